@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `lectern` command: the bundled CLI in dist/ (built by `npm ci` / `npm run build`).
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error('lectern: the CLI is not built yet; run `npm run build` in ' + join(__dirname, '..'));
+  process.exit(2);
+}
+require(cli).main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,117 @@
+// The one IPC contract. Main (electron/app), preload and renderer import it; a channel that is
+// not declared here does not exist. Pure types and constants: no Node, no DOM, no electron.
+
+import type { Deck, Diagnostic } from '../deck/types';
+
+/** Which view a window shows. */
+export type ViewRole = 'audience' | 'presenter' | 'study' | 'start';
+
+/** A position in the deck: reveal.js indices plus the fragment step (-1: none shown). */
+export interface SlidePosition {
+  h: number;
+  v: number;
+  f: number;
+}
+
+/** Messages that keep the audience and presenter views in step (IPC in the app,
+ *  BroadcastChannel between browser windows of an exported HTML file). */
+export type SyncMessage =
+  | { type: 'navigate'; position: SlidePosition }
+  | { type: 'blackout'; on: boolean }
+  | { type: 'hello'; role: ViewRole }
+  | { type: 'state'; position: SlidePosition; blackout: boolean };
+
+/** What the renderer gets when it boots or when the deck is reloaded. */
+export interface DeckPayload {
+  deck: Deck;
+  /** Prefix that turns an asset ref into a loadable URL (e.g. `lectern-deck://deck/`). */
+  assetBase: string;
+}
+
+export interface DeckSummary {
+  file: string;
+  title: string;
+  slideCount: number;
+  /** Planned minutes, when the deck declares a duration. */
+  duration?: number;
+  errors: number;
+}
+
+export type PdfFormat = 'slides' | 'notes' | 'handout';
+export type Paper = 'a4' | 'letter';
+
+export interface ExportOptions {
+  format: PdfFormat;
+  /** Handout slides per page: 1, 2, 3, 4 or 6. */
+  perPage?: 1 | 2 | 3 | 4 | 6;
+  paper?: Paper;
+  /** Handout: ruled lines instead of notes beside each slide. */
+  lines?: boolean;
+  /** Slides: one page per fragment step. */
+  fragments?: boolean;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+  phase: 'layout' | 'print' | 'write' | 'done' | 'failed';
+  message?: string;
+}
+
+/** Invoke channels: renderer asks, main answers. Request and response types per channel. */
+export interface InvokeChannels {
+  'deck:load': { request: void; response: DeckPayload | null };
+  'deck:list': { request: void; response: DeckSummary[] };
+  'deck:open': { request: { file?: string }; response: boolean };
+  'view:role': { request: void; response: ViewRole };
+  'present:start': { request: void; response: void };
+  'present:swap': { request: void; response: void };
+  'export:pdf': { request: ExportOptions; response: { file: string } | null };
+  'link:open-external': { request: { url: string }; response: boolean };
+}
+
+/** Send channels: renderer tells main, no answer. */
+export interface SendChannels {
+  sync: SyncMessage;
+}
+
+/** Event channels: main tells the renderer. */
+export interface EventChannels {
+  sync: SyncMessage;
+  'deck:updated': DeckPayload;
+  /** Live-reload errors, sent to the presenter view only; an empty list clears them. */
+  'deck:errors': Diagnostic[];
+  'export:progress': ExportProgress;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type SendChannel = keyof SendChannels;
+export type EventChannel = keyof EventChannels;
+
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
+  'deck:load',
+  'deck:list',
+  'deck:open',
+  'view:role',
+  'present:start',
+  'present:swap',
+  'export:pdf',
+  'link:open-external',
+];
+export const SEND_CHANNELS: readonly SendChannel[] = ['sync'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['sync', 'deck:updated', 'deck:errors', 'export:progress'];
+
+type Unsubscribe = () => void;
+
+/** The one API the preload exposes as `window.lectern`. */
+export interface LecternApi {
+  invoke<C extends InvokeChannel>(
+    channel: C,
+    ...request: InvokeChannels[C]['request'] extends void ? [] : [InvokeChannels[C]['request']]
+  ): Promise<InvokeChannels[C]['response']>;
+  send<C extends SendChannel>(channel: C, message: SendChannels[C]): void;
+  on<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): Unsubscribe;
+}
+
+/** The key under which the preload exposes the API on `window`. */
+export const API_KEY = 'lectern';
