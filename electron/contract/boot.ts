@@ -1,0 +1,20 @@
+// How a renderer page learns what to show when it is not in the app: an exported HTML file or a
+// print page embeds one BootConfig as JSON in <script type="application/json" id="lectern-boot">.
+// Built on the Node side (electron/export), read by renderer/. Pure types.
+
+import type { Deck } from '../deck/types';
+import type { ExportOptions, ViewRole } from './ipc';
+
+export type BootView = Exclude<ViewRole, 'start'> | 'print';
+
+export interface BootConfig {
+  deck: Deck;
+  /** The view to open; the URL hash (#presenter, #study, #/3/0) can override it in a browser. */
+  view: BootView;
+  /** Print layout options, when view is 'print'. */
+  print?: ExportOptions;
+  /** Asset ref -> data: URL, so the file needs nothing beside it. */
+  assets: Record<string, string>;
+}
+
+export const BOOT_ELEMENT_ID = 'lectern-boot';
