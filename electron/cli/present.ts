@@ -1,4 +1,63 @@
-// Placeholder until the app lands (issue 4).
-export async function runPresent(_deck: string | undefined): Promise<number> {
-  throw new Error('lectern present is not built yet');
+// `lectern present [deck]`: opens a deck in the Lectern app by spawning an Electron binary with
+// dist/main.js. Where no binary is installed it says so in one line and what works without it.
+
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { findElectronBinary } from './electron-binary';
+
+/** The bundled talk `npm start` opens. */
+export const DEFAULT_DECK = join('slides', 'liver-directed-therapies.md');
+
+/** The project folder (the one holding package.json), walking up from this module. */
+export function projectRoot(from: string = __dirname): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return from;
+    dir = parent;
+  }
+}
+
+function fail(message: string): number {
+  process.stderr.write(`lectern: ${message}\n`);
+  return 1;
+}
+
+export function noBinaryMessage(reason: string): string {
+  return (
+    `no Electron binary, so the app cannot open (${reason}); get one with ` +
+    '`node node_modules/electron/install.js` on a machine with network access; ' +
+    'without it, `lectern html <deck> -o talk.html` and `lectern export <deck>` work'
+  );
+}
+
+export async function runPresent(deck?: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const root = projectRoot();
+  const deckPath = deck === undefined ? join(root, DEFAULT_DECK) : resolve(deck);
+  let isFile = false;
+  try {
+    isFile = statSync(deckPath).isFile();
+  } catch {
+    return fail(`${deckPath}: no such deck`);
+  }
+  if (!isFile) return fail(`${deckPath}: not a file (give a deck .md)`);
+
+  const binary = findElectronBinary(root, env);
+  if (!binary.found) return fail(noBinaryMessage(binary.reason));
+  const mainJs = join(root, 'dist', 'main.js');
+  if (!existsSync(mainJs)) return fail(`the app is not built (no ${mainJs}); run \`npm run build\``);
+
+  const childEnv: NodeJS.ProcessEnv = { ...env };
+  // Set in some shells/IDEs; it would make the binary behave as plain Node.
+  delete childEnv.ELECTRON_RUN_AS_NODE;
+  const args = [mainJs, deckPath];
+  // Chromium refuses to start as root unless its OS sandbox is off (containers, CI).
+  if (process.platform === 'linux' && process.getuid?.() === 0) args.unshift('--no-sandbox');
+  return new Promise<number>((done) => {
+    const child = spawn(binary.path, args, { stdio: 'inherit', env: childEnv });
+    child.on('error', (err) => done(fail(`could not start ${binary.path}: ${err.message}`)));
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
 }

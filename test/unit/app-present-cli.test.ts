@@ -1,0 +1,41 @@
+// `lectern present` where no Electron binary exists: one line, exit 1, no stack trace.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '..', '..');
+const bin = join(root, 'bin', 'lectern.js');
+
+function present(args: string[], env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, [bin, 'present', ...args], { cwd: root, env, encoding: 'utf8', timeout: 30_000 });
+}
+
+test('lectern present without a binary prints one line and exits 1', (t) => {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) return t.skip('dist/cli.js not built (run npm run build)');
+  const empty = mkdtempSync(join(tmpdir(), 'lectern-nobin-'));
+  t.after(() => rmSync(empty, { recursive: true, force: true }));
+  const deck = join(empty, 'talk.md');
+  writeFileSync(deck, '# Hello\n');
+  const env = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: empty };
+  const run = present([deck], env);
+  assert.equal(run.status, 1);
+  assert.equal(run.stdout, '');
+  const lines = run.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, run.stderr);
+  assert.match(lines[0]!, /^lectern: no Electron binary/);
+  assert.match(lines[0]!, /install\.js/);
+  assert.match(lines[0]!, /lectern html/);
+  assert.match(lines[0]!, /lectern export/);
+  assert.doesNotMatch(run.stderr, /\n\s+at /);
+});
+
+test('lectern present with a missing deck names it, one line, exit 1', (t) => {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) return t.skip('dist/cli.js not built (run npm run build)');
+  const run = present(['/nonexistent/deck.md'], { ...process.env });
+  assert.equal(run.status, 1);
+  assert.equal(run.stderr.trimEnd().split('\n').length, 1);
+  assert.match(run.stderr, /\/nonexistent\/deck\.md: no such deck/);
+});
