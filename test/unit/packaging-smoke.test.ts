@@ -1,0 +1,96 @@
+// Packaging smoke test: electron-builder really packs the app (Linux, unpacked, stand-in Electron
+// binary since none can be downloaded here), and the asar holds the built app and its runtime
+// dependencies, nothing else; the decks sit beside it; the fuses are flipped in the binary.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractFile, listPackage } from '@electron/asar';
+import { buildUnpacked, readFuses, type SmokeBuild } from '../../scripts/package-smoke';
+
+const root = join(__dirname, '..', '..');
+const missing = ['dist/main.js', 'dist/preload.js', 'dist/renderer'].filter((p) => !existsSync(join(root, p)));
+const skipReason =
+  missing.length > 0 ? `the app is not built (${missing.join(', ')} missing): run npm run build once electron/app lands` : '';
+
+let out = '';
+let built: SmokeBuild | undefined;
+let files: string[] = [];
+
+before(async () => {
+  if (skipReason) return;
+  out = mkdtempSync(join(tmpdir(), 'lectern-package-'));
+  built = await buildUnpacked(root, out, 90_000);
+  files = listPackage(built.asar, { isPack: false }).map((f) => f.replace(/\\/g, '/'));
+});
+
+after(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+function has(path: string): boolean {
+  return files.includes(path);
+}
+
+test('the asar holds the built main, preload, CLI, renderer and package.json', (t) => {
+  if (skipReason) return t.skip(skipReason);
+  for (const f of ['/dist/main.js', '/dist/preload.js', '/dist/cli.js', '/package.json']) assert.ok(has(f), `${f} in asar`);
+  assert.ok(
+    files.some((f) => f.startsWith('/dist/renderer/') && f.endsWith('.js')),
+    'the renderer bundle is in the asar',
+  );
+  const pkg = JSON.parse(extractFile(built!.asar, 'package.json').toString('utf8')) as { main?: string };
+  assert.equal(pkg.main, 'dist/main.js');
+});
+
+test('the asar holds the runtime dependencies', (t) => {
+  if (skipReason) return t.skip(skipReason);
+  for (const dep of ['marked', 'katex', 'yaml', 'sanitize-html', 'reveal.js', 'chokidar']) {
+    assert.ok(has(`/node_modules/${dep}/package.json`), `${dep} in asar`);
+  }
+  // KaTeX's fonts are what makes formulas render offline.
+  assert.ok(files.some((f) => /^\/node_modules\/katex\/dist\/fonts\/.+\.woff2$/.test(f)), 'KaTeX fonts in asar');
+});
+
+test('the asar holds no tests, sources, decks, dev tools or source maps', (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const forbiddenTop = ['/test', '/electron', '/renderer', '/scripts', '/slides', '/docs', '/build', '/release', '/bin'];
+  for (const dir of forbiddenTop) assert.ok(!files.some((f) => f === dir || f.startsWith(`${dir}/`)), `${dir} not in asar`);
+  const devTools = ['electron', 'electron-builder', 'typescript', 'esbuild', 'tsx', 'fast-check', 'ajv', '@doyensec/electronegativity', '@types/node'];
+  for (const dep of devTools) assert.ok(!has(`/node_modules/${dep}`), `${dep} not in asar`);
+  assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'no source maps');
+  assert.deepEqual(
+    files.filter((f) => /\.(ts|mts|cts)$/.test(f) && !f.endsWith('.d.ts')),
+    [],
+    'no TypeScript sources',
+  );
+  // Playwright's browsers live in a cache folder; one must never be swept into the package.
+  assert.deepEqual(files.filter((f) => /\.local-browsers|ms-playwright|chrome-linux/.test(f)), []);
+});
+
+test('the talk decks ship beside the asar, at process.resourcesPath/slides', (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const shipped = join(built!.appDir, 'resources', 'slides');
+  const mdFiles = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort();
+  const source = mdFiles(join(root, 'slides'));
+  assert.ok(source.length > 0, 'the repository has decks to ship');
+  assert.deepEqual(mdFiles(shipped), source);
+});
+
+test('the fuses are flipped in the packaged binary', (t) => {
+  if (skipReason) return t.skip(skipReason);
+  assert.deepEqual(readFuses(built!.executable), {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    // Not configured: Electron's default stays.
+    loadBrowserProcessSpecificV8Snapshot: false,
+    grantFileProtocolExtraPrivileges: false,
+  });
+});
