@@ -68,6 +68,8 @@ export interface InvokeChannels {
   'present:swap': { request: void; response: void };
   'export:pdf': { request: ExportOptions; response: { file: string } | null };
   'link:open-external': { request: { url: string }; response: boolean };
+  /** Recently opened decks that still exist, newest first (the start screen). */
+  'deck:recent': { request: void; response: DeckSummary[] };
 }
 
 /** Send channels: renderer tells main, no answer. */
@@ -97,9 +99,20 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'present:swap',
   'export:pdf',
   'link:open-external',
+  'deck:recent',
 ];
 export const SEND_CHANNELS: readonly SendChannel[] = ['sync'];
 export const EVENT_CHANNELS: readonly EventChannel[] = ['sync', 'deck:updated', 'deck:errors', 'export:progress'];
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);
+}
+export function isSendChannel(value: unknown): value is SendChannel {
+  return typeof value === 'string' && (SEND_CHANNELS as readonly string[]).includes(value);
+}
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+}
 
 type Unsubscribe = () => void;
 

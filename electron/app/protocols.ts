@@ -1,0 +1,120 @@
+// Handlers for the app's two schemes, as fetch-style functions (Request -> Response) so they run
+// in plain Node: `lectern-app://app/...` serves the renderer bundle and the page that loads it;
+// `lectern-deck://deck/<ref>` serves the open deck's assets, confined to its folder.
+// Every response carries the CSP. main.ts registers them with protocol.handle.
+
+import { readFile } from 'node:fs/promises';
+import type { ViewRole } from '../contract/ipc';
+import { resolveConfinedFile, resolveDeckAsset } from './confined-path';
+import { CONTENT_SECURITY_POLICY, PRINT_CONTENT_SECURITY_POLICY, securityHeaders } from './security';
+
+export type ProtocolHandler = (request: Request) => Promise<Response>;
+
+function textResponse(status: number, text: string, csp?: string): Response {
+  return new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders(csp) },
+  });
+}
+
+async function fileResponse(path: string, mime: string): Promise<Response> {
+  const body = await readFile(path);
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': mime,
+      'Content-Length': String(body.byteLength),
+      // Live reload replaces assets in place: never serve a stale diagram.
+      'Cache-Control': 'no-store',
+      ...securityHeaders(),
+    },
+  });
+}
+
+/** Only reads: a protocol that answers POST would be a way to smuggle data. */
+function methodRefusal(request: Request): Response | null {
+  return request.method === 'GET' ? null : textResponse(405, `${request.method} is not allowed`);
+}
+
+export function createDeckAssetHandler(currentRoot: () => string | null): ProtocolHandler {
+  return async (request) => {
+    const refusedMethod = methodRefusal(request);
+    if (refusedMethod) return refusedMethod;
+    const url = new URL(request.url);
+    if (url.host !== 'deck') return textResponse(404, 'unknown host');
+    const root = currentRoot();
+    if (!root) return textResponse(404, 'no deck is open');
+    const found = resolveDeckAsset(root, url.pathname);
+    if (!found.ok) return textResponse(found.status, found.detail);
+    try {
+      return await fileResponse(found.path, found.mime);
+    } catch {
+      return textResponse(404, 'unreadable');
+    }
+  };
+}
+
+const ROLES: readonly ViewRole[] = ['audience', 'presenter', 'study', 'start'];
+
+/** The page every app window loads; the renderer asks `view:role` and boots over the preload API. */
+export function appPageHtml(role: ViewRole): string {
+  return `<!doctype html>
+<html lang="en" data-view="${role}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Lectern</title>
+<link rel="stylesheet" href="renderer.css">
+</head>
+<body>
+<div id="app"></div>
+<script src="renderer.js"></script>
+</body>
+</html>
+`;
+}
+
+export interface AppProtocolOptions {
+  /** dist/renderer: renderer.js, renderer.css and the files esbuild emitted beside them. */
+  rendererDir: string;
+  /** Documents being printed by the Electron printer, by id (`/print/<id>.html`). */
+  printJobs: ReadonlyMap<string, string>;
+}
+
+export function createAppHandler(options: AppProtocolOptions): ProtocolHandler {
+  return async (request) => {
+    const refusedMethod = methodRefusal(request);
+    if (refusedMethod) return refusedMethod;
+    const url = new URL(request.url);
+    if (url.host !== 'app') return textResponse(404, 'unknown host');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      const asked = url.searchParams.get('view');
+      const role = ROLES.find((r) => r === asked) ?? 'start';
+      return new Response(appPageHtml(role), {
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders() },
+      });
+    }
+    const printJob = /^\/print\/([A-Za-z0-9-]+)\.html$/.exec(url.pathname);
+    if (printJob) {
+      const html = options.printJobs.get(printJob[1]!);
+      if (html === undefined) return textResponse(404, 'no such print job');
+      return new Response(html, {
+        status: 200,
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+          ...securityHeaders(PRINT_CONTENT_SECURITY_POLICY),
+        },
+      });
+    }
+    const found = resolveConfinedFile(options.rendererDir, url.pathname);
+    if (!found.ok) return textResponse(found.status, found.detail);
+    try {
+      return await fileResponse(found.path, found.mime);
+    } catch {
+      return textResponse(404, 'unreadable');
+    }
+  };
+}

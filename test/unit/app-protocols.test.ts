@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppHandler, createDeckAssetHandler } from '../../electron/app/protocols';
+import { CONTENT_SECURITY_POLICY, PRINT_CONTENT_SECURITY_POLICY } from '../../electron/app/security';
+
+function setup() {
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'lectern-proto-')));
+  const deck = join(base, 'deck');
+  const renderer = join(base, 'renderer');
+  mkdirSync(join(deck, 'img'), { recursive: true });
+  mkdirSync(renderer);
+  writeFileSync(join(deck, 'img', 'a.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(base, 'secret.txt'), 'secret');
+  symlinkSync(join(base, 'secret.txt'), join(deck, 'leak.svg'));
+  writeFileSync(join(renderer, 'renderer.js'), 'console.log(1)');
+  writeFileSync(join(renderer, 'renderer.css'), 'body{}');
+  return { base, deck, renderer };
+}
+
+test('deck assets: served with MIME and CSP, confined, GET only', async (t) => {
+  const { base, deck } = setup();
+  t.after(() => rmSync(base, { recursive: true, force: true }));
+  const handle = createDeckAssetHandler(() => deck);
+  const ok = await handle(new Request('lectern-deck://deck/img/a.svg'));
+  assert.equal(ok.status, 200);
+  assert.equal(ok.headers.get('content-type'), 'image/svg+xml');
+  assert.equal(ok.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+  assert.equal(ok.headers.get('x-content-type-options'), 'nosniff');
+  assert.match(await ok.text(), /<svg/);
+
+  for (const url of ['lectern-deck://deck/leak.svg', 'lectern-deck://deck/..%2fsecret.txt', 'lectern-deck://deck/%252e%252e/secret.txt']) {
+    const res = await handle(new Request(url));
+    assert.notEqual(res.status, 200, url);
+    assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY, url);
+    assert.doesNotMatch(await res.text(), /secret$/, url);
+  }
+  for (const method of ['POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']) {
+    const res = await handle(new Request('lectern-deck://deck/img/a.svg', { method }));
+    assert.equal(res.status, 405, method);
+  }
+  assert.equal((await handle(new Request('lectern-deck://other/img/a.svg'))).status, 404);
+  assert.equal((await createDeckAssetHandler(() => null)(new Request('lectern-deck://deck/img/a.svg'))).status, 404);
+});
+
+test('app files: the page per role, renderer files, print jobs with their own CSP', async (t) => {
+  const { base, renderer } = setup();
+  t.after(() => rmSync(base, { recursive: true, force: true }));
+  const jobs = new Map([['job-1', '<html><body>print me</body></html>']]);
+  const handle = createAppHandler({ rendererDir: renderer, printJobs: jobs });
+
+  const page = await handle(new Request('lectern-app://app/index.html?view=presenter'));
+  assert.equal(page.status, 200);
+  assert.equal(page.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+  const html = await page.text();
+  assert.match(html, /data-view="presenter"/);
+  assert.match(html, /<script src="renderer\.js"><\/script>/);
+  assert.doesNotMatch(html, /<script>|https?:\/\//);
+  assert.match(await (await handle(new Request('lectern-app://app/?view=evil"><script>'))).text(), /data-view="start"/);
+
+  const js = await handle(new Request('lectern-app://app/renderer.js'));
+  assert.equal(js.headers.get('content-type'), 'text/javascript; charset=utf-8');
+  assert.equal((await handle(new Request('lectern-app://app/../secret.txt'))).status, 404);
+  assert.notEqual((await handle(new Request('lectern-app://app/%2e%2e%2fsecret.txt'))).status, 200);
+
+  const job = await handle(new Request('lectern-app://app/print/job-1.html'));
+  assert.equal(job.headers.get('content-security-policy'), PRINT_CONTENT_SECURITY_POLICY);
+  assert.equal(await job.text(), '<html><body>print me</body></html>');
+  assert.equal((await handle(new Request('lectern-app://app/print/job-2.html'))).status, 404);
+  assert.equal((await handle(new Request('lectern-app://app/renderer.js', { method: 'POST', body: 'x' }))).status, 405);
+});
