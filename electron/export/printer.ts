@@ -12,7 +12,10 @@ export interface PrintJob {
   /** A complete, self-contained HTML document (assets inlined) to print. */
   html: string;
   page: PrintPageSize;
-  /** Document outline and metadata are added after printing by the exporter. */
+  /** Called once the print view is laid out, before printing (for progress). Optional. */
+  onLaidOut?: (report: PrintViewReport) => void;
+  /** The outline comes from the headings the print view marks (print with the document
+   *  outline and tagging on); metadata is added after printing by the exporter. */
 }
 
 export interface PdfPrinter {
@@ -21,3 +24,49 @@ export interface PdfPrinter {
   /** Releases the engine (browser, hidden window). Safe to call twice. */
   close(): Promise<void>;
 }
+
+// The readiness handshake, shared by both printers. The print view (renderer/print) sets these
+// attributes on <html> once its layout is final: fonts loaded (document.fonts.ready), images
+// decoded. Printers wait for them instead of sleeping.
+
+/** 'ready' or 'error' once the print view is done. */
+export const PRINT_STATE_ATTRIBUTE = 'data-lectern-print';
+/** On 'ready': the number of pages the view laid out (informational, for progress). */
+export const PRINT_PAGES_ATTRIBUTE = 'data-lectern-print-pages';
+/** On 'error': what went wrong. */
+export const PRINT_ERROR_ATTRIBUTE = 'data-lectern-print-error';
+
+export interface PrintViewReport {
+  pages: number;
+}
+
+/**
+ * A JavaScript expression to evaluate in the loaded print page (Playwright `page.evaluate`,
+ * Electron `webContents.executeJavaScript`): a Promise of PrintViewReport that resolves when the
+ * view is ready and rejects with the view's error. Runs in the page's main world.
+ */
+export const AWAIT_PRINT_READY_SCRIPT = `new Promise((resolve, reject) => {
+  const root = document.documentElement;
+  let observer;
+  const check = () => {
+    const state = root.getAttribute(${JSON.stringify(PRINT_STATE_ATTRIBUTE)});
+    if (state === 'ready') {
+      observer.disconnect();
+      resolve({ pages: Number(root.getAttribute(${JSON.stringify(PRINT_PAGES_ATTRIBUTE)})) || 0 });
+    } else if (state === 'error') {
+      observer.disconnect();
+      reject(new Error(root.getAttribute(${JSON.stringify(PRINT_ERROR_ATTRIBUTE)}) || 'the print view failed'));
+    } else if (root.dataset.lecternReady === 'error') {
+      // The renderer failed to boot before the print view could start.
+      observer.disconnect();
+      const detail = document.querySelector('.lectern-fatal pre');
+      reject(new Error((detail && detail.textContent || 'the renderer failed to boot').split('\n')[0]));
+    }
+  };
+  observer = new MutationObserver(check);
+  observer.observe(root, { attributes: true });
+  check();
+})`;
+
+/** How long a printer waits for the print view before giving up (a broken page, not fonts). */
+export const PRINT_READY_TIMEOUT_MS = 60_000;
