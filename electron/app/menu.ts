@@ -1,0 +1,126 @@
+// The application menu as data: built from the app's state and a set of actions, so its items,
+// accelerators and enabled states are tested in plain Node. main.ts calls
+// Menu.buildFromTemplate(buildMenuTemplate(...)) whenever the state changes.
+
+import type { MenuItemConstructorOptions } from 'electron';
+import { basename, dirname } from 'node:path';
+import type { ExportOptions } from '../contract/ipc';
+import type { RehearsalMode } from './displays';
+
+export interface MenuState {
+  platform: NodeJS.Platform;
+  /** A deck is open (presenting or not). */
+  hasDeck: boolean;
+  presenting: boolean;
+  /** Two displays are in use, so there is no rehearsal layout to choose. */
+  dual: boolean;
+  rehearsal: RehearsalMode;
+  exporting: boolean;
+  /** Recent decks, newest first. */
+  recent: readonly string[];
+}
+
+export interface MenuActions {
+  open(): void;
+  openRecent(file: string): void;
+  clearRecent(): void;
+  present(): void;
+  closeDeck(): void;
+  exportPdf(options: ExportOptions): void;
+  toggleFullscreen(): void;
+  swapDisplays(): void;
+  setRehearsal(mode: RehearsalMode): void;
+  quit(): void;
+}
+
+/** The export formats offered in File > Export PDF, with the defaults the CLI uses. */
+export const EXPORT_CHOICES: ReadonlyArray<{ label: string; options: ExportOptions; accelerator?: string }> = [
+  { label: 'Slides...', options: { format: 'slides', fragments: false }, accelerator: 'CmdOrCtrl+E' },
+  { label: 'Slides, One Page per Fragment Step...', options: { format: 'slides', fragments: true } },
+  { label: 'Speaker Notes...', options: { format: 'notes', paper: 'a4' } },
+  { label: 'Handout, 3 per Page with Notes...', options: { format: 'handout', perPage: 3, paper: 'a4', lines: false } },
+  { label: 'Handout, 3 per Page with Lines...', options: { format: 'handout', perPage: 3, paper: 'a4', lines: true } },
+  { label: 'Handout, 6 per Page...', options: { format: 'handout', perPage: 6, paper: 'a4', lines: false } },
+];
+
+function recentLabel(file: string): string {
+  return `${basename(file)}  (${dirname(file)})`;
+}
+
+export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+  const mac = state.platform === 'darwin';
+  const recentItems: MenuItemConstructorOptions[] = state.recent.map((file) => ({
+    label: recentLabel(file),
+    click: () => actions.openRecent(file),
+  }));
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'Open...', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+      {
+        label: 'Open Recent',
+        enabled: state.recent.length > 0,
+        submenu: [...recentItems, { type: 'separator' }, { label: 'Clear Recent', click: () => actions.clearRecent() }],
+      },
+      { type: 'separator' },
+      { label: 'Present', accelerator: 'F5', enabled: state.hasDeck && !state.presenting, click: () => actions.present() },
+      { label: 'Close Deck', accelerator: 'CmdOrCtrl+W', enabled: state.hasDeck, click: () => actions.closeDeck() },
+      { type: 'separator' },
+      {
+        label: 'Export PDF...',
+        enabled: state.hasDeck && !state.exporting,
+        submenu: EXPORT_CHOICES.map((choice) => ({
+          label: choice.label,
+          ...(choice.accelerator ? { accelerator: choice.accelerator } : {}),
+          enabled: state.hasDeck && !state.exporting,
+          click: () => actions.exportPdf(choice.options),
+        })),
+      },
+      ...(mac
+        ? []
+        : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() }]),
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { label: 'Fullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11', click: () => actions.toggleFullscreen() },
+      // One key, as in Keynote; only while presenting, so it never eats an `x` typed elsewhere.
+      { label: 'Swap Displays', accelerator: 'X', enabled: state.presenting, click: () => actions.swapDisplays() },
+      { type: 'separator' },
+      {
+        label: 'Rehearsal: Presenter View Alone',
+        type: 'radio',
+        checked: state.rehearsal === 'presenter-only',
+        enabled: state.presenting && !state.dual,
+        click: () => actions.setRehearsal('presenter-only'),
+      },
+      {
+        label: 'Rehearsal: Audience and Presenter Side by Side',
+        type: 'radio',
+        checked: state.rehearsal === 'side-by-side',
+        enabled: state.presenting && !state.dual,
+        click: () => actions.setRehearsal('side-by-side'),
+      },
+    ],
+  };
+  const appMenu: MenuItemConstructorOptions[] = mac
+    ? [
+        {
+          label: 'Lectern',
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { label: 'Quit Lectern', accelerator: 'Cmd+Q', click: () => actions.quit() },
+          ],
+        },
+      ]
+    : [];
+  // Edit keeps copy/paste working in the start screen's fields and notes.
+  const edit: MenuItemConstructorOptions = { role: 'editMenu' };
+  return [...appMenu, file, edit, view];
+}

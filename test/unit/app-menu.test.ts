@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MenuItemConstructorOptions } from 'electron';
+import { buildMenuTemplate, type MenuActions, type MenuState } from '../../electron/app/menu';
+
+const calls: string[] = [];
+const actions: MenuActions = {
+  open: () => calls.push('open'),
+  openRecent: (f) => calls.push(`recent:${f}`),
+  clearRecent: () => calls.push('clear'),
+  present: () => calls.push('present'),
+  closeDeck: () => calls.push('close'),
+  exportPdf: (o) => calls.push(`export:${JSON.stringify(o)}`),
+  toggleFullscreen: () => calls.push('fullscreen'),
+  swapDisplays: () => calls.push('swap'),
+  setRehearsal: (m) => calls.push(`rehearsal:${m}`),
+  quit: () => calls.push('quit'),
+};
+
+const base: MenuState = {
+  platform: 'linux',
+  hasDeck: false,
+  presenting: false,
+  dual: false,
+  rehearsal: 'side-by-side',
+  exporting: false,
+  recent: [],
+};
+
+function items(template: MenuItemConstructorOptions[]): Map<string, MenuItemConstructorOptions> {
+  const out = new Map<string, MenuItemConstructorOptions>();
+  const walk = (list: MenuItemConstructorOptions[], prefix: string) => {
+    for (const item of list) {
+      if (!item.label) continue;
+      const key = `${prefix}${item.label.replace('&', '')}`;
+      out.set(key, item);
+      if (Array.isArray(item.submenu)) walk(item.submenu, `${key} > `);
+    }
+  };
+  walk(template, '');
+  return out;
+}
+
+function click(item: MenuItemConstructorOptions | undefined): void {
+  assert.ok(item?.click, 'item has a click handler');
+  (item.click as () => void)();
+}
+
+test('File and View hold the usual items and accelerators', () => {
+  const m = items(buildMenuTemplate(base, actions));
+  assert.equal(m.get('File > Open...')?.accelerator, 'CmdOrCtrl+O');
+  assert.ok(m.has('File > Open Recent'));
+  assert.equal(m.get('File > Present')?.accelerator, 'F5');
+  assert.ok(m.has('File > Export PDF...'));
+  assert.equal(m.get('File > Export PDF... > Slides...')?.accelerator, 'CmdOrCtrl+E');
+  assert.equal(m.get('File > Quit')?.accelerator, 'CmdOrCtrl+Q');
+  assert.equal(m.get('View > Fullscreen')?.accelerator, 'F11');
+  assert.equal(m.get('View > Swap Displays')?.accelerator, 'X');
+  const accelerators = [...m.values()].map((i) => i.accelerator).filter(Boolean);
+  assert.equal(new Set(accelerators).size, accelerators.length, 'no accelerator used twice');
+});
+
+test('macOS: Quit lives in the app menu, fullscreen uses Ctrl+Cmd+F', () => {
+  const template = buildMenuTemplate({ ...base, platform: 'darwin' }, actions);
+  assert.equal(template[0]?.label, 'Lectern');
+  const m = items(template);
+  assert.equal(m.get('Lectern > Quit Lectern')?.accelerator, 'Cmd+Q');
+  assert.equal(m.has('File > Quit'), false);
+  assert.equal(m.get('View > Fullscreen')?.accelerator, 'Ctrl+Cmd+F');
+});
+
+test('enabled states follow the state: no deck, a deck, presenting, exporting, two displays', () => {
+  let m = items(buildMenuTemplate(base, actions));
+  assert.equal(m.get('File > Present')?.enabled, false);
+  assert.equal(m.get('File > Export PDF...')?.enabled, false);
+  assert.equal(m.get('File > Open Recent')?.enabled, false);
+  assert.equal(m.get('View > Swap Displays')?.enabled, false);
+
+  m = items(buildMenuTemplate({ ...base, hasDeck: true }, actions));
+  assert.equal(m.get('File > Present')?.enabled, true);
+  assert.equal(m.get('File > Export PDF... > Speaker Notes...')?.enabled, true);
+
+  m = items(buildMenuTemplate({ ...base, hasDeck: true, presenting: true }, actions));
+  assert.equal(m.get('File > Present')?.enabled, false);
+  assert.equal(m.get('View > Swap Displays')?.enabled, true);
+  assert.equal(m.get('View > Rehearsal: Presenter View Alone')?.enabled, true);
+  assert.equal(m.get('View > Rehearsal: Audience and Presenter Side by Side')?.checked, true);
+
+  m = items(buildMenuTemplate({ ...base, hasDeck: true, presenting: true, dual: true, exporting: true }, actions));
+  assert.equal(m.get('View > Rehearsal: Presenter View Alone')?.enabled, false);
+  assert.equal(m.get('File > Export PDF...')?.enabled, false);
+});
+
+test('clicks reach the actions, recent decks listed newest first', () => {
+  calls.length = 0;
+  const m = items(buildMenuTemplate({ ...base, hasDeck: true, presenting: true, recent: ['/d/b.md', '/d/a.md'] }, actions));
+  const recent = m.get('File > Open Recent')!;
+  assert.equal(recent.enabled, true);
+  const labels = (recent.submenu as MenuItemConstructorOptions[]).map((i) => i.label).filter(Boolean);
+  assert.deepEqual(labels, ['b.md  (/d)', 'a.md  (/d)', 'Clear Recent']);
+  click(m.get('File > Open Recent > b.md  (/d)'));
+  click(m.get('File > Open Recent > Clear Recent'));
+  click(m.get('File > Open...'));
+  click(m.get('File > Export PDF... > Handout, 3 per Page with Lines...'));
+  click(m.get('View > Swap Displays'));
+  click(m.get('View > Rehearsal: Presenter View Alone'));
+  click(m.get('File > Quit'));
+  assert.deepEqual(calls, [
+    'recent:/d/b.md',
+    'clear',
+    'open',
+    'export:{"format":"handout","perPage":3,"paper":"a4","lines":true}',
+    'swap',
+    'rehearsal:presenter-only',
+    'quit',
+  ]);
+});
