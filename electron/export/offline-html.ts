@@ -1,0 +1,180 @@
+// One self-contained HTML file that presents a deck (or lays it out for print): the renderer's
+// JS and CSS inlined, every font (KaTeX's and the theme's) as data: URLs, deck assets as data:
+// URLs in the embedded BootConfig, and a Content-Security-Policy that forbids every remote
+// origin. The renderer bundle is read and processed once per process: exporting a folder of
+// decks pays for it once.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { BootConfig, BootView } from '../contract/boot';
+import { BOOT_ELEMENT_ID } from '../contract/boot';
+import type { ExportOptions } from '../contract/ipc';
+import type { Deck } from '../deck/types';
+
+export interface OfflineHtmlOptions {
+  view: BootView;
+  print?: ExportOptions;
+}
+
+interface InlinedRenderer {
+  js: string;
+  css: string;
+  /** CSP source for the one inline script, e.g. `'sha256-...'`. */
+  scriptSource: string;
+}
+
+const FONT_MIME: Record<string, string> = {
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+};
+
+let cachedRenderer: InlinedRenderer | undefined;
+let cachedDir: string | undefined;
+
+/** The built renderer (dist/renderer), found from $LECTERN_RENDERER_DIR or by walking up from here. */
+export function rendererDistDir(): string {
+  const override = process.env.LECTERN_RENDERER_DIR;
+  if (override) return resolve(override);
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    for (const candidate of [join(dir, 'dist', 'renderer'), join(dir, 'renderer')]) {
+      if (existsSync(join(candidate, 'renderer.js')) && existsSync(join(candidate, 'renderer.css'))) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error('the renderer bundle (dist/renderer/renderer.js) is missing; run `npm run build`');
+}
+
+function dataUrl(mime: string, bytes: Uint8Array): string {
+  return `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
+}
+
+function stripSourceMap(text: string): string {
+  return text.replace(/\n?\/[*/]# sourceMappingURL=[^\n]*?(\*\/)?\s*$/, '\n');
+}
+
+/** Keeps only the woff2 entry of each @font-face `src` (every Chromium reads woff2). */
+function keepWoff2Sources(css: string): string {
+  return css.replace(/src:\s*([^;}]+)/g, (whole, list: string) => {
+    if (!/url\(/.test(list)) return whole;
+    const entries = list.split(/,(?![^(]*\))/).map((e) => e.trim());
+    const woff2 = entries.filter((e) => /\.woff2["']?\s*\)/.test(e));
+    return woff2.length > 0 ? `src: ${woff2.join(', ')}` : whole;
+  });
+}
+
+/** Replaces every relative url() in the bundle's CSS with a data: URL of the file beside it. */
+function inlineCssUrls(css: string, dir: string): string {
+  return css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (whole, _q: string, ref: string) => {
+    if (/^(data|blob):/i.test(ref) || ref.startsWith('#')) return whole;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) {
+      throw new Error(`renderer CSS refers to a remote resource: ${ref}`);
+    }
+    const file = join(dir, ref.split(/[?#]/)[0] ?? ref);
+    const mime = FONT_MIME[extname(file).toLowerCase()];
+    if (!mime) throw new Error(`renderer CSS refers to ${ref}, which cannot be inlined`);
+    return `url(${dataUrl(mime, readFileSync(file))})`;
+  });
+}
+
+/** Text safe inside <script>: no `</script`, no `<!--` (both are equivalent escapes in JS). */
+function scriptSafe(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+function loadRenderer(): InlinedRenderer {
+  const dir = rendererDistDir();
+  if (cachedRenderer && cachedDir === dir) return cachedRenderer;
+  const js = scriptSafe(stripSourceMap(readFileSync(join(dir, 'renderer.js'), 'utf8')));
+  const rawCss = stripSourceMap(readFileSync(join(dir, 'renderer.css'), 'utf8'));
+  const css = inlineCssUrls(keepWoff2Sources(rawCss), dir).replace(/<\/(style)/gi, '<\\/$1');
+  const scriptSource = `'sha256-${createHash('sha256').update(js, 'utf8').digest('base64')}'`;
+  cachedRenderer = { js, css, scriptSource };
+  cachedDir = dir;
+  return cachedRenderer;
+}
+
+/** The policy of every exported page: nothing remote, only our one hashed script. */
+export function offlineContentSecurityPolicy(scriptSource: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptSource}`,
+    // KaTeX and reveal.js position things with inline styles.
+    "style-src 'unsafe-inline'",
+    'img-src data: blob:',
+    'font-src data:',
+    'media-src data: blob:',
+    "connect-src 'none'",
+    "frame-src 'none'",
+    "worker-src 'none'",
+    "object-src 'none'",
+    "manifest-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** Asset ref -> data: URL for every asset of the deck. Throws naming the file that cannot be read. */
+export function inlineDeckAssets(deck: Deck): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const asset of deck.assets) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(asset.path);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new Error(`${asset.path}: cannot read asset ${asset.ref}: ${reason}`);
+    }
+    out[asset.ref] = dataUrl(asset.mime, bytes);
+  }
+  return out;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+/** JSON that cannot end its <script> element early. */
+function embeddedJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The complete HTML document for a deck, opening `options.view` (the URL hash can override it). */
+export function buildOfflineHtml(deck: Deck, options: OfflineHtmlOptions): string {
+  const renderer = loadRenderer();
+  const config: BootConfig = { deck, view: options.view, assets: inlineDeckAssets(deck) };
+  if (options.print) config.print = options.print;
+  const csp = offlineContentSecurityPolicy(renderer.scriptSource);
+  return [
+    '<!doctype html>',
+    `<html lang="en" data-theme="${deck.meta.theme === 'dark' ? 'dark' : 'light'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="Lectern">',
+    `<title>${escapeHtml(deck.meta.title || 'Lectern')}</title>`,
+    `<style>${renderer.css}</style>`,
+    `<script type="application/json" id="${BOOT_ELEMENT_ID}">${embeddedJson(config)}</script>`,
+    '</head>',
+    '<body>',
+    '<div id="lectern-root"></div>',
+    `<script>${renderer.js}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,90 @@
+// Boots the renderer: picks the deck source (the app's preload API or the BootConfig embedded in
+// an exported file), then the view. Views are loaded lazily by role so a print page never builds
+// reveal.js. `data-lectern-ready` on <html> tells printers and tests the view is laid out.
+
+import type { Deck } from '../electron/deck/types';
+import { findAppApi, AppSource } from './sources/app';
+import { EmbeddedSource, readBootConfig, viewFromHash } from './sources/embedded';
+import type { DeckSource, LoadedDeck, RendererView } from './sources/types';
+
+function applyTheme(deck: Deck): void {
+  document.documentElement.dataset.theme = deck.meta.theme === 'dark' ? 'dark' : 'light';
+  if (deck.meta.title) document.title = deck.meta.title;
+}
+
+function showFatal(root: HTMLElement, message: string): void {
+  root.replaceChildren();
+  const box = document.createElement('div');
+  box.className = 'lectern-fatal';
+  const heading = document.createElement('h1');
+  heading.textContent = 'Lectern cannot show this deck';
+  const detail = document.createElement('pre');
+  detail.textContent = message;
+  box.append(heading, detail);
+  root.append(box);
+  document.documentElement.dataset.lecternReady = 'error';
+}
+
+function pickSource(): DeckSource | null {
+  const api = findAppApi(window);
+  if (api) return new AppSource(api);
+  const config = readBootConfig(document);
+  return config ? new EmbeddedSource(config) : null;
+}
+
+async function startView(view: RendererView, source: DeckSource, loaded: LoadedDeck, root: HTMLElement): Promise<void> {
+  document.documentElement.dataset.view = view;
+  switch (view) {
+    case 'print': {
+      const { renderPrintView } = await import('./print/index');
+      if (!source.print) throw new Error('a print page needs print options in its BootConfig');
+      await renderPrintView(loaded.deck, source.print, root, loaded.assetUrl);
+      return;
+    }
+    case 'presenter': {
+      const { startPresenter } = await import('./presenter/view');
+      startPresenter(source, loaded, root);
+      return;
+    }
+    case 'study': {
+      const { startStudy } = await import('./study/view');
+      startStudy(source, loaded, root);
+      return;
+    }
+    case 'start':
+    case 'audience': {
+      const { startAudience } = await import('./audience/view');
+      await startAudience(source, loaded, root);
+      return;
+    }
+  }
+}
+
+export async function boot(): Promise<void> {
+  const root = document.getElementById('lectern-root') ?? document.body;
+  try {
+    const source = pickSource();
+    if (!source) throw new Error('no deck: this page has neither the app API nor an embedded deck');
+    const view = await source.view();
+    const loaded = await source.load();
+    if (!loaded) {
+      const { startWelcome } = await import('./welcome');
+      startWelcome(source, root);
+    } else {
+      applyTheme(loaded.deck);
+      await startView(view, source, loaded, root);
+    }
+    await document.fonts.ready;
+    document.documentElement.dataset.lecternReady = 'true';
+    if (source.kind === 'embedded' && view !== 'print') {
+      // Switching between #presenter, #study and the audience re-boots into that view.
+      window.addEventListener('hashchange', () => {
+        const wanted = viewFromHash(location.hash) ?? 'audience';
+        if (wanted !== view) location.reload();
+      });
+    }
+  } catch (err) {
+    showFatal(root, err instanceof Error ? (err.stack ?? err.message) : String(err));
+    throw err;
+  }
+}

@@ -1,0 +1,107 @@
+// One slide as it looks on the projector, at the deck's 1280x720 frame: reveal.js's
+// `.reveal .slides section` structure (so the themes style it exactly as in the audience view),
+// its background, its fragments at a given step and its `c/t` number. Layouts place or scale it.
+
+import type { Slide } from '../../electron/deck/types';
+import { applyFragmentState, applySlideAttributes } from '../slide-dom';
+
+export const FRAME_WIDTH = 1280;
+export const FRAME_HEIGHT = 720;
+
+/** Every fragment shown (the slide's final state). */
+export const ALL_FRAGMENTS = Number.MAX_SAFE_INTEGER;
+
+export interface FrameOptions {
+  /** Fragment step to show: -1 none, ALL_FRAGMENTS every one. */
+  step: number;
+  /** `c/t` label, or null when the deck hides slide numbers. */
+  number: string | null;
+}
+
+function div(className: string): HTMLDivElement {
+  const el = document.createElement('div');
+  el.className = className;
+  return el;
+}
+
+/** reveal.js background attributes as CSS on the frame's background layer. */
+function applyBackground(layer: HTMLElement, attributes: Readonly<Record<string, string>>): void {
+  const shorthand = attributes['data-background'];
+  const color = attributes['data-background-color'] ?? (shorthand && !/[./]/.test(shorthand) ? shorthand : undefined);
+  const image = attributes['data-background-image'] ?? (shorthand && /[./]/.test(shorthand) ? shorthand : undefined);
+  const gradient = attributes['data-background-gradient'];
+  if (color) layer.style.backgroundColor = color;
+  if (gradient) layer.style.backgroundImage = gradient;
+  if (image) {
+    layer.style.backgroundImage = `url(${JSON.stringify(image)})`;
+    layer.style.backgroundSize = attributes['data-background-size'] ?? 'cover';
+    layer.style.backgroundPosition = attributes['data-background-position'] ?? 'center';
+    layer.style.backgroundRepeat = attributes['data-background-repeat'] ?? 'no-repeat';
+  }
+  const opacity = attributes['data-background-opacity'];
+  if (opacity !== undefined && (image || gradient)) layer.style.opacity = opacity;
+}
+
+/** reveal.js marks a slide on a coloured background dark or light so themes can flip text colour. */
+export function markBackgroundContrast(frame: HTMLElement): void {
+  const layer = frame.querySelector<HTMLElement>('.lectern-frame-background');
+  const section = frame.querySelector('section');
+  if (!layer || !section || !layer.style.backgroundColor) return;
+  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(layer).backgroundColor);
+  if (!rgb) return;
+  // reveal.js's brightness formula (ITU-R BT.601 weights, 0..255).
+  const brightness = (Number(rgb[1]) * 299 + Number(rgb[2]) * 587 + Number(rgb[3]) * 114) / 1000;
+  section.classList.add(brightness < 128 ? 'has-dark-background' : 'has-light-background');
+}
+
+/** A slide frame at 1280x720. `slide` has its asset URLs already resolved. */
+export function buildSlideFrame(slide: Slide, options: FrameOptions): HTMLElement {
+  const frame = div('lectern-frame reveal-viewport');
+  frame.dataset.lecternIndex = String(slide.index);
+  const reveal = div('reveal');
+  const background = div('lectern-frame-background');
+  applyBackground(background, slide.attributes);
+  const slides = div('slides');
+  const section = document.createElement('section');
+  applySlideAttributes(section, slide);
+  // Ids in slide attributes would repeat on fragment pages; links use our own page anchors.
+  section.removeAttribute('id');
+  section.classList.add('present');
+  section.innerHTML = slide.html;
+  for (const img of section.querySelectorAll('img')) img.removeAttribute('loading');
+  applyFragmentState(section, options.step);
+  slides.append(section);
+  reveal.append(background, slides);
+  if (options.number) {
+    const number = div('slide-number');
+    const [current, total] = options.number.split('/');
+    number.innerHTML =
+      `<span class="slide-number-a">${current ?? ''}</span><span class="slide-number-delimiter">/</span>` +
+      `<span class="slide-number-b">${total ?? ''}</span>`;
+    reveal.append(number);
+  }
+  frame.append(reveal);
+  return frame;
+}
+
+/** A frame scaled into a box `width` px wide (16:9). Transforms keep text and math vector. */
+export function buildThumbnail(frame: HTMLElement, width: number): HTMLElement {
+  const box = div('lectern-thumb');
+  box.style.width = `${width}px`;
+  box.style.height = `${(width * FRAME_HEIGHT) / FRAME_WIDTH}px`;
+  frame.style.transform = `scale(${width / FRAME_WIDTH})`;
+  box.append(frame);
+  return box;
+}
+
+/**
+ * reveal.js's `center: true`, measured once fonts are in: each section sits at
+ * max((720 - its height) / 2, 0). All heights are read before any top is written (one layout).
+ */
+export function centreSections(root: ParentNode): void {
+  const sections = [...root.querySelectorAll<HTMLElement>('.lectern-frame .slides > section')];
+  const heights = sections.map((s) => s.scrollHeight);
+  sections.forEach((section, i) => {
+    section.style.top = `${Math.max((FRAME_HEIGHT - (heights[i] ?? 0)) / 2, 0)}px`;
+  });
+}

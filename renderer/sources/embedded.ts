@@ -1,0 +1,75 @@
+// The deck embedded in an exported HTML file (or a print page) as a BootConfig. The URL hash
+// picks the view in a browser: #presenter, #study, or a reveal.js position (#/3/0) for the audience.
+
+import type { BootConfig, BootView } from '../../electron/contract/boot';
+import { BOOT_ELEMENT_ID } from '../../electron/contract/boot';
+import type { ExportOptions } from '../../electron/contract/ipc';
+import type { Deck, Diagnostic } from '../../electron/deck/types';
+import { assetUrlFromMap } from '../assets';
+import { BroadcastTransport } from '../sync/broadcast';
+import type { SyncTransport } from '../sync/transport';
+import type { DeckSource, LoadedDeck, RendererView } from './types';
+
+export function readBootConfig(doc: Document): BootConfig | null {
+  const element = doc.getElementById(BOOT_ELEMENT_ID);
+  if (!element?.textContent) return null;
+  const config = JSON.parse(element.textContent) as BootConfig;
+  if (!config || typeof config !== 'object' || !config.deck || !Array.isArray(config.deck.slides)) {
+    throw new Error('the embedded deck is damaged (no slides in #lectern-boot)');
+  }
+  return config;
+}
+
+/** The view a hash asks for, or undefined when it names none. */
+export function viewFromHash(hash: string): BootView | undefined {
+  const h = hash.replace(/^#/, '');
+  if (h === 'presenter' || h.startsWith('presenter/')) return 'presenter';
+  if (h === 'study' || h.startsWith('study/')) return 'study';
+  if (h.startsWith('/')) return 'audience';
+  return undefined;
+}
+
+export class EmbeddedSource implements DeckSource {
+  readonly kind = 'embedded';
+
+  constructor(private readonly config: BootConfig) {}
+
+  get print(): ExportOptions | undefined {
+    return this.config.print;
+  }
+
+  async view(): Promise<RendererView> {
+    if (this.config.view === 'print') return 'print';
+    return viewFromHash(location.hash) ?? this.config.view;
+  }
+
+  async load(): Promise<LoadedDeck> {
+    return { deck: this.config.deck, assetUrl: assetUrlFromMap(this.config.assets) };
+  }
+
+  onDeckUpdated(): () => void {
+    return () => {};
+  }
+
+  onErrors(_listener: (errors: Diagnostic[]) => void): () => void {
+    return () => {};
+  }
+
+  transport(deck: Deck): SyncTransport {
+    return new BroadcastTransport(deck.file);
+  }
+
+  openPresenter(): void {
+    const url = `${location.href.split('#')[0]}#presenter`;
+    // A named window: pressing the key again focuses the open presenter instead of a second one.
+    window.open(url, `lectern-presenter:${this.config.deck.file}`, 'popup,width=1280,height=800');
+  }
+
+  presentFrom(h: number, v: number): void {
+    location.hash = `#/${h}/${v}`;
+  }
+
+  openExternal(url: string): void {
+    window.open(url, '_blank', 'noopener,noreferrer');
+  }
+}

@@ -1,0 +1,36 @@
+// Where the renderer's deck comes from: the app (preload API) or a BootConfig embedded in an
+// exported HTML file. Views depend on this interface only.
+
+import type { BootView } from '../../electron/contract/boot';
+import type { ExportOptions, ViewRole } from '../../electron/contract/ipc';
+import type { Deck, Diagnostic } from '../../electron/deck/types';
+import type { AssetUrl } from '../assets';
+import type { SyncTransport } from '../sync/transport';
+
+export interface LoadedDeck {
+  deck: Deck;
+  assetUrl: AssetUrl;
+}
+
+export type RendererView = BootView | Extract<ViewRole, 'start'>;
+
+export interface DeckSource {
+  readonly kind: 'embedded' | 'app';
+  /** Which view this window shows. */
+  view(): Promise<RendererView>;
+  /** Print layout options (print pages only). */
+  readonly print: ExportOptions | undefined;
+  /** The deck, or null when the app has none open yet. */
+  load(): Promise<LoadedDeck | null>;
+  /** A new version of the deck (live reload in the app). */
+  onDeckUpdated(listener: (loaded: LoadedDeck) => void): () => void;
+  /** Live-reload errors (the app sends them to the presenter view only); [] clears them. */
+  onErrors(listener: (errors: Diagnostic[]) => void): () => void;
+  transport(deck: Deck): SyncTransport;
+  /** Opens the presenter view beside this audience view. */
+  openPresenter(): void;
+  /** Opens the presentation (audience) at a position, from the study view. */
+  presentFrom(h: number, v: number): void;
+  /** Follows a link to the web without leaving the presentation. */
+  openExternal(url: string): void;
+}

@@ -1,0 +1,53 @@
+// The `?` overlay: every key of the current view, in one table.
+
+import { el } from './dom';
+
+export interface KeyHelp {
+  keys: string[];
+  action: string;
+}
+
+export const NAVIGATION_KEYS: KeyHelp[] = [
+  { keys: ['→', '↓', 'Space', 'Page Down', 'N'], action: 'Next step (fragment or slide)' },
+  { keys: ['←', '↑', 'Shift+Space', 'Page Up', 'P'], action: 'Previous step' },
+  { keys: ['Alt+→', 'Alt+←'], action: 'Next / previous slide, skipping fragments' },
+  { keys: ['Home', 'End'], action: 'First / last slide' },
+  { keys: ['1 2 3 … then Enter'], action: 'Jump to slide number' },
+  { keys: ['B', '.'], action: 'Blackout (press again to return)' },
+];
+
+export class HelpOverlay {
+  private readonly element: HTMLElement;
+
+  constructor(parent: HTMLElement, title: string, keys: KeyHelp[]) {
+    const rows = keys.map((k) =>
+      el('tr', {}, [
+        el('td', { className: 'keys' }, k.keys.flatMap((key, i) => (i > 0 ? [' ', el('kbd', { text: key })] : [el('kbd', { text: key })]))),
+        el('td', { text: k.action }),
+      ]),
+    );
+    this.element = el('div', { className: 'lectern-overlay lectern-help', attrs: { role: 'dialog', 'aria-label': 'Keyboard shortcuts', hidden: '' } }, [
+      el('div', { className: 'lectern-overlay-panel' }, [
+        el('h2', { text: title }),
+        el('table', {}, [el('tbody', {}, rows)]),
+        el('p', { className: 'hint', text: 'Press ? or Esc to close.' }),
+      ]),
+    ]);
+    this.element.addEventListener('click', (e) => {
+      if (e.target === this.element) this.hide();
+    });
+    parent.append(this.element);
+  }
+
+  get open(): boolean {
+    return !this.element.hidden;
+  }
+
+  toggle(): void {
+    this.element.hidden = !this.element.hidden;
+  }
+
+  hide(): void {
+    this.element.hidden = true;
+  }
+}
