@@ -68,7 +68,7 @@ export function appPageHtml(role: ViewRole): string {
 <link rel="stylesheet" href="renderer.css">
 </head>
 <body>
-<div id="app"></div>
+<div id="lectern-root"></div>
 <script src="renderer.js"></script>
 </body>
 </html>

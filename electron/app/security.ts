@@ -38,9 +38,11 @@ export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map(([k, v]) => `${k} ${v}
  */
 export const PRINT_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
+  // The page's own meta CSP narrows this to the hash of its one script; both apply.
   "script-src 'unsafe-inline'",
   "style-src 'unsafe-inline'",
-  'img-src data:',
+  'img-src data: blob:',
+  'media-src data: blob:',
   'font-src data:',
   "connect-src 'none'",
   "object-src 'none'",

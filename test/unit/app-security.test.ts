@@ -57,8 +57,9 @@ test('the CSP is strict and names no remote origin', () => {
     assert.deepEqual(d.get(none), ["'none'"], none);
   }
   for (const csp of [CONTENT_SECURITY_POLICY, PRINT_CONTENT_SECURITY_POLICY]) {
-    assert.doesNotMatch(csp, /https?:|\*|'unsafe-eval'|wss?:|blob:/);
+    assert.doesNotMatch(csp, /https?:|\*|'unsafe-eval'|wss?:|file:/);
   }
+  assert.doesNotMatch(CONTENT_SECURITY_POLICY, /blob:/);
   assert.doesNotMatch(CONTENT_SECURITY_POLICY.replace("style-src 'self' 'unsafe-inline'", ''), /unsafe-inline/);
 });
 
