@@ -1,12 +1,69 @@
-// Placeholder until the print layouts land (issue 5): the renderer's print view.
-import type { Deck } from '../../electron/deck/types';
+// The print view: the one place print pages are laid out, for both printers (Playwright's
+// page.pdf from the CLI, Electron's printToPDF in the app). It builds the pages for the chosen
+// format, waits until they are printable, then tells the printer through attributes on <html>
+// (see electron/export/printer.ts: PRINT_STATE_ATTRIBUTE and AWAIT_PRINT_READY_SCRIPT).
+
+import './print.css';
 import type { ExportOptions } from '../../electron/contract/ipc';
+import type { Deck } from '../../electron/deck/types';
+import { resolveSlideAssets } from '../assets';
+import { centreSections, FRAME_HEIGHT, FRAME_WIDTH, markBackgroundContrast } from './frame';
+import { fitHandoutNotes, layoutHandout, layoutNotes, layoutSlides, NOTES_MARGIN_MM } from './layouts';
+import { retargetInternalLinks } from './outline';
+import { paperSize } from './paper';
+import { whenPrintable } from './ready';
+
+// Mirrors electron/export/printer.ts (the renderer may not import electron/export).
+const STATE = 'data-lectern-print';
+const PAGES = 'data-lectern-print-pages';
+const ERROR = 'data-lectern-print-error';
+
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** The @page rule for a format (margin boxes carry the notes footer). */
+export function pageRule(deck: Deck, options: ExportOptions): string {
+  if (options.format === 'slides') return `@page { size: ${FRAME_WIDTH}px ${FRAME_HEIGHT}px; margin: 0; }`;
+  const paper = paperSize(options.paper ?? 'a4');
+  if (options.format === 'handout') return `@page { size: ${paper.css}; margin: 0; }`;
+  const m = NOTES_MARGIN_MM;
+  const footer = 'font-family: var(--slide-font), sans-serif; font-size: 8pt; color: #5a6470;';
+  return (
+    `@page { size: ${paper.css}; margin: ${m.top}mm ${m.side}mm ${m.bottom}mm; ` +
+    `@bottom-left { content: ${cssString(deck.meta.title)}; ${footer} } ` +
+    `@bottom-right { content: "page " counter(page) " of " counter(pages); ${footer} } }`
+  );
+}
 
 export async function renderPrintView(
-  _deck: Deck,
-  _options: ExportOptions,
-  _root: HTMLElement,
-  _assetUrl: (ref: string) => string,
+  deck: Deck,
+  options: ExportOptions,
+  root: HTMLElement,
+  assetUrl: (ref: string) => string,
 ): Promise<void> {
-  throw new Error('print layouts are not built yet');
+  const html = document.documentElement;
+  try {
+    html.dataset.view = 'print';
+    const style = document.createElement('style');
+    style.textContent = pageRule(deck, options);
+    document.head.append(style);
+    root.replaceChildren();
+    root.classList.add('lectern-print', `lectern-print-${options.format}`);
+    const slides = resolveSlideAssets(deck.slides, assetUrl);
+    const layout = options.format === 'notes' ? layoutNotes : options.format === 'handout' ? layoutHandout : layoutSlides;
+    const pages = layout(deck, slides, options, root);
+    retargetInternalLinks(root, deck.slides);
+    await whenPrintable(root);
+    // Measurements need the final fonts: centring (reveal.js `center: true`), then notes fitting.
+    centreSections(root);
+    for (const frame of root.querySelectorAll<HTMLElement>('.lectern-frame')) markBackgroundContrast(frame);
+    if (options.format === 'handout' && !options.lines) fitHandoutNotes(root);
+    html.setAttribute(PAGES, String(pages));
+    html.setAttribute(STATE, 'ready');
+  } catch (err) {
+    html.setAttribute(ERROR, err instanceof Error ? err.message : String(err));
+    html.setAttribute(STATE, 'error');
+    throw err;
+  }
 }

@@ -1,0 +1,164 @@
+// The presenter's time panel: elapsed clock with pause/resume and a two-step reset, wall
+// clock, and pacing against the deck's duration and section budgets. The clock survives a
+// reload of the presenter window (sessionStorage).
+
+import type { Deck, Slide } from '../../electron/deck/types';
+import { el, formatDuration } from '../ui/dom';
+import { PacingPlan, SectionTimes, sectionPace } from './pacing';
+import { PresenterClock, RESET_CONFIRM_WINDOW_MS, type ClockSnapshot } from './timer';
+
+interface StoredClock {
+  snapshot: ClockSnapshot;
+  at: number;
+}
+
+export class ClockPanel {
+  readonly element: HTMLElement;
+  private readonly clock = new PresenterClock();
+  private readonly sections = new SectionTimes();
+  private plan: PacingPlan | null = null;
+  private readonly elapsed = el('div', { className: 'elapsed', attrs: { 'data-testid': 'elapsed' } });
+  private readonly clockState = el('div', { className: 'clock-state', attrs: { 'data-testid': 'clock-state' } });
+  private readonly wall = el('div', { className: 'wall-clock', attrs: { 'data-testid': 'wall-clock' } });
+  private readonly pace = el('div', { className: 'pace', attrs: { 'data-testid': 'pace' } });
+  private readonly sectionLine = el('div', { className: 'section-pace', attrs: { 'data-testid': 'section-pace' } });
+  private readonly toggleButton = el('button', { className: 'lectern-button', attrs: { type: 'button', 'data-testid': 'timer-toggle' } });
+  private readonly resetButton = el('button', { className: 'lectern-button subtle', text: 'Reset…', attrs: { type: 'button', 'data-testid': 'timer-reset' } });
+  private readonly confirmButton = el('button', { className: 'lectern-button danger', text: 'Confirm reset', attrs: { type: 'button', hidden: '', 'data-testid': 'timer-reset-confirm' } });
+  private readonly cancelButton = el('button', { className: 'lectern-button subtle', text: 'Keep time', attrs: { type: 'button', hidden: '', 'data-testid': 'timer-reset-cancel' } });
+  private readonly storageKey: string;
+  private resetTimer: number | undefined;
+  private lastSlide: Slide | undefined;
+
+  constructor(parent: HTMLElement, deck: Deck, private readonly changed: () => void) {
+    this.storageKey = `lectern.clock:${deck.file}`;
+    this.element = el('div', { className: 'clock-panel' }, [
+      el('div', { className: 'clock-row' }, [this.elapsed, this.wall]),
+      this.clockState,
+      el('div', { className: 'clock-buttons' }, [this.toggleButton, this.resetButton, this.confirmButton, this.cancelButton]),
+      this.pace,
+      this.sectionLine,
+    ]);
+    parent.append(this.element);
+    this.setDeck(deck);
+    this.restore();
+    this.toggleButton.addEventListener('click', () => this.toggle());
+    this.resetButton.addEventListener('click', () => this.armReset());
+    this.confirmButton.addEventListener('click', () => this.confirmReset());
+    this.cancelButton.addEventListener('click', () => this.disarmReset());
+  }
+
+  get started(): boolean {
+    return this.clock.state !== 'idle';
+  }
+
+  setDeck(deck: Deck): void {
+    this.plan = deck.meta.duration ? new PacingPlan(deck.slides, deck.meta.duration, deck.meta.sections) : null;
+  }
+
+  /** The talk moved to `slide`: the first move starts the clock. */
+  advanced(slide: Slide | undefined): void {
+    this.clock.advance();
+    if (slide) this.sections.visit(slide.section, this.clock.elapsedMs());
+    this.update(slide);
+  }
+
+  blackout(on: boolean): void {
+    this.clock.setBlackout(on);
+    this.update(this.lastSlide);
+  }
+
+  toggle(): void {
+    this.clock.toggle();
+    this.update(this.lastSlide);
+  }
+
+  tick(slide: Slide | undefined): void {
+    this.update(slide);
+  }
+
+  update(slide: Slide | undefined): void {
+    this.lastSlide = slide;
+    const elapsedMs = this.clock.elapsedMs();
+    this.elapsed.textContent = formatDuration(elapsedMs);
+    const state = this.clock.state;
+    this.element.dataset.state = state;
+    this.clockState.textContent =
+      state === 'idle'
+        ? 'Starts on the first advance'
+        : state === 'running'
+          ? 'Running'
+          : this.clock.pauseReason === 'blackout'
+            ? 'Paused during blackout'
+            : 'Paused';
+    this.toggleButton.textContent = state === 'running' ? 'Pause' : state === 'paused' ? 'Resume' : 'Start';
+    this.wall.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    this.renderPace(slide, elapsedMs);
+    this.save();
+  }
+
+  private renderPace(slide: Slide | undefined, elapsedMs: number): void {
+    if (!this.plan || !slide) {
+      this.pace.textContent = this.plan ? '' : 'No duration in the deck: no pacing.';
+      this.pace.dataset.state = 'none';
+      this.sectionLine.textContent = '';
+      return;
+    }
+    const status = this.plan.status(elapsedMs, slide.index);
+    this.pace.dataset.state = status.state;
+    const label =
+      status.state === 'on-pace'
+        ? 'On pace'
+        : `${formatDuration(Math.abs(status.deltaMs))} ${status.state === 'behind' ? 'behind' : 'ahead'}`;
+    this.pace.textContent = `${label} · planned ${formatDuration(this.plan.totalMs)}, ${formatDuration(status.remainingMs)} of plan left`;
+    const section = sectionPace(this.plan, this.sections, slide.section, elapsedMs);
+    this.sectionLine.dataset.state = section ? (section.over ? 'over' : 'within') : 'none';
+    this.sectionLine.textContent = section
+      ? `${section.title}: ${formatDuration(section.spentMs)} of ${formatDuration(section.budgetMs)}${section.over ? ` (${formatDuration(-section.leftMs)} over)` : ''}`
+      : '';
+  }
+
+  private armReset(): void {
+    this.clock.armReset();
+    this.resetButton.hidden = true;
+    this.confirmButton.hidden = false;
+    this.cancelButton.hidden = false;
+    window.clearTimeout(this.resetTimer);
+    this.resetTimer = window.setTimeout(() => this.disarmReset(), RESET_CONFIRM_WINDOW_MS);
+  }
+
+  private confirmReset(): void {
+    if (this.clock.confirmReset()) this.sections.reset();
+    this.disarmReset();
+    this.changed();
+  }
+
+  private disarmReset(): void {
+    window.clearTimeout(this.resetTimer);
+    this.clock.cancelReset();
+    this.resetButton.hidden = false;
+    this.confirmButton.hidden = true;
+    this.cancelButton.hidden = true;
+    this.update(this.lastSlide);
+  }
+
+  private save(): void {
+    try {
+      const stored: StoredClock = { snapshot: this.clock.snapshot(), at: Date.now() };
+      sessionStorage.setItem(this.storageKey, JSON.stringify(stored));
+    } catch {
+      // Storage may be unavailable (privacy settings); the clock still works in memory.
+    }
+  }
+
+  private restore(): void {
+    try {
+      const raw = sessionStorage.getItem(this.storageKey);
+      if (!raw) return;
+      const stored = JSON.parse(raw) as StoredClock;
+      if (stored?.snapshot && typeof stored.at === 'number') this.clock.restore(stored.snapshot, stored.at);
+    } catch {
+      // A damaged entry is ignored.
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// A slide shown outside reveal.js (the presenter's current and next slide): the same
+// `.reveal .slides section` structure and theme, at 1280x720 scaled to its box, with the
+// fragment state applied as reveal.js would. Only one slide's DOM at a time.
+
+import type { Slide } from '../../electron/deck/types';
+import { applyFragmentState, applySlideAttributes } from '../slide-dom';
+import { el } from '../ui/dom';
+
+export const SLIDE_WIDTH = 1280;
+export const SLIDE_HEIGHT = 720;
+
+export class SlidePreview {
+  readonly element: HTMLElement;
+  private readonly frame: HTMLElement;
+  private readonly slides: HTMLElement;
+  private shown: { slide: Slide; f: number } | null = null;
+
+  constructor(parent: HTMLElement, className: string) {
+    this.slides = el('div', { className: 'slides' });
+    this.frame = el('div', { className: 'reveal lectern-preview-frame' }, [this.slides]);
+    this.element = el('div', { className: `lectern-preview ${className}` }, [this.frame]);
+    parent.append(this.element);
+    new ResizeObserver(() => this.fit()).observe(this.element);
+  }
+
+  /** Shows a slide with fragments up to step f (-1: none; slide.fragments - 1: all). */
+  show(slide: Slide | undefined, f: number): void {
+    if (!slide) {
+      this.shown = null;
+      this.slides.replaceChildren(el('section', { className: 'present lectern-preview-end' }, [el('p', { text: 'End of the deck' })]));
+      this.element.style.removeProperty('--preview-bg');
+      return;
+    }
+    if (this.shown?.slide !== slide) {
+      const section = document.createElement('section');
+      applySlideAttributes(section, slide);
+      section.classList.add('present');
+      section.innerHTML = slide.html;
+      this.slides.replaceChildren(section);
+      const bg = slide.attributes['data-background-color'] ?? slide.attributes['data-background'];
+      if (bg && !/url\(|lectern-asset:/.test(bg)) this.frame.style.background = bg;
+      else this.frame.style.removeProperty('background');
+    }
+    if (this.shown?.slide !== slide || this.shown.f !== f) {
+      const section = this.slides.firstElementChild;
+      if (section) applyFragmentState(section, f);
+    }
+    this.shown = { slide, f };
+  }
+
+  private fit(): void {
+    const { width, height } = this.element.getBoundingClientRect();
+    if (width === 0 || height === 0) return;
+    const scale = Math.min(width / SLIDE_WIDTH, height / SLIDE_HEIGHT);
+    this.frame.style.transform = `translate(-50%, -50%) scale(${scale})`;
+  }
+}

@@ -1,0 +1,177 @@
+// The three print layouts. Each appends its pages to the root and returns how many it laid out
+// (notes pages flow, so for them it is the number of slide sheets). Slides come with their asset
+// URLs already resolved.
+
+import type { Deck, Slide } from '../../electron/deck/types';
+import type { ExportOptions } from '../../electron/contract/ipc';
+import { fragmentSteps } from '../slide-dom';
+import { ALL_FRAGMENTS, buildSlideFrame, buildThumbnail } from './frame';
+import { handoutGeometry, type Box, type PerPage } from './handout-geometry';
+import { markOutline, slideAnchor } from './outline';
+import { paperSize, PX_PER_MM } from './paper';
+
+/** Page margins of the notes layout (mm): top, sides, bottom (the bottom holds the page footer). */
+export const NOTES_MARGIN_MM = { top: 14, side: 16, bottom: 16 } as const;
+
+function div(className: string, text?: string): HTMLDivElement {
+  const el = document.createElement('div');
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function numberLabel(deck: Deck, slide: Slide): string | null {
+  return deck.meta.slideNumbers ? `${slide.index + 1}/${deck.slides.length}` : null;
+}
+
+/** Fragment steps counted from the slide's own HTML (what the frame will show). */
+function stepCount(slide: Slide): number {
+  if (!slide.html.includes('fragment')) return 0;
+  const template = document.createElement('template');
+  template.innerHTML = slide.html;
+  return fragmentSteps(template.content).length;
+}
+
+export function layoutSlides(deck: Deck, slides: readonly Slide[], options: ExportOptions, root: HTMLElement): number {
+  const pages = document.createDocumentFragment();
+  let count = 0;
+  for (const slide of slides) {
+    const steps = options.fragments ? stepCount(slide) : 0;
+    // With --fragments: the slide before any fragment, then one page per step.
+    const shown = steps > 0 ? Array.from({ length: steps + 1 }, (_, i) => i - 1) : [ALL_FRAGMENTS];
+    shown.forEach((step, k) => {
+      const page = div('lectern-page lectern-slide-page');
+      if (k === 0) page.id = slideAnchor(slide.index);
+      const frame = buildSlideFrame(slide, { step, number: numberLabel(deck, slide) });
+      markOutline(frame, k === 0 && slide.title !== '');
+      page.append(frame);
+      pages.append(page);
+      count++;
+    });
+  }
+  root.append(pages);
+  return count;
+}
+
+function notesBody(slide: Slide, className: string): HTMLDivElement {
+  const body = div(className);
+  if (slide.notesHtml.trim()) body.innerHTML = slide.notesHtml;
+  else body.append(div('lectern-notes-empty', 'No notes for this slide.'));
+  markOutline(body, false);
+  return body;
+}
+
+export function layoutNotes(deck: Deck, slides: readonly Slide[], options: ExportOptions, root: HTMLElement): number {
+  const paper = paperSize(options.paper ?? 'a4');
+  const contentWidth = paper.width - 2 * NOTES_MARGIN_MM.side * PX_PER_MM;
+  const sheets = document.createDocumentFragment();
+  for (const slide of slides) {
+    const sheet = document.createElement('article');
+    sheet.className = 'lectern-notes-sheet';
+    sheet.id = slideAnchor(slide.index);
+    const head = div('lectern-notes-head');
+    head.append(
+      div('lectern-notes-number', `Slide ${slide.index + 1} of ${deck.slides.length}`),
+      div('lectern-notes-section', slide.section),
+    );
+    const frame = buildSlideFrame(slide, { step: ALL_FRAGMENTS, number: numberLabel(deck, slide) });
+    markOutline(frame, slide.title !== '');
+    // Notes flow after the slide; Chromium carries long notes onto continuation pages.
+    sheet.append(head, buildThumbnail(frame, contentWidth), notesBody(slide, 'lectern-notes-body'));
+    sheets.append(sheet);
+  }
+  root.append(sheets);
+  return slides.length;
+}
+
+function place(el: HTMLElement, box: Box): HTMLElement {
+  el.style.left = `${box.x}px`;
+  el.style.top = `${box.y}px`;
+  el.style.width = `${box.w}px`;
+  el.style.height = `${box.h}px`;
+  return el;
+}
+
+function writingLines(box: Box, gap: number): HTMLDivElement {
+  const lines = div('lectern-handout-lines');
+  const count = Math.max(1, Math.floor(box.h / gap));
+  for (let i = 0; i < count; i++) {
+    const line = div('lectern-handout-line');
+    line.style.height = `${gap}px`;
+    lines.append(line);
+  }
+  return lines;
+}
+
+/** The date a handout footer shows: the deck's own date, else today's (yyyy-mm-dd). */
+export function handoutDate(deck: Deck, today: Date = new Date()): string {
+  if (deck.meta.date) return deck.meta.date;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${today.getFullYear()}-${p(today.getMonth() + 1)}-${p(today.getDate())}`;
+}
+
+export function layoutHandout(deck: Deck, slides: readonly Slide[], options: ExportOptions, root: HTMLElement): number {
+  const perPage = (options.perPage ?? 3) as PerPage;
+  const geometry = handoutGeometry(options.paper ?? 'a4', perPage);
+  const pageCount = Math.max(1, Math.ceil(slides.length / perPage));
+  const lineGap = (perPage <= 2 ? 8 : 7) * PX_PER_MM;
+  const date = handoutDate(deck);
+  const pages = document.createDocumentFragment();
+  for (let p = 0; p < pageCount; p++) {
+    const page = div('lectern-page lectern-handout-page');
+    page.style.width = `${geometry.page.width}px`;
+    // A hair under the paper height so rounding never spills a blank page.
+    page.style.height = `${geometry.page.height - 1}px`;
+    geometry.slots.forEach((slot, s) => {
+      const slide = slides[p * perPage + s];
+      if (!slide) return;
+      const frame = buildSlideFrame(slide, { step: ALL_FRAGMENTS, number: numberLabel(deck, slide) });
+      markOutline(frame, slide.title !== '');
+      const thumb = place(buildThumbnail(frame, slot.slide.w), slot.slide);
+      thumb.id = slideAnchor(slide.index);
+      const side = options.lines ? writingLines(slot.notes, lineGap) : notesBody(slide, 'lectern-handout-notes');
+      page.append(thumb, place(side, slot.notes));
+    });
+    const footer = place(div('lectern-handout-footer'), geometry.footer);
+    footer.append(
+      div('lectern-footer-title', deck.meta.title),
+      div('lectern-footer-date', date),
+      div('lectern-footer-page', `page ${p + 1} of ${pageCount}`),
+    );
+    page.append(footer);
+    pages.append(page);
+  }
+  root.append(pages);
+  return pageCount;
+}
+
+const NOTES_FONT_PT = { max: 9.5, min: 6.5, step: 0.5 } as const;
+
+/**
+ * Handout notes must fit their box: shrink the type, then drop trailing blocks and say the rest is
+ * in the notes PDF. Each box is a layout boundary (CSS contain), so measuring one is cheap.
+ */
+export function fitHandoutNotes(root: ParentNode): void {
+  for (const box of root.querySelectorAll<HTMLElement>('.lectern-handout-notes')) {
+    const overflows = () => box.scrollHeight > box.clientHeight + 1;
+    let size: number = NOTES_FONT_PT.max;
+    while (overflows() && size > NOTES_FONT_PT.min) {
+      size -= NOTES_FONT_PT.step;
+      box.style.fontSize = `${size}pt`;
+    }
+    if (!overflows()) continue;
+    const more = div('lectern-notes-more', '… continued in the notes PDF');
+    box.append(more);
+    while (overflows() && box.children.length > 2 && more.previousElementSibling) more.previousElementSibling.remove();
+    const first = box.firstElementChild;
+    if (overflows() && first instanceof HTMLElement && first !== more) {
+      // One long block left: clamp it to the whole lines that fit above the marker.
+      const lineHeight = parseFloat(getComputedStyle(first).lineHeight) || 12;
+      const lines = Math.max(1, Math.floor((box.clientHeight - more.offsetHeight - first.offsetTop) / lineHeight));
+      first.style.setProperty('display', '-webkit-box');
+      first.style.setProperty('-webkit-box-orient', 'vertical');
+      first.style.setProperty('-webkit-line-clamp', String(lines));
+      first.style.setProperty('overflow', 'hidden');
+    }
+  }
+}
