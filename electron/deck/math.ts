@@ -1,0 +1,74 @@
+// KaTeX rendering, once per distinct formula. Formulas come from untrusted decks: trust is off,
+// macro expansion and sizes are capped, and each render starts from empty macros so that a
+// `\gdef` in one formula cannot change another (which would also make the cache wrong).
+import katex from 'katex';
+import 'katex/contrib/mhchem';
+
+export interface MathResult {
+  /** KaTeX HTML, or the error box when the formula cannot be rendered. */
+  html: string;
+  /** Parse or render error message (the formula shows as an error box). */
+  error: string | null;
+  /** Non-fatal strict-mode complaints (e.g. unicode text in math mode). */
+  warnings: string[];
+}
+
+const MAX_CACHE = 20_000;
+const cache = new Map<string, MathResult>();
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
+}
+
+/** The visible stand-in for a formula KaTeX refused; styled inline so it shows in any theme. */
+export function mathErrorBox(tex: string, message: string, display: boolean): string {
+  const tag = display ? 'div' : 'span';
+  const delim = display ? '$$' : '$';
+  return (
+    `<${tag} class="lectern-math-error" role="note" title="${escapeHtml(message)}" ` +
+    `style="display:${display ? 'block' : 'inline-block'};border:2px solid #c62828;border-radius:4px;` +
+    `background:#fff3f3;color:#b71c1c;font:0.6em/1.3 monospace;padding:0.15em 0.4em;text-align:left;white-space:pre-wrap">` +
+    `<span class="lectern-math-error-tex">${escapeHtml(delim + tex + delim)}</span> ` +
+    `<span class="lectern-math-error-message">${escapeHtml(message)}</span></${tag}>`
+  );
+}
+
+export function renderMath(tex: string, display: boolean): MathResult {
+  const key = (display ? 'D' : 'I') + tex;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const warnings: string[] = [];
+  let result: MathResult;
+  try {
+    const html = katex.renderToString(tex, {
+      displayMode: display,
+      throwOnError: true,
+      trust: false,
+      maxExpand: 1000,
+      maxSize: 20,
+      output: 'htmlAndMathml',
+      macros: {},
+      strict: (errorCode: string, errorMsg: string) => {
+        warnings.push(`${errorMsg} (${errorCode})`);
+        return 'ignore';
+      },
+    });
+    result = { html, error: null, warnings };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    result = { html: mathErrorBox(tex, message, display), error: message, warnings };
+  }
+  if (cache.size >= MAX_CACHE) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(key, result);
+  return result;
+}
+
+/** For the benchmark: measure a cold compile. */
+export function clearMathCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,91 @@
+// Estimates a slide's rendered height from its Markdown tokens, against the 1280x720 frame of the
+// slide theme (renderer/themes/slides.css: 34px text, line-height 1.3, 24px/56px padding). The
+// estimate errs low: a warning should mean the slide really overflows.
+import type { Token, Tokens } from 'marked';
+import { inlinePlainText, type MathToken } from './markdown';
+
+const FONT = 34;
+const FRAME_HEIGHT = 720;
+const PADDING_Y = 24 * 2;
+const TEXT_WIDTH = 1280 - 56 * 2;
+/** Average glyph width as a fraction of the font size; generous so wrapping is under-counted. */
+const GLYPH = 0.46;
+
+function wrappedLines(text: string, fontScale: number, indentPx = 0): number {
+  const perLine = Math.max(8, Math.floor((TEXT_WIDTH - indentPx) / (FONT * fontScale * GLYPH)));
+  let lines = 0;
+  for (const para of text.split('\n')) lines += Math.max(1, Math.ceil(para.length / perLine));
+  return lines;
+}
+
+function displayMathHeight(tex: string): number {
+  const rows = (tex.match(/\\\\/g)?.length ?? 0) + 1;
+  const tall = /\\(?:frac|dfrac|sum|int|prod)/.test(tex) ? 1.6 : 1.2;
+  return rows * FONT * tall + FONT * 0.8;
+}
+
+function blockHeight(tokens: readonly Token[], scale: number, indent: number): number {
+  let h = 0;
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'heading': {
+        const tk = t as Tokens.Heading;
+        const size = [2.1, 1.55, 1.2, 1, 1, 1][tk.depth - 1] ?? 1;
+        h += wrappedLines(inlinePlainText(tk.tokens), size * scale, indent) * FONT * size * scale * 1.15 + 20;
+        break;
+      }
+      case 'paragraph':
+      case 'text': {
+        const tk = t as Tokens.Paragraph;
+        const images = (tk.tokens ?? []).filter((x) => x.type === 'image').length;
+        const text = inlinePlainText(tk.tokens);
+        if (text.trim()) h += wrappedLines(text, scale, indent) * FONT * scale * 1.35 + (t.type === 'paragraph' ? 16 : 0);
+        // Images in one paragraph sit side by side and scale to fit: one modest row.
+        if (images > 0) h += 180;
+        h += (tk.tokens ?? []).filter((x) => x.type === 'lecternMath' && (x as unknown as MathToken).display).length * FONT;
+        break;
+      }
+      case 'list': {
+        const tk = t as Tokens.List;
+        for (const item of tk.items) {
+          h += 0.56 * FONT * scale + blockHeight(item.tokens, scale, indent + 1.1 * FONT * scale) - (item.tokens[0]?.type === 'paragraph' ? 16 : 0);
+        }
+        break;
+      }
+      case 'code': {
+        const lines = (t as Tokens.Code).text.split('\n').length;
+        h += lines * FONT * 0.7 * 1.3 + 24;
+        break;
+      }
+      case 'table': {
+        const tk = t as Tokens.Table;
+        h += (tk.rows.length + 1) * FONT * 0.8 * 1.4;
+        break;
+      }
+      case 'blockquote':
+        h += blockHeight((t as Tokens.Blockquote).tokens, scale, indent + 40) + 16;
+        break;
+      case 'hr':
+        h += 30;
+        break;
+      case 'lecternMath':
+        h += displayMathHeight((t as unknown as MathToken).tex);
+        break;
+      default:
+        break;
+    }
+  }
+  return h;
+}
+
+export interface OverflowEstimate {
+  height: number;
+  limit: number;
+}
+
+/** The estimated height in px when it exceeds the frame, else null. */
+export function estimateOverflow(tokens: readonly Token[]): OverflowEstimate | null {
+  const height = blockHeight(tokens, 1, 0) + PADDING_Y;
+  const limit = FRAME_HEIGHT;
+  return height > limit ? { height: Math.round(height), limit } : null;
+}

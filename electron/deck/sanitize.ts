@@ -1,0 +1,286 @@
+// The HTML policy for everything a deck renders (Markdown output and raw HTML alike): an
+// allowlist of tags and attributes (sanitize-html enforces it), plus Lectern's URL and CSS
+// rules in one place: local files become confined `lectern-asset:` refs, nothing remote loads,
+// and every removal is reported where the author wrote it.
+import sanitizeHtml from 'sanitize-html';
+import { classifyUrl, type AssetKind, type AssetResolver, type FileStamp } from './assets';
+import type { Position } from './locate';
+import { ASSET_SCHEME, type DeckAsset, type Severity } from './types';
+
+export interface PolicyContext {
+  /** Folder the slide's file is in: relative references resolve from here. */
+  fromDir: string;
+  resolver: AssetResolver;
+  report(severity: Severity, code: string, message: string, where: Position): void;
+  /** Where a string (URL, tag) occurs in the slide's source. */
+  locate(needle: string, insensitive?: boolean): Position;
+  assets: Map<string, DeckAsset>;
+  stamps: FileStamp[];
+}
+
+const ALLOWED_TAGS = new Set([
+  'address', 'article', 'aside', 'footer', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup',
+  'main', 'nav', 'section', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'hr',
+  'li', 'ol', 'p', 'pre', 'ul', 'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'dfn',
+  'em', 'i', 'kbd', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub',
+  'sup', 'time', 'u', 'var', 'wbr', 'caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot',
+  'th', 'thead', 'tr', 'img', 'picture', 'video', 'audio', 'source', 'track', 'details', 'summary',
+  'del', 'ins', 'style', 'input', 'center',
+]);
+
+const GLOBAL_ATTRS = ['class', 'id', 'style', 'title', 'lang', 'dir', 'role', 'hidden', 'tabindex'];
+const TAG_ATTRS: Record<string, string[]> = {
+  a: ['href', 'target', 'rel', 'name'],
+  img: ['src', 'alt', 'width', 'height', 'loading'],
+  video: ['src', 'poster', 'controls', 'autoplay', 'loop', 'muted', 'playsinline', 'preload', 'width', 'height'],
+  audio: ['src', 'controls', 'autoplay', 'loop', 'muted', 'preload'],
+  source: ['src', 'type', 'media'],
+  track: ['src', 'kind', 'srclang', 'label', 'default'],
+  td: ['colspan', 'rowspan', 'align', 'headers'],
+  th: ['colspan', 'rowspan', 'align', 'scope', 'headers'],
+  ol: ['start', 'type', 'reversed'],
+  li: ['value'],
+  col: ['span', 'width'],
+  colgroup: ['span', 'width'],
+  time: ['datetime'],
+  data: ['value'],
+  input: ['type', 'checked', 'disabled'],
+  details: ['open'],
+  q: ['cite'],
+  blockquote: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  // Slide attributes from `<!-- .slide: -->` go through the same policy as a <section>.
+  section: [],
+};
+/** reveal.js attributes that would load a web page or another file at show time. */
+const BLOCKED_DATA = new Set([
+  'data-background-iframe', 'data-preview-link', 'data-preview-image', 'data-preview-video',
+  'data-markdown', 'data-external', 'data-external-replace', 'data-background-interactive',
+]);
+const URL_ATTRS = new Set(['href', 'src', 'poster', 'cite', 'data-src', 'data-background-image', 'data-background-video']);
+const MEDIA_TAGS = new Set(['video', 'audio', 'source', 'track']);
+const VALID_NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
+const IMAGE_LIKE = /\.(?:svg|png|jpe?g|gif|webp|avif|bmp)(?:[?#].*)?$/i;
+
+function isAllowedAttr(tag: string, name: string): boolean {
+  return GLOBAL_ATTRS.includes(name) || name.startsWith('data-') || name.startsWith('aria-') || (TAG_ATTRS[tag]?.includes(name) ?? false);
+}
+
+type UrlUse = 'link' | 'image' | 'media' | 'cite';
+
+function urlUse(tag: string, attr: string): UrlUse {
+  if (attr === 'cite') return 'cite';
+  if (attr === 'href') return 'link';
+  if (attr === 'poster' || attr === 'data-background-image' || attr === 'data-background') return 'image';
+  if (tag === 'img' || tag === 'picture') return 'image';
+  if (MEDIA_TAGS.has(tag) || attr === 'data-background-video') return 'media';
+  return 'link';
+}
+
+/** The URL to keep for an attribute, or null when it must go (the reason is reported). */
+export function filterUrl(tag: string, attr: string, value: string, ctx: PolicyContext): { url: string | null; reason?: string } {
+  const use = urlUse(tag, attr);
+  const where = (): Position => ctx.locate(value);
+  const cls = classifyUrl(value);
+  switch (cls.kind) {
+    case 'fragment':
+      return use === 'link' || use === 'cite' ? { url: value } : { url: null, reason: 'not a file' };
+    case 'mailto':
+      return use === 'link' ? { url: value } : { url: null, reason: 'not a file' };
+    case 'remote':
+      if (use === 'link' || use === 'cite') {
+        if (use === 'link') ctx.report('warning', 'network-link', `link to the network: ${value} (it opens in the system browser)`, where());
+        return { url: value };
+      }
+      ctx.report('warning', 'network-image', `removed ${use === 'media' ? 'media' : 'image'} from the network: ${value} (Lectern works offline; put the file in the deck's folder)`, where());
+      return { url: null, reason: 'from the network' };
+    case 'data': {
+      const ok = (use === 'image' && cls.mime.startsWith('image/')) || (use === 'media' && /^(?:audio|video|image)\//.test(cls.mime));
+      if (ok) return { url: value };
+      ctx.report('warning', 'removed-html', `removed ${attr}="data:${cls.mime}..." from <${tag}>`, where());
+      return { url: null, reason: 'data URL not allowed here' };
+    }
+    case 'bad':
+      ctx.report('warning', 'removed-html', `removed ${attr} from <${tag}>: ${cls.reason}`, where());
+      return { url: null, reason: cls.reason };
+    case 'local': {
+      const kind: AssetKind = use === 'image' ? 'image' : use === 'media' ? 'media' : 'any';
+      const res = ctx.resolver.resolve(cls.path, ctx.fromDir, kind);
+      if (res.stat) ctx.stamps.push(res.stat);
+      if (!res.ok) {
+        ctx.report('error', res.code, res.message, where());
+        return { url: null, reason: res.message };
+      }
+      ctx.assets.set(res.asset.ref, res.asset);
+      const hash = /#.*$/s.exec(cls.path)?.[0] ?? '';
+      return { url: ASSET_SCHEME + res.asset.ref + (use === 'link' ? hash.replace(/["'()\s<>]/g, '') : '') };
+    }
+  }
+}
+
+const NETWORK_IN_CSS = /(?:https?|ftp|wss?):|\/\//i;
+
+/** A style attribute's value with local url()s made asset refs, or null when it must go. */
+export function filterStyle(css: string, ctx: PolicyContext): string | null {
+  const where = (): Position => ctx.locate('style', true);
+  if (css.includes('\\')) {
+    ctx.report('warning', 'removed-html', 'removed a style attribute with CSS escapes', where());
+    return null;
+  }
+  if (/@import|expression\s*\(|javascript:|vbscript:|-moz-binding|behavior\s*:/i.test(css)) {
+    ctx.report('warning', 'removed-html', 'removed a style attribute that imports or runs code', where());
+    return null;
+  }
+  let failed = false;
+  const out = css.replace(/url\(\s*(['"]?)([^'")]*)\1\s*\)/gi, (whole, _q: string, url: string) => {
+    const kept = filterUrl('div', 'data-background-image', url, ctx);
+    if (kept.url === null) {
+      failed = true;
+      return whole;
+    }
+    // Refs are percent-encoded (no quotes or parens), so they need no quoting here.
+    return `url(${kept.url})`;
+  });
+  if (failed) return null;
+  if (NETWORK_IN_CSS.test(out.replace(/url\((?:lectern-asset:[^)]*|data:[^)]*)\)/g, ''))) {
+    ctx.report('warning', 'network-image', 'removed a style attribute that refers to the network', where());
+    return null;
+  }
+  return out;
+}
+
+/** Applies the attribute policy to one element's attributes (also used for `.slide` attributes). */
+export function filterAttributes(tag: string, attribs: Record<string, string>, ctx: PolicyContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [rawName, value] of Object.entries(attribs)) {
+    const name = rawName.toLowerCase();
+    if (!VALID_NAME.test(name)) continue;
+    if (name.startsWith('on')) {
+      ctx.report('warning', 'removed-html', `removed event handler ${name} from <${tag}> (scripts never run in a deck)`, ctx.locate(rawName, true));
+      continue;
+    }
+    if (!isAllowedAttr(tag, name) || BLOCKED_DATA.has(name)) {
+      ctx.report('warning', 'removed-html', `removed attribute ${name} from <${tag}>`, ctx.locate(rawName, true));
+      continue;
+    }
+    if (name === 'style') {
+      const css = filterStyle(value, ctx);
+      if (css !== null) out[name] = css;
+      continue;
+    }
+    const isUrl = URL_ATTRS.has(name) || (name === 'data-background' && (IMAGE_LIKE.test(value) || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)));
+    if (isUrl) {
+      const kept = filterUrl(tag, name, value, ctx);
+      if (kept.url !== null) out[name] = kept.url;
+      continue;
+    }
+    out[name] = value;
+  }
+  if (tag === 'input') {
+    if ((out.type ?? '').toLowerCase() !== 'checkbox') return {};
+    out.disabled = '';
+  }
+  return out;
+}
+
+export interface SanitizeResult {
+  html: string;
+  /** Fragment steps as reveal.js counts them: distinct explicit indices plus unindexed ones. */
+  fragments: number;
+}
+
+function placeholderFor(reason: string, alt: string): { tagName: string; attribs: Record<string, string>; text: string } {
+  return {
+    tagName: 'span',
+    attribs: {
+      class: 'lectern-asset-error',
+      role: 'note',
+      style: 'display:inline-block;border:2px dashed #c62828;color:#b71c1c;padding:0.2em 0.5em;font-size:0.6em',
+    },
+    text: `[image not shown${alt ? `: ${alt}` : ''} (${reason})]`,
+  };
+}
+
+export function sanitizeSlideHtml(html: string, ctx: PolicyContext): SanitizeResult {
+  const reportedTags = new Set<string>();
+  const indexed = new Set<string>();
+  let unindexed = 0;
+  const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
+    allowedTags: [...ALLOWED_TAGS],
+    allowedAttributes: Object.fromEntries([
+      ['*', [...GLOBAL_ATTRS, 'data-*', 'aria-*']],
+      ...Object.entries(TAG_ATTRS),
+    ]),
+    allowedSchemes: ['http', 'https', 'mailto', 'lectern-asset'],
+    allowedSchemesByTag: {
+      img: ['lectern-asset', 'data'],
+      video: ['lectern-asset', 'data'],
+      audio: ['lectern-asset', 'data'],
+      source: ['lectern-asset', 'data'],
+      track: ['lectern-asset'],
+    },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster', 'data-src', 'data-background-image', 'data-background-video'],
+    allowProtocolRelative: false,
+    parseStyleAttributes: false,
+    // Boolean attributes; missing from @types/sanitize-html but honoured by the library.
+    allowedEmptyAttributes: ['alt', 'controls', 'muted', 'loop', 'autoplay', 'playsinline', 'disabled', 'checked', 'open', 'reversed', 'default', 'hidden'],
+    disallowedTagsMode: 'discard',
+    // <style> is allowed on purpose: exclusiveFilter below drops any that imports or loads.
+    allowVulnerableTags: true,
+    transformTags: {
+      img: (tagName, attribs) => {
+        const alt = attribs.alt ?? '';
+        const src = attribs.src ?? attribs['data-src'];
+        for (const name of Object.keys(attribs)) {
+          if (name.toLowerCase().startsWith('on')) {
+            ctx.report('warning', 'removed-html', `removed event handler ${name.toLowerCase()} from <img> (scripts never run in a deck)`, ctx.locate(name, true));
+            delete attribs[name];
+          }
+        }
+        if (src === undefined) return placeholderFor('no source', alt);
+        const kept = filterUrl('img', 'src', src, ctx);
+        if (kept.url === null) return placeholderFor(kept.reason ?? 'not allowed', alt);
+        if (alt.trim() === '') ctx.report('warning', 'image-without-alt', `image without alt text: ${src} (describe it for people who cannot see it)`, ctx.locate(src));
+        const rest = { ...attribs };
+        delete rest['data-src'];
+        // Already resolved: the '*' pass must not resolve the ref a second time.
+        return { tagName, attribs: { ...rest, src: kept.url, 'data-lectern-resolved': '' } };
+      },
+      '*': (tagName, attribs) => {
+        if (!ALLOWED_TAGS.has(tagName)) {
+          if (!reportedTags.has(tagName)) {
+            reportedTags.add(tagName);
+            ctx.report('warning', 'removed-html', `removed <${tagName}>${tagName === 'script' ? ' (scripts never run in a deck)' : ''}`, ctx.locate('<' + tagName, true));
+          }
+          return { tagName, attribs: {} };
+        }
+        let filtered: Record<string, string>;
+        if (tagName === 'img' && 'data-lectern-resolved' in attribs) {
+          const { ['data-lectern-resolved']: _r, src, ...rest } = attribs;
+          filtered = { ...filterAttributes(tagName, rest, ctx), src: src ?? '' };
+        } else {
+          filtered = filterAttributes(tagName, attribs, ctx);
+        }
+        const cls = filtered.class;
+        if (cls && /(?:^|\s)fragment(?:\s|$)/.test(cls)) {
+          const idx = filtered['data-fragment-index'];
+          if (idx !== undefined && /^\s*-?\d+\s*$/.test(idx)) indexed.add(String(parseInt(idx, 10)));
+          else unindexed++;
+        }
+        return { tagName, attribs: filtered };
+      },
+    },
+    exclusiveFilter: (frame) => {
+      if (frame.tag !== 'style') return false;
+      const css = frame.text;
+      if (/@import|expression\s*\(|javascript:|-moz-binding|behavior\s*:|\\|url\s*\(/i.test(css) || NETWORK_IN_CSS.test(css)) {
+        ctx.report('warning', 'removed-html', 'removed a <style> element that imports, escapes or loads files (use style attributes or images)', ctx.locate('<style', true));
+        return true;
+      }
+      return false;
+    },
+  };
+  const clean = sanitizeHtml(html, options);
+  return { html: clean, fragments: indexed.size + unindexed };
+}
