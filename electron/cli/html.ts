@@ -1,5 +1,60 @@
-// Placeholder until the HTML exporter lands (issue 3).
-export interface HtmlOptions { output: string; force: boolean }
-export async function runHtml(_deck: string, _opts: HtmlOptions): Promise<number> {
-  throw new Error('lectern html is not built yet');
+// `lectern html <deck.md> -o talk.html`: one self-contained offline HTML file that presents the
+// deck (audience, #presenter, #study). A deck with compile errors is refused (each error printed
+// as file:line:col) unless --force, which writes it with the error boxes on their slides. The
+// file is written to a temp file beside the target and renamed into place when complete.
+
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadDeck } from '../deck/index';
+import type { Diagnostic } from '../deck/types';
+import { FileNotWritableError, PendingFile } from '../export/atomic-file';
+import { buildOfflineHtml } from '../export/offline-html';
+
+export interface HtmlOptions {
+  output: string;
+  force: boolean;
+}
+
+function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+}
+
+export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<number> {
+  const file = resolve(deckPath);
+  if (!existsSync(file)) {
+    process.stderr.write(`lectern: ${deckPath}: no such deck\n`);
+    return 1;
+  }
+  const target = resolve(opts.output);
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    process.stderr.write(`lectern: ${opts.output} is a folder; give the HTML file to write (-o talk.html)\n`);
+    return 1;
+  }
+  const deck = loadDeck(file);
+  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (errors.length > 0 && !opts.force) {
+    process.stderr.write(
+      `lectern: ${deckPath} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} or pass --force to write the file with the error boxes\n`,
+    );
+    return 1;
+  }
+  let pending: PendingFile;
+  try {
+    pending = new PendingFile(target);
+  } catch (err) {
+    process.stderr.write(`lectern: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  try {
+    const html = buildOfflineHtml(deck, { view: 'audience' });
+    pending.commit(Buffer.from(html, 'utf8'));
+  } catch (err) {
+    pending.discard();
+    const message = err instanceof FileNotWritableError || err instanceof Error ? err.message : String(err);
+    process.stderr.write(`lectern: ${message}\n`);
+    return 1;
+  }
+  process.stdout.write(`${target}: ${deck.slides.length} slides${errors.length ? `, ${errors.length} errors shown as error boxes` : ''}\n`);
+  return 0;
 }
