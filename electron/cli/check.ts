@@ -1,5 +1,109 @@
-// Placeholder until the checker lands (issue 2).
+// `lectern check <deck.md | folder> [--strict] [--json]`: compiles decks and reports every
+// diagnostic as `file:line:col: severity: message`, then a one-line summary.
+// Exit: 0 clean (warnings allowed unless --strict), 1 errors (or warnings with --strict), 2 bad usage.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createDeckCompiler, loadDeck, type Diagnostic } from '../deck/index';
+
 export interface CheckOptions { strict: boolean; json: boolean }
-export async function runCheck(_path: string, _opts: CheckOptions): Promise<number> {
-  throw new Error('lectern check is not built yet');
+
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+/** Every deck under a folder: `.md` files, skipping node_modules, dot-folders and READMEs. */
+export function findDecks(folder: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const full = join(dir, name);
+      let isDir = false;
+      try {
+        isDir = statSync(full).isDirectory();
+      } catch {
+        continue;
+      }
+      if (isDir) visit(full);
+      else if (name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md') out.push(full);
+    }
+  };
+  visit(folder);
+  return out;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatDiagnostic(d: Diagnostic, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, d.file) || d.file;
+  return `${rel}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+}
+
+export async function runCheck(path: string, opts: CheckOptions): Promise<number> {
+  const target = resolve(path);
+  let isDir: boolean;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    process.stderr.write(`lectern check: ${path}: no such file or folder\n`);
+    return EXIT_USAGE;
+  }
+  if (!isDir && !target.toLowerCase().endsWith('.md')) {
+    process.stderr.write(`lectern check: ${path}: not a Markdown deck (.md) or a folder\n`);
+    return EXIT_USAGE;
+  }
+  const files = isDir ? findDecks(target) : [target];
+  if (files.length === 0) {
+    process.stderr.write(`lectern check: ${path}: no decks (.md files) in this folder\n`);
+    return EXIT_USAGE;
+  }
+
+  const compiler = createDeckCompiler();
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const decks: Array<{ file: string; slides: number; errors: number; warnings: number }> = [];
+  let slides = 0;
+  for (const file of files) {
+    // Each deck is checked on its own, even when another deck includes it.
+    const deck = loadDeck(file, { compiler });
+    slides += deck.slides.length;
+    let errors = 0;
+    let warnings = 0;
+    for (const d of deck.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else warnings++;
+      // A deck included by another reports the same problems twice: print them once.
+      const key = `${d.file}\0${d.line}\0${d.column}\0${d.code}\0${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push(d);
+    }
+    decks.push({ file: deck.file, slides: deck.slides.length, errors, warnings });
+  }
+  const order = new Map<string, number>();
+  for (const d of diagnostics) if (!order.has(d.file)) order.set(d.file, order.size);
+  diagnostics.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column);
+
+  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+  const warningCount = diagnostics.length - errorCount;
+  const failed = errorCount > 0 || (opts.strict && warningCount > 0);
+  const summary = `${plural(files.length, 'deck')}, ${plural(slides, 'slide')}: ${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}`;
+
+  if (opts.json) {
+    const report = { ok: !failed, strict: opts.strict, errors: errorCount, warnings: warningCount, slides, decks, diagnostics, summary };
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  } else {
+    const lines = diagnostics.map((d) => formatDiagnostic(d));
+    lines.push(summary);
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  return failed ? EXIT_FAILED : EXIT_OK;
 }
