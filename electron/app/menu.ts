@@ -34,13 +34,13 @@ export interface MenuActions {
 }
 
 /** The export formats offered in File > Export PDF, with the defaults the CLI uses. */
-export const EXPORT_CHOICES: ReadonlyArray<{ label: string; options: ExportOptions; accelerator?: string }> = [
-  { label: 'Slides...', options: { format: 'slides', fragments: false }, accelerator: 'CmdOrCtrl+E' },
-  { label: 'Slides, One Page per Fragment Step...', options: { format: 'slides', fragments: true } },
-  { label: 'Speaker Notes...', options: { format: 'notes', paper: 'a4' } },
-  { label: 'Handout, 3 per Page with Notes...', options: { format: 'handout', perPage: 3, paper: 'a4', lines: false } },
-  { label: 'Handout, 3 per Page with Lines...', options: { format: 'handout', perPage: 3, paper: 'a4', lines: true } },
-  { label: 'Handout, 6 per Page...', options: { format: 'handout', perPage: 6, paper: 'a4', lines: false } },
+export const EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options: ExportOptions; accelerator?: string }> = [
+  { id: 'slides', label: 'Slides...', options: { format: 'slides', fragments: false }, accelerator: 'CmdOrCtrl+E' },
+  { id: 'slides-fragments', label: 'Slides, One Page per Fragment Step...', options: { format: 'slides', fragments: true } },
+  { id: 'notes', label: 'Speaker Notes...', options: { format: 'notes', paper: 'a4' } },
+  { id: 'handout-3', label: 'Handout, 3 per Page with Notes...', options: { format: 'handout', perPage: 3, paper: 'a4', lines: false } },
+  { id: 'handout-3-lines', label: 'Handout, 3 per Page with Lines...', options: { format: 'handout', perPage: 3, paper: 'a4', lines: true } },
+  { id: 'handout-6', label: 'Handout, 6 per Page...', options: { format: 'handout', perPage: 6, paper: 'a4', lines: false } },
 ];
 
 function recentLabel(file: string): string {
@@ -56,20 +56,23 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'Open...', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+      { id: 'open', label: 'Open...', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
       {
+        id: 'open-recent',
         label: 'Open Recent',
         enabled: state.recent.length > 0,
         submenu: [...recentItems, { type: 'separator' }, { label: 'Clear Recent', click: () => actions.clearRecent() }],
       },
       { type: 'separator' },
-      { label: 'Present', accelerator: 'F5', enabled: state.hasDeck && !state.presenting, click: () => actions.present() },
-      { label: 'Close Deck', accelerator: 'CmdOrCtrl+W', enabled: state.hasDeck, click: () => actions.closeDeck() },
+      { id: 'present', label: 'Present', accelerator: 'F5', enabled: state.hasDeck && !state.presenting, click: () => actions.present() },
+      { id: 'close-deck', label: 'Close Deck', accelerator: 'CmdOrCtrl+W', enabled: state.hasDeck, click: () => actions.closeDeck() },
       { type: 'separator' },
       {
+        id: 'export',
         label: 'Export PDF...',
         enabled: state.hasDeck && !state.exporting,
         submenu: EXPORT_CHOICES.map((choice) => ({
+          id: `export-${choice.id}`,
           label: choice.label,
           ...(choice.accelerator ? { accelerator: choice.accelerator } : {}),
           enabled: state.hasDeck && !state.exporting,
@@ -78,17 +81,18 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       },
       ...(mac
         ? []
-        : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() }]),
+        : [{ type: 'separator' } as const, { id: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() }]),
     ],
   };
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      { label: 'Fullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11', click: () => actions.toggleFullscreen() },
+      { id: 'fullscreen', label: 'Fullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11', click: () => actions.toggleFullscreen() },
       // One key, as in Keynote; only while presenting, so it never eats an `x` typed elsewhere.
-      { label: 'Swap Displays', accelerator: 'X', enabled: state.presenting, click: () => actions.swapDisplays() },
+      { id: 'swap-displays', label: 'Swap Displays', accelerator: 'X', enabled: state.presenting, click: () => actions.swapDisplays() },
       { type: 'separator' },
       {
+        id: 'rehearsal-presenter-only',
         label: 'Rehearsal: Presenter View Alone',
         type: 'radio',
         checked: state.rehearsal === 'presenter-only',
@@ -96,6 +100,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         click: () => actions.setRehearsal('presenter-only'),
       },
       {
+        id: 'rehearsal-side-by-side',
         label: 'Rehearsal: Audience and Presenter Side by Side',
         type: 'radio',
         checked: state.rehearsal === 'side-by-side',

@@ -116,3 +116,32 @@ export function decideNavigation(url: string): NavigationDecision {
 export function decidePermission(permission: string): boolean {
   return permission === 'fullscreen';
 }
+
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+/**
+ * The handlers main.ts attaches to every webContents: navigation (top frame or sub frame,
+ * redirects) is prevented, window.open denied; a safe web link is handed to the system browser.
+ */
+export function createNavigationGuard(openExternal: (url: string) => void) {
+  const refuse = (url: string): void => {
+    const decision = decideNavigation(url);
+    if (decision.openExternal) openExternal(decision.openExternal);
+  };
+  return {
+    onWillNavigate(event: PreventableEvent & { url: string }): void {
+      event.preventDefault();
+      refuse(event.url);
+    },
+    /** Sub-frame navigations and redirects: refused, never opened outside. */
+    onWillFrameNavigate(event: PreventableEvent): void {
+      event.preventDefault();
+    },
+    windowOpenHandler(details: { url: string }): { action: 'deny' } {
+      refuse(details.url);
+      return { action: 'deny' };
+    },
+  };
+}

@@ -115,3 +115,18 @@ test('clicks reach the actions, recent decks listed newest first', () => {
     'quit',
   ]);
 });
+
+test('menu items have unique ids so tests and main can find them', () => {
+  const ids: string[] = [];
+  const walk = (list: MenuItemConstructorOptions[]) => {
+    for (const item of list) {
+      if (item.id) ids.push(item.id);
+      if (Array.isArray(item.submenu)) walk(item.submenu);
+    }
+  };
+  walk(buildMenuTemplate({ ...base, recent: ['/a.md'] }, actions));
+  assert.equal(new Set(ids).size, ids.length);
+  for (const id of ['open', 'open-recent', 'present', 'export', 'export-slides', 'export-notes', 'fullscreen', 'swap-displays', 'quit']) {
+    assert.ok(ids.includes(id), id);
+  }
+});

@@ -93,3 +93,19 @@ test('permission requests are denied except fullscreen', () => {
   }
   assert.equal(decidePermission('fullscreen'), true);
 });
+
+test('the navigation guard prevents every navigation and opens only safe links outside', async () => {
+  const { createNavigationGuard } = await import('../../electron/app/security');
+  const opened: string[] = [];
+  const guard = createNavigationGuard((url) => opened.push(url));
+  let prevented = 0;
+  const event = (url: string) => ({ url, preventDefault: () => prevented++ });
+  guard.onWillNavigate(event('https://doi.org/10.1000/1'));
+  guard.onWillNavigate(event('file:///etc/passwd'));
+  guard.onWillNavigate(event('lectern-app://app/index.html'));
+  guard.onWillFrameNavigate(event('https://evil.example/'));
+  assert.equal(prevented, 4);
+  assert.deepEqual(guard.windowOpenHandler({ url: 'https://example.org/' }), { action: 'deny' });
+  assert.deepEqual(guard.windowOpenHandler({ url: 'javascript:alert(1)' }), { action: 'deny' });
+  assert.deepEqual(opened, ['https://doi.org/10.1000/1', 'https://example.org/']);
+});
