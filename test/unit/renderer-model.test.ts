@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Slide } from '../../electron/deck/types';
+import { clampPosition, indexSlides, nextPosition, positionOfNumber, previousPosition } from '../../renderer/model';
+import { SlideSearch, foldForSearch } from '../../renderer/search';
+import { assetUrlFromBase, assetUrlFromMap, mapAssetUrls } from '../../renderer/assets';
+
+function slide(index: number, h: number, v: number, fragments: number, text = '', notesText = ''): Slide {
+  return {
+    index, h, v, fragments, text, notesText, title: `S${index}`, html: '', notesHtml: '', attributes: {}, section: '',
+    source: { file: 'x.md', startLine: 1, endLine: 1 },
+  };
+}
+
+// 0: (0,0) 2 fragments; 1: (1,0); 2: (1,1) 1 fragment; 3: (2,0)
+const deck = indexSlides([slide(0, 0, 0, 2), slide(1, 1, 0, 0), slide(2, 1, 1, 1), slide(3, 2, 0, 0)]);
+
+test('next walks fragments, then slides in reading order including vertical ones', () => {
+  const steps = [];
+  let p: ReturnType<typeof nextPosition> = { h: 0, v: 0, f: -1 };
+  while (p) {
+    steps.push(`${p.h}/${p.v}/${p.f}`);
+    p = nextPosition(deck, p);
+  }
+  assert.deepEqual(steps, ['0/0/-1', '0/0/0', '0/0/1', '1/0/-1', '1/1/-1', '1/1/0', '2/0/-1']);
+});
+
+test('previous hides fragments, then lands on the previous slide fully built', () => {
+  assert.deepEqual(previousPosition(deck, { h: 1, v: 0, f: -1 }), { h: 0, v: 0, f: 1 });
+  assert.deepEqual(previousPosition(deck, { h: 0, v: 0, f: 1 }), { h: 0, v: 0, f: 0 });
+  assert.equal(previousPosition(deck, { h: 0, v: 0, f: -1 }), null);
+});
+
+test('slide numbers map to positions, out of range is null', () => {
+  assert.deepEqual(positionOfNumber(deck, 3), { h: 1, v: 1, f: -1 });
+  assert.equal(positionOfNumber(deck, 0), null);
+  assert.equal(positionOfNumber(deck, 5), null);
+  assert.equal(positionOfNumber(deck, 1.5), null);
+});
+
+test('positions are clamped after a reload changed the deck', () => {
+  assert.deepEqual(clampPosition(deck, { h: 0, v: 0, f: 9 }), { h: 0, v: 0, f: 1 });
+  assert.deepEqual(clampPosition(deck, { h: 1, v: 7, f: 0 }), { h: 1, v: 1, f: -1 });
+  assert.deepEqual(clampPosition(deck, { h: 99, v: 0, f: 0 }), { h: 2, v: 0, f: -1 });
+});
+
+test('search needs every word, ignores case and accents, and searches notes only when asked', () => {
+  const slides = [slide(0, 0, 0, 0, 'Yttrium-90 Radioembolization', 'mention the résumé'), slide(1, 1, 0, 0, 'TACE with lipiodol', '')];
+  const withNotes = new SlideSearch(slides, true);
+  assert.deepEqual(withNotes.search('yttrium RADIO').map((h) => h.slide.index), [0]);
+  assert.deepEqual(withNotes.search('resume').map((h) => h.field), ['notes']);
+  assert.deepEqual(new SlideSearch(slides, false).search('resume'), []);
+  assert.deepEqual(withNotes.search('tace yttrium'), []);
+  assert.deepEqual(withNotes.search('   '), []);
+  assert.equal(foldForSearch('Éé'), 'ee');
+});
+
+test('asset refs map to inlined data or a protocol URL, never left unresolved', () => {
+  const html = '<img src="lectern-asset:img/a%20b.svg"><div style="background:url(lectern-asset:x.png)">';
+  assert.equal(
+    mapAssetUrls(html, assetUrlFromMap({ 'img/a b.svg': 'data:image/svg+xml;base64,AA==' })),
+    '<img src="data:image/svg+xml;base64,AA=="><div style="background:url(data:,)">',
+  );
+  assert.equal(assetUrlFromBase('lectern-deck://deck/')('img/a%20b.svg'), 'lectern-deck://deck/img/a%20b.svg');
+});
