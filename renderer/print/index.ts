@@ -45,6 +45,8 @@ export async function renderPrintView(
   const html = document.documentElement;
   try {
     html.dataset.view = 'print';
+    // Turns off reveal.js's own @media print styles (its "paper" mode restyles every slide).
+    html.classList.add('print-pdf');
     const style = document.createElement('style');
     style.textContent = pageRule(deck, options);
     document.head.append(style);
