@@ -1,0 +1,424 @@
+// The app's state and what each action does: which deck is open, its windows, presenting, the
+// IPC answers, export, live reload. Electron's objects come in through small interfaces
+// (main.ts passes the real ones), so every decision here is tested in plain Node.
+
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type {
+  DeckPayload,
+  DeckSummary,
+  EventChannels,
+  ExportOptions,
+  ExportProgress,
+  InvokeChannels,
+  SyncMessage,
+  ViewRole,
+} from '../contract/ipc';
+import type { Deck } from '../deck/types';
+import { findDeckFiles, summarizeDecks } from './deck-list';
+import { DisplayArranger, type PlaceableWindow, type RehearsalMode, type ScreenLike } from './displays';
+import type { LiveReloadEvents } from './live-reload';
+import type { MenuActions, MenuState } from './menu';
+import type { RecentDecks } from './recent';
+import { DECK_ASSET_BASE, isSafeExternalUrl } from './security';
+
+export interface AppWindowLike extends PlaceableWindow {
+  readonly webContents: { readonly id: number; send(channel: string, payload: unknown): void };
+  close(): void;
+  focus(): void;
+  setProgressBar(progress: number): void;
+  onClosed(listener: () => void): void;
+  /** Toggles native fullscreen (View > Fullscreen). */
+  setFullScreen(flag: boolean): void;
+}
+
+export interface PowerSaveBlockerLike {
+  start(type: 'prevent-app-suspension' | 'prevent-display-sleep'): number;
+  stop(id: number): boolean | void;
+}
+
+export interface DialogLike {
+  showOpenDialog(options: {
+    title?: string;
+    properties?: Array<'openFile'>;
+    filters?: Array<{ name: string; extensions: string[] }>;
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: {
+    title?: string;
+    defaultPath?: string;
+    filters?: Array<{ name: string; extensions: string[] }>;
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+  showErrorBox(title: string, content: string): void;
+}
+
+/** A running live reload (LiveReload satisfies it). */
+export interface DeckWatch {
+  readonly deck: Deck;
+  stop(): Promise<void>;
+}
+
+export interface ExportRequest {
+  deck: Deck;
+  options: ExportOptions;
+  target: string;
+  onProgress: (progress: ExportProgress) => void;
+}
+
+export interface ControllerDeps {
+  platform: NodeJS.Platform;
+  createWindow(role: ViewRole): AppWindowLike;
+  screen: ScreenLike;
+  power: PowerSaveBlockerLike;
+  dialog: DialogLike;
+  recent: RecentDecks;
+  /** Reads and compiles a deck; never throws (an unreadable file is a deck with an error). */
+  loadDeck(file: string): Deck;
+  watchDeck(deck: Deck, events: LiveReloadEvents): DeckWatch;
+  exportPdf(request: ExportRequest): Promise<void>;
+  /** The default PDF file name for a deck and format. */
+  pdfFileName(deckFile: string, format: ExportOptions['format']): string;
+  openExternal(url: string): void;
+  /** Folder of bundled decks for the start screen. */
+  slidesDir: string;
+  /** Called whenever the menu state may have changed. */
+  menuChanged(): void;
+  quit(): void;
+}
+
+/** Who receives a main -> renderer event: errors and export progress never reach the audience. */
+export function recipientsOf(channel: keyof EventChannels, role: ViewRole): boolean {
+  if (channel === 'deck:errors') return role === 'presenter';
+  if (channel === 'export:progress') return role !== 'audience';
+  if (channel === 'deck:updated') return role !== 'start';
+  return true;
+}
+
+/** The window progress bar for an export phase: a fraction, or -1 to remove it. */
+export function progressBarValue(progress: ExportProgress): number {
+  switch (progress.phase) {
+    case 'layout':
+      return 0.1;
+    case 'print':
+      return 0.6;
+    case 'write':
+      return 0.9;
+    case 'done':
+    case 'failed':
+      return -1;
+  }
+}
+
+function isSyncMessage(value: unknown): value is SyncMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'navigate' || type === 'blackout' || type === 'hello' || type === 'state';
+}
+
+export function isDeckPath(file: unknown): file is string {
+  if (typeof file !== 'string' || file.includes('\0') || !/\.(md|markdown)$/i.test(file)) return false;
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export class LecternController {
+  private readonly windows = new Map<number, { role: ViewRole; win: AppWindowLike }>();
+  private watch: DeckWatch | null = null;
+  private presenting = false;
+  private exporting = false;
+  private powerId: number | null = null;
+  private closingPresentation = false;
+  private quitting = false;
+  readonly arranger: DisplayArranger;
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.arranger = new DisplayArranger(deps.screen, () => deps.menuChanged());
+  }
+
+  get deck(): Deck | null {
+    return this.watch?.deck ?? null;
+  }
+
+  /** The deck folder assets are served from (the asset protocol asks). */
+  assetRoot(): string | null {
+    return this.deck?.root ?? null;
+  }
+
+  allWindows(): AppWindowLike[] {
+    return [...this.windows.values()].map((w) => w.win);
+  }
+
+  roleOf(webContentsId: number): ViewRole | null {
+    return this.windows.get(webContentsId)?.role ?? null;
+  }
+
+  private windowOf(role: ViewRole): AppWindowLike | null {
+    for (const w of this.windows.values()) if (w.role === role) return w.win;
+    return null;
+  }
+
+  private open(role: ViewRole): AppWindowLike {
+    const win = this.deps.createWindow(role);
+    const id = win.webContents.id;
+    this.windows.set(id, { role, win });
+    win.onClosed(() => this.windowClosed(id, role));
+    return win;
+  }
+
+  send<C extends keyof EventChannels>(channel: C, payload: EventChannels[C]): void {
+    for (const { role, win } of this.windows.values()) {
+      if (!win.isDestroyed() && recipientsOf(channel, role)) win.webContents.send(channel, payload);
+    }
+  }
+
+  payload(): DeckPayload | null {
+    const deck = this.deck;
+    return deck ? { deck, assetBase: DECK_ASSET_BASE } : null;
+  }
+
+  /** At launch: the deck from argv, else the start screen. */
+  start(deckFile: string | null): void {
+    if (deckFile) this.openDeck(deckFile);
+    else this.showStart();
+  }
+
+  showStart(): void {
+    const existing = this.windowOf('start');
+    if (existing) {
+      existing.focus();
+      return;
+    }
+    const win = this.open('start');
+    win.show();
+  }
+
+  /** Opens a deck and presents it. Returns false when the file is not a deck. */
+  openDeck(file: string): boolean {
+    const path = resolve(file);
+    if (!isDeckPath(path)) {
+      this.deps.dialog.showErrorBox('Cannot open deck', `${path} is not a Markdown deck file (.md) that exists.`);
+      return false;
+    }
+    const deck = this.deps.loadDeck(path);
+    void this.watch?.stop();
+    this.watch = this.deps.watchDeck(deck, {
+      updated: () => this.send('deck:updated', this.payload()!),
+      errors: (errors) => this.send('deck:errors', errors),
+    });
+    this.deps.recent.add(path);
+    if (this.presenting) {
+      // A new deck in the open windows: same windows, new content.
+      this.send('deck:updated', this.payload()!);
+      this.send('deck:errors', []);
+    } else {
+      this.present();
+    }
+    this.deps.menuChanged();
+    return true;
+  }
+
+  async openWithDialog(): Promise<boolean> {
+    const result = await this.deps.dialog.showOpenDialog({
+      title: 'Open a deck',
+      properties: ['openFile'],
+      filters: [{ name: 'Markdown decks', extensions: ['md', 'markdown'] }],
+    });
+    const file = result.filePaths[0];
+    if (result.canceled || !file) return false;
+    return this.openDeck(file);
+  }
+
+  present(): void {
+    if (!this.deck || this.presenting) return;
+    this.presenting = true;
+    const presenter = this.open('presenter');
+    const audience = this.open('audience');
+    this.arranger.start({ audience, presenter });
+    presenter.focus();
+    this.powerId = this.deps.power.start('prevent-display-sleep');
+    const start = this.windowOf('start');
+    if (start) start.close();
+    this.deps.menuChanged();
+  }
+
+  /** Ends presenting: both windows close, display sleep is allowed again. */
+  stopPresenting(): void {
+    if (!this.presenting) return;
+    this.presenting = false;
+    this.arranger.stop();
+    if (this.powerId !== null) this.deps.power.stop(this.powerId);
+    this.powerId = null;
+    this.closingPresentation = true;
+    for (const role of ['audience', 'presenter'] as const) this.windowOf(role)?.close();
+    this.closingPresentation = false;
+    this.deps.menuChanged();
+  }
+
+  closeDeck(): void {
+    this.stopPresenting();
+    void this.watch?.stop();
+    this.watch = null;
+    if (!this.quitting) this.showStart();
+    this.deps.menuChanged();
+  }
+
+  private windowClosed(id: number, role: ViewRole): void {
+    this.windows.delete(id);
+    // Closing either presenting window ends the talk; the start screen comes back.
+    if ((role === 'audience' || role === 'presenter') && this.presenting && !this.closingPresentation) {
+      this.closeDeck();
+    }
+  }
+
+  /** Before quit: release the power blocker and the watcher. */
+  async shutdown(): Promise<void> {
+    this.quitting = true;
+    this.stopPresenting();
+    await this.watch?.stop();
+    this.watch = null;
+  }
+
+  swap(): void {
+    if (this.presenting) this.arranger.swap();
+  }
+
+  setRehearsal(mode: RehearsalMode): void {
+    this.arranger.setRehearsal(mode);
+    this.deps.menuChanged();
+  }
+
+  toggleFullscreen(focused: AppWindowLike | null): void {
+    const win = focused ?? this.windowOf('presenter') ?? this.windowOf('start');
+    if (win && !win.isDestroyed()) win.setFullScreen(!win.isFullScreen());
+  }
+
+  async exportWithDialog(options: ExportOptions): Promise<{ file: string } | null> {
+    const deck = this.deck;
+    if (!deck || this.exporting) return null;
+    const saved = await this.deps.dialog.showSaveDialog({
+      title: 'Export PDF',
+      defaultPath: join(dirname(deck.file), this.deps.pdfFileName(deck.file, options.format)),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (saved.canceled || !saved.filePath) return null;
+    const target = saved.filePath;
+    this.exporting = true;
+    this.deps.menuChanged();
+    const onProgress = (progress: ExportProgress) => {
+      this.send('export:progress', progress);
+      const value = progressBarValue(progress);
+      for (const win of this.allWindows()) if (!win.isDestroyed()) win.setProgressBar(value);
+    };
+    try {
+      await this.deps.exportPdf({ deck, options, target, onProgress });
+      return { file: target };
+    } catch (err) {
+      this.deps.dialog.showErrorBox('Export failed', err instanceof Error ? err.message : String(err));
+      return null;
+    } finally {
+      this.exporting = false;
+      for (const win of this.allWindows()) if (!win.isDestroyed()) win.setProgressBar(-1);
+      this.deps.menuChanged();
+    }
+  }
+
+  /** Forwards a sync message to the other presenting windows (never back to the sender). */
+  relaySync(senderId: number, message: unknown): void {
+    if (!isSyncMessage(message)) return;
+    for (const [id, { role, win }] of this.windows) {
+      if (id !== senderId && role !== 'start' && !win.isDestroyed()) win.webContents.send('sync', message);
+    }
+  }
+
+  async summaries(files: readonly string[]): Promise<DeckSummary[]> {
+    return summarizeDecks(files, async (file) => this.deps.loadDeck(file));
+  }
+
+  /** The answer to each invoke channel, for a sender already checked by the IPC guard. */
+  async invoke<C extends keyof InvokeChannels>(
+    channel: C,
+    senderId: number,
+    request: unknown,
+  ): Promise<InvokeChannels[C]['response']> {
+    type R = InvokeChannels[C]['response'];
+    const role = this.roleOf(senderId);
+    switch (channel) {
+      case 'view:role':
+        return (role ?? 'start') as R;
+      case 'deck:load':
+        return (role === 'start' ? null : this.payload()) as R;
+      case 'deck:list':
+        return (await this.summaries(findDeckFiles(this.deps.slidesDir))) as R;
+      case 'deck:recent':
+        return (await this.summaries(this.deps.recent.list().filter((f) => existsSync(f)))) as R;
+      case 'deck:open': {
+        const file = (request as { file?: unknown } | undefined)?.file;
+        if (file === undefined) return (await this.openWithDialog()) as R;
+        return (isDeckPath(file) ? this.openDeck(file) : false) as R;
+      }
+      case 'present:start':
+        this.present();
+        this.windowOf('presenter')?.focus();
+        return undefined as R;
+      case 'present:swap':
+        this.swap();
+        return undefined as R;
+      case 'export:pdf':
+        return (await this.exportWithDialog(validExportOptions(request))) as R;
+      case 'link:open-external': {
+        const url = (request as { url?: unknown } | undefined)?.url;
+        if (typeof url !== 'string' || !isSafeExternalUrl(url)) return false as R;
+        this.deps.openExternal(url);
+        return true as R;
+      }
+    }
+    throw new Error(`unhandled channel ${String(channel)}`);
+  }
+
+  menuState(): MenuState {
+    return {
+      platform: this.deps.platform,
+      hasDeck: this.deck !== null,
+      presenting: this.presenting,
+      dual: this.presenting && this.arranger.plan().dual,
+      rehearsal: this.arranger.rehearsal,
+      exporting: this.exporting,
+      recent: this.deps.recent.list(),
+    };
+  }
+
+  menuActions(focused: () => AppWindowLike | null): MenuActions {
+    return {
+      open: () => void this.openWithDialog(),
+      openRecent: (file) => {
+        if (!this.openDeck(file)) this.deps.recent.remove(file);
+        this.deps.menuChanged();
+      },
+      clearRecent: () => {
+        this.deps.recent.clear();
+        this.deps.menuChanged();
+      },
+      present: () => this.present(),
+      closeDeck: () => this.closeDeck(),
+      exportPdf: (options) => void this.exportWithDialog(options),
+      toggleFullscreen: () => this.toggleFullscreen(focused()),
+      swapDisplays: () => this.swap(),
+      setRehearsal: (mode) => this.setRehearsal(mode),
+      quit: () => this.deps.quit(),
+    };
+  }
+}
+
+/** Export options from the renderer, checked field by field (it is untrusted input). */
+export function validExportOptions(value: unknown): ExportOptions {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const format = v.format === 'notes' || v.format === 'handout' ? v.format : 'slides';
+  const options: ExportOptions = { format };
+  if (v.perPage === 1 || v.perPage === 2 || v.perPage === 3 || v.perPage === 4 || v.perPage === 6) options.perPage = v.perPage;
+  if (v.paper === 'a4' || v.paper === 'letter') options.paper = v.paper;
+  if (typeof v.lines === 'boolean') options.lines = v.lines;
+  if (typeof v.fragments === 'boolean') options.fragments = v.fragments;
+  return options;
+}

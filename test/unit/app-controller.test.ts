@@ -1,0 +1,254 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  LecternController,
+  progressBarValue,
+  recipientsOf,
+  validExportOptions,
+  type AppWindowLike,
+  type ControllerDeps,
+  type ExportRequest,
+} from '../../electron/app/controller';
+import type { DisplayLike, Rect } from '../../electron/app/displays';
+import type { LiveReloadEvents } from '../../electron/app/live-reload';
+import { RecentDecks } from '../../electron/app/recent';
+import type { ViewRole } from '../../electron/contract/ipc';
+import type { Deck } from '../../electron/deck/types';
+
+let nextId = 100;
+class FakeWindow implements AppWindowLike {
+  readonly sent: Array<[string, unknown]> = [];
+  readonly webContents = { id: nextId++, send: (channel: string, payload: unknown) => void this.sent.push([channel, payload]) };
+  bounds: Rect = { x: 0, y: 0, width: 0, height: 0 };
+  fullscreen = false;
+  visible = false;
+  destroyed = false;
+  progress: number[] = [];
+  private closed: Array<() => void> = [];
+  constructor(readonly role: ViewRole) {}
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isFullScreen() {
+    return this.fullscreen;
+  }
+  setFullScreen(flag: boolean) {
+    this.fullscreen = flag;
+  }
+  setBounds(b: Rect) {
+    this.bounds = b;
+  }
+  show() {
+    this.visible = true;
+  }
+  hide() {
+    this.visible = false;
+  }
+  focus() {}
+  setProgressBar(p: number) {
+    this.progress.push(p);
+  }
+  onClosed(listener: () => void) {
+    this.closed.push(listener);
+  }
+  close() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const l of this.closed) l();
+  }
+}
+
+const laptop: DisplayLike = { id: 1, internal: true, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } };
+const projector: DisplayLike = { id: 2, internal: false, bounds: { x: 1440, y: 0, width: 1920, height: 1080 }, workArea: { x: 1440, y: 0, width: 1920, height: 1080 } };
+
+function fakeDeck(file: string, title = 'Talk'): Deck {
+  return { file, root: join(file, '..'), meta: { title, theme: 'light', sections: [], slideNumbers: true }, slides: [], assets: [], diagnostics: [], dependencies: [file] };
+}
+
+function harness(t: { after(fn: () => void): void }) {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-ctl-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const deckFile = join(dir, 'talk.md');
+  writeFileSync(deckFile, '# Talk');
+  const screen = Object.assign(new EventEmitter(), { displays: [laptop, projector], getAllDisplays: () => screen.displays, getPrimaryDisplay: () => laptop });
+  const windows: FakeWindow[] = [];
+  const power = { started: [] as number[], stopped: [] as number[], start: () => (power.started.push(7), 7), stop: (id: number) => void power.stopped.push(id) };
+  const dialogs = {
+    open: [] as string[],
+    save: undefined as string | undefined,
+    errors: [] as string[],
+  };
+  let live: LiveReloadEvents | null = null;
+  const exports: ExportRequest[] = [];
+  const opened: string[] = [];
+  const deps: ControllerDeps = {
+    platform: 'linux',
+    createWindow: (role) => {
+      const w = new FakeWindow(role);
+      windows.push(w);
+      return w;
+    },
+    screen,
+    power,
+    dialog: {
+      showOpenDialog: async () => ({ canceled: dialogs.open.length === 0, filePaths: dialogs.open }),
+      showSaveDialog: async () => (dialogs.save ? { canceled: false, filePath: dialogs.save } : { canceled: true }),
+      showErrorBox: (title, content) => void dialogs.errors.push(`${title}: ${content}`),
+    },
+    recent: new RecentDecks(join(dir, 'userData', 'recent.json')),
+    loadDeck: (file) => fakeDeck(file),
+    watchDeck: (deck, events) => {
+      live = events;
+      return { deck, stop: async () => {} };
+    },
+    exportPdf: async (request) => {
+      exports.push(request);
+      request.onProgress({ phase: 'layout', done: 0, total: 3 });
+      request.onProgress({ phase: 'done', done: 3, total: 3 });
+    },
+    pdfFileName: (file, format) => `${format}.pdf`,
+    openExternal: (url) => void opened.push(url),
+    slidesDir: dir,
+    menuChanged: () => {},
+    quit: () => {},
+  };
+  const ctl = new LecternController(deps);
+  const byRole = (role: ViewRole) => windows.filter((w) => w.role === role && !w.destroyed);
+  return { ctl, deckFile, dir, screen, windows, byRole, power, dialogs, exports, opened, live: () => live! };
+}
+
+test('no deck: the start screen; opening one presents it on the right displays and blocks display sleep', async (t) => {
+  const h = harness(t);
+  h.ctl.start(null);
+  const [start] = h.byRole('start');
+  assert.ok(start);
+  assert.equal(await h.ctl.invoke('view:role', start.webContents.id, undefined), 'start');
+  assert.equal(await h.ctl.invoke('deck:load', start.webContents.id, undefined), null);
+
+  assert.equal(await h.ctl.invoke('deck:open', start.webContents.id, { file: h.deckFile }), true);
+  assert.equal(start.destroyed, true, 'the start screen gives way to the talk');
+  const [audience] = h.byRole('audience');
+  const [presenter] = h.byRole('presenter');
+  assert.ok(audience && presenter);
+  assert.equal(await h.ctl.invoke('view:role', audience.webContents.id, undefined), 'audience');
+  assert.deepEqual(audience.bounds, projector.bounds);
+  assert.equal(audience.fullscreen, true);
+  assert.deepEqual(presenter.bounds, laptop.workArea);
+  assert.deepEqual(h.power.started, [7]);
+  const payload = await h.ctl.invoke('deck:load', presenter.webContents.id, undefined);
+  assert.equal(payload?.deck.file, h.deckFile);
+  assert.equal(payload?.assetBase, 'lectern-deck://deck/');
+  assert.equal(h.ctl.assetRoot(), h.dir);
+  assert.deepEqual(h.ctl.menuState().recent, [h.deckFile]);
+  assert.equal(h.ctl.menuState().dual, true);
+
+  // Closing a presenting window ends the talk, releases the blocker and brings back the start.
+  presenter.close();
+  assert.equal(audience.destroyed, true);
+  assert.deepEqual(h.power.stopped, [7]);
+  assert.equal(h.byRole('start').length, 1);
+  assert.equal(h.ctl.deck, null);
+});
+
+test('live reload: updates reach every deck window, errors the presenter only', (t) => {
+  const h = harness(t);
+  h.ctl.start(h.deckFile);
+  const [audience] = h.byRole('audience');
+  const [presenter] = h.byRole('presenter');
+  const error = { file: h.deckFile, line: 3, column: 1, severity: 'error' as const, code: 'katex-parse', message: 'x' };
+  h.live().errors([error]);
+  h.live().updated(fakeDeck(h.deckFile, 'v2'));
+  assert.deepEqual(presenter!.sent.map(([c]) => c), ['deck:errors', 'deck:updated']);
+  assert.deepEqual(audience!.sent.map(([c]) => c), ['deck:updated']);
+  assert.deepEqual(presenter!.sent[0]![1], [error]);
+});
+
+test('routing rules: errors to the presenter, progress never to the audience', () => {
+  assert.equal(recipientsOf('deck:errors', 'presenter'), true);
+  for (const role of ['audience', 'start', 'study'] as const) assert.equal(recipientsOf('deck:errors', role), false);
+  assert.equal(recipientsOf('export:progress', 'audience'), false);
+  assert.equal(recipientsOf('export:progress', 'presenter'), true);
+  assert.equal(recipientsOf('deck:updated', 'audience'), true);
+  assert.equal(recipientsOf('deck:updated', 'start'), false);
+});
+
+test('sync messages go to the other windows, never back, and junk is dropped', (t) => {
+  const h = harness(t);
+  h.ctl.start(h.deckFile);
+  const [audience] = h.byRole('audience');
+  const [presenter] = h.byRole('presenter');
+  const nav = { type: 'navigate', position: { h: 3, v: 0, f: -1 } };
+  h.ctl.relaySync(presenter!.webContents.id, nav);
+  h.ctl.relaySync(presenter!.webContents.id, { type: 'rm -rf' });
+  h.ctl.relaySync(presenter!.webContents.id, 'navigate');
+  assert.deepEqual(audience!.sent, [['sync', nav]]);
+  assert.deepEqual(presenter!.sent, []);
+});
+
+test('swap, hot-plug and rehearsal through the controller', (t) => {
+  const h = harness(t);
+  h.ctl.start(h.deckFile);
+  const [audience] = h.byRole('audience');
+  h.ctl.invoke('present:swap', 0, undefined);
+  assert.deepEqual(audience!.bounds, laptop.bounds);
+  h.screen.displays = [laptop];
+  h.screen.emit('display-removed');
+  assert.equal(audience!.fullscreen, false);
+  assert.equal(h.ctl.menuState().dual, false);
+  h.ctl.setRehearsal('presenter-only');
+  assert.equal(audience!.visible, false);
+  assert.equal(h.ctl.menuState().rehearsal, 'presenter-only');
+});
+
+test('export: save dialog, progress to presenter and progress bars, cancel and failure', async (t) => {
+  const h = harness(t);
+  h.ctl.start(h.deckFile);
+  const [audience] = h.byRole('audience');
+  const [presenter] = h.byRole('presenter');
+  assert.equal(await h.ctl.invoke('export:pdf', presenter!.webContents.id, { format: 'notes' }), null, 'cancelled');
+  assert.equal(h.exports.length, 0);
+  h.dialogs.save = join(h.dir, 'out.pdf');
+  const result = await h.ctl.invoke('export:pdf', presenter!.webContents.id, { format: 'handout', perPage: 5, evil: 1 });
+  assert.deepEqual(result, { file: join(h.dir, 'out.pdf') });
+  assert.deepEqual(h.exports[0]!.options, { format: 'handout' });
+  assert.deepEqual(presenter!.sent.filter(([c]) => c === 'export:progress').length, 2);
+  assert.equal(audience!.sent.length, 0);
+  assert.deepEqual(presenter!.progress, [0.1, -1, -1]);
+  assert.equal(h.ctl.menuState().exporting, false);
+});
+
+test('open-external only for safe links; deck:open refuses non-decks', async (t) => {
+  const h = harness(t);
+  h.ctl.start(null);
+  assert.equal(await h.ctl.invoke('link:open-external', 0, { url: 'https://example.org/' }), true);
+  assert.equal(await h.ctl.invoke('link:open-external', 0, { url: 'file:///etc/passwd' }), false);
+  assert.equal(await h.ctl.invoke('link:open-external', 0, { url: 42 }), false);
+  assert.deepEqual(h.opened, ['https://example.org/']);
+  for (const file of ['/etc/passwd', join(h.dir, 'missing.md'), 42, h.dir]) {
+    assert.equal(await h.ctl.invoke('deck:open', 0, { file }), false, String(file));
+  }
+  assert.equal(h.byRole('presenter').length, 0);
+  h.dialogs.open = [h.deckFile];
+  assert.equal(await h.ctl.invoke('deck:open', 0, {}), true);
+  assert.equal(h.byRole('presenter').length, 1);
+});
+
+test('the start screen lists slides/ and recent decks', async (t) => {
+  const h = harness(t);
+  h.ctl.start(h.deckFile);
+  const list = await h.ctl.invoke('deck:list', 0, undefined);
+  assert.deepEqual(list.map((d) => d.file), [h.deckFile]);
+  const recent = await h.ctl.invoke('deck:recent', 0, undefined);
+  assert.deepEqual(recent.map((d) => d.title), ['Talk']);
+});
+
+test('export option validation and progress bar values', () => {
+  assert.deepEqual(validExportOptions(null), { format: 'slides' });
+  assert.deepEqual(validExportOptions({ format: 'notes', paper: 'letter', lines: true, fragments: 'yes' }), { format: 'notes', paper: 'letter', lines: true });
+  assert.equal(progressBarValue({ phase: 'print', done: 1, total: 2 }), 0.6);
+  assert.equal(progressBarValue({ phase: 'failed', done: 0, total: 2 }), -1);
+});
