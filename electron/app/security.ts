@@ -5,7 +5,7 @@
 import type { WebPreferences } from 'electron';
 
 /** Every kind of window the app opens. */
-export type WindowKind = 'start' | 'audience' | 'presenter' | 'print';
+export type WindowKind = 'start' | 'audience' | 'presenter' | 'study' | 'print';
 
 export const APP_SCHEME = 'lectern-app';
 export const DECK_SCHEME = 'lectern-deck';
@@ -82,7 +82,7 @@ export function webPreferencesFor(kind: WindowKind, preloadPath: string): WebPre
     return { ...prefs, javascript: true };
   }
   // The audience window must not slow down when the presenter window has focus.
-  return { ...prefs, preload: preloadPath, backgroundThrottling: kind === 'start' };
+  return { ...prefs, preload: preloadPath, backgroundThrottling: kind === 'start' || kind === 'study' };
 }
 
 /** Links the system browser may open: http(s) with a host, no credentials. */

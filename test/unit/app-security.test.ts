@@ -10,7 +10,7 @@ import {
   type WindowKind,
 } from '../../electron/app/security';
 
-const KINDS: WindowKind[] = ['start', 'audience', 'presenter', 'print'];
+const KINDS: WindowKind[] = ['start', 'audience', 'presenter', 'study', 'print'];
 
 test('every window kind is isolated, sandboxed, without Node, webviews or insecure content', () => {
   for (const kind of KINDS) {
@@ -29,7 +29,7 @@ test('every window kind is isolated, sandboxed, without Node, webviews or insecu
 });
 
 test('views get the preload, the print window none; presenting windows are never throttled', () => {
-  for (const kind of ['start', 'audience', 'presenter'] as const) {
+  for (const kind of ['start', 'audience', 'presenter', 'study'] as const) {
     assert.equal(webPreferencesFor(kind, '/p.js').preload, '/p.js');
   }
   assert.equal(webPreferencesFor('print', '/p.js').preload, undefined);

@@ -1,0 +1,211 @@
+// The Electron main process: a thin shell that hands Electron's real objects to the modules
+// that decide things (controller, displays, menu, security, protocols, live reload).
+// Run as `electron dist/main.js [deck.md]`, `electron . [deck.md]` or `lectern present [deck]`.
+
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  protocol,
+  screen,
+  session,
+  shell,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
+import { join } from 'node:path';
+import { INVOKE_CHANNELS, type ViewRole } from '../contract/ipc';
+import { createDeckCompiler, loadDeck } from '../deck/index';
+import { exportPdf, pdfFileName } from '../export/pdf-export';
+import { deckFromArgv } from './app-args';
+import { LecternController, type AppWindowLike } from './controller';
+import { ElectronPrinter, type PrintWindowLike } from './electron-printer';
+import { UntrustedSenderError, validateSender } from './ipc-guard';
+import { createFileWatcher, LiveReload } from './live-reload';
+import { buildMenuTemplate } from './menu';
+import { createAppHandler, createDeckAssetHandler } from './protocols';
+import { RecentDecks } from './recent';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  createNavigationGuard,
+  decidePermission,
+  DECK_SCHEME,
+  webPreferencesFor,
+} from './security';
+
+const DIST = __dirname;
+const PRELOAD = join(DIST, 'preload.js');
+const RENDERER_DIR = join(DIST, 'renderer');
+const SLIDES_DIR = app.isPackaged ? join(process.resourcesPath, 'slides') : join(DIST, '..', 'slides');
+
+// Tests and side-by-side installs keep their recent list apart.
+if (process.env.LECTERN_USER_DATA) app.setPath('userData', process.env.LECTERN_USER_DATA);
+
+// Must happen before `ready`: both schemes behave like https (origin, CSP 'self', fetch).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme: DECK_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+/** Every webContents, whoever creates it: no navigation, no popups, no webviews. */
+function harden(contents: WebContents): void {
+  const guard = createNavigationGuard((url) => void shell.openExternal(url));
+  contents.on('will-navigate', (event) => guard.onWillNavigate(event));
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) guard.onWillFrameNavigate(event);
+  });
+  contents.on('will-redirect', (event) => guard.onWillFrameNavigate(event));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler((details) => guard.windowOpenHandler(details));
+}
+
+function adapt(win: BrowserWindow): AppWindowLike {
+  const contents = win.webContents;
+  return {
+    webContents: { id: contents.id, send: (channel, payload) => contents.send(channel, payload) },
+    isDestroyed: () => win.isDestroyed(),
+    isFullScreen: () => win.isFullScreen(),
+    setFullScreen: (flag) => win.setFullScreen(flag),
+    setBounds: (bounds) => win.setBounds(bounds),
+    show: () => win.show(),
+    hide: () => win.hide(),
+    close: () => win.close(),
+    focus: () => win.focus(),
+    setProgressBar: (value) => win.setProgressBar(value),
+    onClosed: (listener) => win.on('closed', listener),
+  };
+}
+
+function createAppWindow(role: ViewRole): AppWindowLike {
+  const win = new BrowserWindow({
+    show: false,
+    title: 'Lectern',
+    width: role === 'start' ? 900 : 1280,
+    height: role === 'start' ? 640 : 800,
+    backgroundColor: role === 'audience' ? '#000000' : '#1b1d21',
+    autoHideMenuBar: role === 'audience',
+    webPreferences: webPreferencesFor(role, PRELOAD),
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html?view=${role}`);
+  return adapt(win);
+}
+
+const printJobs = new Map<string, string>();
+const printer = new ElectronPrinter((): PrintWindowLike => {
+  const win = new BrowserWindow({ show: false, width: 1280, height: 720, webPreferences: webPreferencesFor('print', PRELOAD) });
+  return {
+    loadURL: (url) => win.loadURL(url),
+    isDestroyed: () => win.isDestroyed(),
+    destroy: () => win.destroy(),
+    webContents: {
+      executeJavaScript: (code) => win.webContents.executeJavaScript(code),
+      printToPDF: (options) => win.webContents.printToPDF(options),
+    },
+  };
+}, printJobs);
+
+const compiler = createDeckCompiler();
+let controller: LecternController | null = null;
+let pendingDeck: string | null = deckFromArgv(process.argv, process.cwd());
+
+function refreshMenu(): void {
+  if (!controller) return;
+  const ctl = controller;
+  const focused = (): AppWindowLike | null => {
+    const win = BrowserWindow.getFocusedWindow();
+    return win ? (ctl.allWindows().find((w) => w.webContents.id === win.webContents.id) ?? null) : null;
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(ctl.menuState(), ctl.menuActions(focused))));
+}
+
+function registerIpc(ctl: LecternController): void {
+  for (const channel of INVOKE_CHANNELS) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, request: unknown) => {
+      if (!validateSender(event, ctl.allWindows())) throw new UntrustedSenderError(channel);
+      return ctl.invoke(channel, event.sender.id, request);
+    });
+  }
+  ipcMain.on('sync', (event: IpcMainEvent, message: unknown) => {
+    if (validateSender(event, ctl.allWindows())) ctl.relaySync(event.sender.id, message);
+  });
+}
+
+function onReady(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+  // Offline by construction: nothing in the app may reach the network or the file system by URL.
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*'] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+
+  const ctl = new LecternController({
+    platform: process.platform,
+    createWindow: createAppWindow,
+    screen,
+    power: powerSaveBlocker,
+    dialog,
+    recent: new RecentDecks(join(app.getPath('userData'), 'recent-decks.json')),
+    loadDeck: (file) => loadDeck(file, { compiler }),
+    watchDeck: (deck, events) =>
+      new LiveReload(
+        {
+          watcher: createFileWatcher(),
+          clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+          compile: async (file) => loadDeck(file, { compiler }),
+          events,
+        },
+        deck,
+      ),
+    exportPdf: (request) => exportPdf({ ...request, printer }),
+    pdfFileName,
+    openExternal: (url) => void shell.openExternal(url),
+    slidesDir: SLIDES_DIR,
+    menuChanged: refreshMenu,
+    quit: () => app.quit(),
+  });
+  controller = ctl;
+  protocol.handle(APP_SCHEME, createAppHandler({ rendererDir: RENDERER_DIR, printJobs }));
+  protocol.handle(DECK_SCHEME, createDeckAssetHandler(() => ctl.assetRoot()));
+  registerIpc(ctl);
+  refreshMenu();
+  const deck = pendingDeck;
+  pendingDeck = null;
+  ctl.start(deck);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Lectern is running: it receives our argv through 'second-instance'.
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => harden(contents));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const deck = deckFromArgv(argv, workingDirectory);
+    if (deck && controller) controller.openDeck(deck);
+    const win = BrowserWindow.getAllWindows().find((w) => w.isVisible());
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  // macOS: a deck double-clicked in Finder or dropped on the Dock icon.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (controller) controller.openDeck(path);
+    else pendingDeck = path;
+  });
+  app.on('window-all-closed', () => app.quit());
+  let shutDown = false;
+  app.on('before-quit', (event) => {
+    if (shutDown || !controller) return;
+    event.preventDefault();
+    shutDown = true;
+    void Promise.allSettled([controller.shutdown(), printer.close()]).then(() => app.quit());
+  });
+  void app.whenReady().then(onReady);
+}
