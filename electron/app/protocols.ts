@@ -54,6 +54,12 @@ export function createDeckAssetHandler(currentRoot: () => string | null): Protoc
   };
 }
 
+// The header carries the full policy; the meta copy (for a page saved to disk or viewed without
+// the protocol) leaves out frame-ancestors, which browsers ignore in <meta>.
+const META_CSP = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');
+
 const ROLES: readonly ViewRole[] = ['audience', 'presenter', 'study', 'start'];
 
 /** The page every app window loads; the renderer asks `view:role` and boots over the preload API. */
@@ -62,7 +68,7 @@ export function appPageHtml(role: ViewRole): string {
 <html lang="en" data-view="${role}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${META_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Lectern</title>
 <link rel="stylesheet" href="renderer.css">
