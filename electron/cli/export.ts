@@ -1,4 +1,18 @@
-// Placeholder until the PDF exporter lands (issue 5).
+// `lectern export <deck.md | folder>`: PDFs of slides, notes or handouts through a Chromium on
+// this machine (Playwright), one browser for every deck. Exit 0 when every deck was written, 1
+// when any failed (missing deck, compile errors without --force, no browser, unwritable target).
+// Each failure is one line on stderr; a progress bar shows only on a terminal.
+
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { ExportOptions, ExportProgress } from '../contract/ipc';
+import { createDeckCompiler, loadDeck } from '../deck/index';
+import { discardAllPending } from '../export/atomic-file';
+import { exportPdf, pdfFileName } from '../export/pdf-export';
+import { PlaywrightPrinter } from '../export/playwright-printer';
+import { findDecks, formatDiagnostic } from './check';
+
 export interface ExportCliOptions {
   format: 'slides' | 'notes' | 'handout';
   perPage: 1 | 2 | 3 | 4 | 6;
@@ -11,6 +25,129 @@ export interface ExportCliOptions {
   force: boolean;
   quiet: boolean;
 }
-export async function runExport(_path: string, _opts: ExportCliOptions): Promise<number> {
-  throw new Error('lectern export is not built yet');
+
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+function fail(message: string): void {
+  process.stderr.write(`lectern export: ${message}\n`);
+}
+
+function describe(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error';
+}
+
+/** Where a deck's PDF goes: -o, else mirrored under --out-dir, else beside the deck. */
+export function pdfTarget(deckFile: string, inputRoot: string, opts: Pick<ExportCliOptions, 'format' | 'output' | 'outDir'>): string {
+  if (opts.output) return resolve(opts.output);
+  const name = pdfFileName(deckFile, opts.format);
+  if (!opts.outDir) return join(dirname(deckFile), name);
+  // Mirror the folder structure: decks in different folders may share a name (deck.md).
+  return join(resolve(opts.outDir), relative(inputRoot, dirname(deckFile)), name);
+}
+
+/** A progress bar on a terminal; nothing otherwise. */
+function progressReporter(quiet: boolean, decks: number): { update(i: number, p: ExportProgress, name: string): void; stop(): void } {
+  if (quiet || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar(
+    { format: 'exporting [{bar}] {percentage}% | {deck} {phase}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+  );
+  const weight: Record<ExportProgress['phase'], number> = { layout: 0.1, print: 0.7, write: 0.9, done: 1, failed: 1 };
+  bar.start(decks * 100, 0, { deck: '', phase: '' });
+  return {
+    update(i, p, name) {
+      bar.update(Math.round((i + weight[p.phase]) * 100), { deck: name, phase: p.phase === 'print' ? 'printing' : p.phase });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+export async function runExport(path: string, opts: ExportCliOptions): Promise<number> {
+  const input = resolve(path);
+  let isDir: boolean;
+  try {
+    isDir = statSync(input).isDirectory();
+  } catch {
+    fail(`${path}: no such deck or folder`);
+    return EXIT_FAILED;
+  }
+  const decks = isDir ? findDecks(input) : [input];
+  if (decks.length === 0) {
+    fail(`${path}: no decks (.md files) in this folder`);
+    return EXIT_FAILED;
+  }
+  if (opts.output && decks.length > 1) {
+    fail(`-o names one PDF but ${path} holds ${decks.length} decks; use --out-dir`);
+    return EXIT_USAGE;
+  }
+
+  let printer: PlaywrightPrinter;
+  try {
+    printer = new PlaywrightPrinter({ executablePath: opts.browser });
+  } catch (err) {
+    fail(describe(err));
+    return EXIT_FAILED;
+  }
+  // Chromium starts while the decks compile.
+  printer.warmUp();
+
+  const onInterrupt = (signal: NodeJS.Signals) => {
+    // The previous PDF stays as it was: only our temp files go.
+    discardAllPending();
+    void printer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
+
+  const options: ExportOptions = {
+    format: opts.format,
+    perPage: opts.perPage,
+    paper: opts.paper,
+    lines: opts.lines,
+    fragments: opts.fragments,
+  };
+  const inputRoot = isDir ? input : dirname(input);
+  const compiler = createDeckCompiler();
+  const progress = progressReporter(opts.quiet, decks.length);
+  const written: string[] = [];
+  let failures = 0;
+  try {
+    for (const [i, file] of decks.entries()) {
+      const name = relative(process.cwd(), file) || file;
+      const deck = loadDeck(file, { compiler });
+      const errors = deck.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0 && !opts.force) {
+        progress.stop();
+        for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        fail(`${name}: ${errors.length} error${errors.length === 1 ? '' : 's'}; not exported (--force exports anyway)`);
+        failures++;
+        continue;
+      }
+      const target = pdfTarget(file, inputRoot, opts);
+      try {
+        if (opts.outDir) mkdirSync(dirname(target), { recursive: true });
+        await exportPdf({
+          deck,
+          options,
+          printer,
+          target,
+          allowErrors: opts.force,
+          onProgress: (p) => progress.update(i, p, name),
+        });
+        written.push(target);
+      } catch (err) {
+        progress.stop();
+        fail(`${name}: ${describe(err)}`);
+        failures++;
+      }
+    }
+  } finally {
+    progress.stop();
+    await printer.close();
+    process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('SIGTERM', onInterrupt);
+  }
+  if (!opts.quiet) for (const target of written) process.stdout.write(`${relative(process.cwd(), target) || target}\n`);
+  return failures > 0 ? EXIT_FAILED : EXIT_OK;
 }
