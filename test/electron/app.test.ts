@@ -12,6 +12,16 @@ import { launch, skipReason, tempDeck, windowFor } from './helpers';
 
 const reason = skipReason();
 
+const SECOND_DECK = `---
+title: Second deck
+---
+
+# Only slide
+
+Note: Hi.
+`;
+
+
 test('opens a deck in two windows: presenter and audience, with the deck and its assets', async (t) => {
   if (reason) return t.skip(reason);
   const deck = tempDeck();
@@ -218,12 +228,3 @@ test('a second launch hands its deck to the running instance and exits', async (
   assert.equal(other.status, 0, 'the second instance quits at once');
   await audience.waitForFunction(() => document.title === 'Second deck', null, { timeout: 30_000 });
 });
-
-const SECOND_DECK = `---
-title: Second deck
----
-
-# Only slide
-
-Note: Hi.
-`;
