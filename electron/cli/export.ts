@@ -1,5 +1,5 @@
 // `lectern export <deck.md | folder>`: PDFs of slides, notes or handouts through a Chromium on
-// this machine (Playwright), one browser for every deck. Exit 0 when every deck was written, 1
+// this machine (driven over its DevTools pipe), one browser for every deck. Exit 0 when every deck was written, 1
 // when any failed (missing deck, compile errors without --force, no browser, unwritable target).
 // Each failure is one line on stderr; a progress bar shows only on a terminal.
 
@@ -10,7 +10,7 @@ import type { ExportOptions, ExportProgress } from '../contract/ipc';
 import { createDeckCompiler, loadDeck } from '../deck/index';
 import { discardAllPending } from '../export/atomic-file';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
-import { PlaywrightPrinter } from '../export/playwright-printer';
+import { ChromiumPrinter } from '../export/chromium-printer';
 import { findDecks, formatDiagnostic } from './check';
 
 export interface ExportCliOptions {
@@ -29,6 +29,12 @@ export interface ExportCliOptions {
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
+
+/** LECTERN_TRACE=1: phase timings on stderr (for the benchmark and slow-export reports). */
+const traceStart = performance.now();
+function trace(what: string): void {
+  if (process.env.LECTERN_TRACE) process.stderr.write(`[${Math.round(performance.now() - traceStart)} ms] ${what}\n`);
+}
 
 function fail(message: string): void {
   process.stderr.write(`lectern export: ${message}\n`);
@@ -82,14 +88,15 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     return EXIT_USAGE;
   }
 
-  let printer: PlaywrightPrinter;
+  let printer: ChromiumPrinter;
   try {
-    printer = new PlaywrightPrinter({ executablePath: opts.browser });
+    printer = new ChromiumPrinter({ executablePath: opts.browser });
   } catch (err) {
     fail(describe(err));
     return EXIT_FAILED;
   }
   // Chromium starts while the decks compile.
+  trace('start');
   printer.warmUp();
 
   const onInterrupt = (signal: NodeJS.Signals) => {
@@ -115,7 +122,9 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   try {
     for (const [i, file] of decks.entries()) {
       const name = relative(process.cwd(), file) || file;
+      trace(`compile ${name}`);
       const deck = loadDeck(file, { compiler });
+      trace(`compiled (${deck.slides.length} slides)`);
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 && !opts.force) {
         progress.stop();
@@ -133,7 +142,10 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
           printer,
           target,
           allowErrors: opts.force,
-          onProgress: (p) => progress.update(i, p, name),
+          onProgress: (p) => {
+            trace(p.phase);
+            progress.update(i, p, name);
+          },
         });
         written.push(target);
       } catch (err) {
@@ -145,6 +157,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   } finally {
     progress.stop();
     await printer.close();
+    trace('browser closed');
     process.removeListener('SIGINT', onInterrupt);
     process.removeListener('SIGTERM', onInterrupt);
   }

@@ -1,0 +1,205 @@
+// The command line's printer: a Chromium or Chrome found on the machine, driven over its
+// DevTools pipe (cdp-pipe.ts) with Page.printToPDF, the same call Playwright's page.pdf makes.
+// One browser per process, reused for every job; each job gets a fresh browser context, and the
+// next job's page is opened ahead of time so it overlaps deck compilation.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { findBrowser, OFFLINE_CHROMIUM_ARGS } from './browser';
+import { CdpPipe } from './cdp-pipe';
+import type { PdfPrinter, PrintJob, PrintViewReport } from './printer';
+import { AWAIT_PRINT_READY_SCRIPT, PRINT_READY_TIMEOUT_MS } from './printer';
+
+/** Flags Playwright also passes: no throttling of a page nobody looks at, no first-run work. */
+const HEADLESS_ARGS = [
+  '--headless',
+  '--remote-debugging-pipe',
+  '--hide-scrollbars',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
+  '--disable-field-trial-config',
+  '--disable-dev-shm-usage',
+  '--no-default-browser-check',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--disable-breakpad',
+  '--disable-crash-reporter',
+];
+
+const READY_WITH_TIMEOUT = `Promise.race([${AWAIT_PRINT_READY_SCRIPT}, new Promise((_, reject) => setTimeout(() =>
+  reject(new Error('the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s')), ${PRINT_READY_TIMEOUT_MS}))])`;
+
+interface Browser {
+  process: ChildProcess;
+  cdp: CdpPipe;
+  profile: string;
+  /** The last lines Chromium wrote to stderr (for a launch failure's message). */
+  stderr: string[];
+}
+
+interface FreshPage {
+  contextId: string;
+  sessionId: string;
+}
+
+/** CSS length ('1280px', '210mm', '8.5in') in inches, for Page.printToPDF. */
+export function cssLengthInInches(length: string): number {
+  const match = /^([\d.]+)(px|mm|cm|in)$/.exec(length.trim());
+  if (!match) throw new Error(`unsupported page length: ${length}`);
+  const value = Number(match[1]);
+  const perInch: Record<string, number> = { px: 96, mm: 25.4, cm: 2.54, in: 1 };
+  return value / (perInch[match[2]!] ?? 1);
+}
+
+export interface ChromiumPrinterOptions {
+  /** Browser executable; default findBrowser() (which throws BrowserNotFoundError). */
+  executablePath?: string;
+}
+
+export class ChromiumPrinter implements PdfPrinter {
+  private browser: Promise<Browser> | undefined;
+  private nextPage: Promise<FreshPage> | undefined;
+  private workDir: string | undefined;
+  private jobs = 0;
+  private readonly executablePath: string;
+
+  constructor(options: ChromiumPrinterOptions = {}) {
+    // Resolve now, so a missing browser is reported before any work starts.
+    this.executablePath = findBrowser(options.executablePath);
+  }
+
+  /** Starts the browser and opens a page ahead of the first job. */
+  warmUp(): void {
+    this.nextPage ??= this.openPage();
+    this.nextPage.catch(() => undefined);
+  }
+
+  private launch(): Promise<Browser> {
+    this.browser ??= new Promise<Browser>((resolve, reject) => {
+      const profile = mkdtempSync(join(tmpdir(), 'lectern-chromium-'));
+      const child = spawn(
+        this.executablePath,
+        [...HEADLESS_ARGS, ...OFFLINE_CHROMIUM_ARGS, `--user-data-dir=${profile}`, 'about:blank'],
+        // fd 3: we write commands; fd 4: Chromium writes replies.
+        { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+      );
+      const stderr: string[] = [];
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        stderr.splice(0, Math.max(0, stderr.length - 5));
+      });
+      const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+      const browser: Browser = { process: child, cdp, profile, stderr };
+      const failed = (why: string) => {
+        cdp.close(why);
+        rmSync(profile, { recursive: true, force: true });
+        reject(new Error(`${this.executablePath} could not start: ${why}`));
+      };
+      child.once('error', (err) => failed(err.message));
+      child.once('exit', (code, signal) => {
+        const why = `exited (${signal ?? code})${stderr.length ? `: ${stderr.at(-1)}` : ''}`;
+        cdp.close(`the browser ${why}`);
+      });
+      // The first reply proves the pipe works.
+      cdp.send('Browser.getVersion').then(
+        () => resolve(browser),
+        (err: Error) => failed(`${err.message}${stderr.length ? ` (${stderr.at(-1)})` : ''}`),
+      );
+    });
+    return this.browser;
+  }
+
+  private async openPage(): Promise<FreshPage> {
+    const { cdp } = await this.launch();
+    // A fresh context per job: nothing leaks from one deck into the next.
+    const { browserContextId } = (await cdp.send('Target.createBrowserContext', { disposeOnDetach: true })) as {
+      browserContextId: string;
+    };
+    const { targetId } = (await cdp.send('Target.createTarget', { url: 'about:blank', browserContextId })) as {
+      targetId: string;
+    };
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    await Promise.all([
+      cdp.send('Page.enable', {}, sessionId),
+      // Belt and braces with the page's CSP: the page has no network at all.
+      cdp.send('Network.enable', {}, sessionId).then(() =>
+        cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }, sessionId),
+      ),
+    ]);
+    return { contextId: browserContextId, sessionId };
+  }
+
+  async print(job: PrintJob): Promise<Uint8Array> {
+    const page = await (this.nextPage ?? this.openPage());
+    this.nextPage = undefined;
+    const { cdp } = await this.launch();
+    const s = page.sessionId;
+    // A file loads about twice as fast as injecting a megabyte of HTML into the page.
+    this.workDir ??= mkdtempSync(join(tmpdir(), 'lectern-print-'));
+    const file = join(this.workDir, `job-${++this.jobs}.html`);
+    try {
+      writeFileSync(file, job.html);
+      const loaded = cdp.once('Page.domContentEventFired', s);
+      const nav = (await cdp.send('Page.navigate', { url: pathToFileURL(file).href }, s)) as { errorText?: string };
+      if (nav.errorText) throw new Error(`cannot load the print page: ${nav.errorText}`);
+      await loaded;
+      const evaluated = (await cdp.send(
+        'Runtime.evaluate',
+        { expression: READY_WITH_TIMEOUT, awaitPromise: true, returnByValue: true },
+        s,
+      )) as { result?: { value?: PrintViewReport }; exceptionDetails?: { exception?: { description?: string }; text?: string } };
+      if (evaluated.exceptionDetails) {
+        const why = evaluated.exceptionDetails.exception?.description ?? evaluated.exceptionDetails.text ?? 'failed';
+        throw new Error(`the print view failed: ${why.replace(/^Error: /, '').split('\n')[0]}`);
+      }
+      job.onLaidOut?.(evaluated.result?.value ?? { pages: 0 });
+      const printed = (await cdp.send(
+        'Page.printToPDF',
+        {
+          printBackground: true,
+          preferCSSPageSize: true,
+          paperWidth: cssLengthInInches(job.page.width),
+          paperHeight: cssLengthInInches(job.page.height),
+          marginTop: 0,
+          marginBottom: 0,
+          marginLeft: 0,
+          marginRight: 0,
+          // Bookmarks from the headings the print view marks as slide titles; Chromium builds
+          // the outline from the tagged structure (which also makes the PDF accessible).
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
+        },
+        s,
+      )) as { data: string };
+      return new Uint8Array(Buffer.from(printed.data, 'base64'));
+    } finally {
+      rmSync(file, { force: true });
+      await cdp.send('Target.disposeBrowserContext', { browserContextId: page.contextId }).catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    const pending = this.browser;
+    this.browser = undefined;
+    this.nextPage = undefined;
+    if (this.workDir) rmSync(this.workDir, { recursive: true, force: true });
+    this.workDir = undefined;
+    if (!pending) return;
+    const browser = await pending.catch(() => undefined);
+    if (!browser) return;
+    const exited = new Promise<void>((resolve) => {
+      if (browser.process.exitCode !== null || browser.process.signalCode !== null) resolve();
+      else browser.process.once('exit', () => resolve());
+    });
+    await browser.cdp.send('Browser.close').catch(() => undefined);
+    const timer = setTimeout(() => browser.process.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+    rmSync(browser.profile, { recursive: true, force: true });
+  }
+}
