@@ -270,6 +270,8 @@ export class LecternController {
     if ((role === 'audience' || role === 'presenter') && this.presenting && !this.closingPresentation) {
       this.closeDeck();
     }
+    // The last app window closed: quit (a hidden print window must not keep the app alive).
+    if (this.windows.size === 0 && !this.quitting) this.deps.quit();
   }
 
   /** Before quit: release the power blocker and the watcher. */

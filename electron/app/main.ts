@@ -26,6 +26,7 @@ import { LecternController, type AppWindowLike } from './controller';
 import { ElectronPrinter, type PrintWindowLike } from './electron-printer';
 import { UntrustedSenderError, validateSender } from './ipc-guard';
 import { createFileWatcher, LiveReload } from './live-reload';
+import { FOCUS_IS_EDITABLE_SCRIPT, isSwapKey } from './keys';
 import { buildMenuTemplate } from './menu';
 import { createAppHandler, createDeckAssetHandler } from './protocols';
 import { RecentDecks } from './recent';
@@ -91,6 +92,17 @@ function createAppWindow(role: ViewRole): AppWindowLike {
     autoHideMenuBar: role === 'audience',
     webPreferences: webPreferencesFor(role, PRELOAD),
   });
+  if (role === 'audience' || role === 'presenter') {
+    win.webContents.on('before-input-event', (_event, input) => {
+      if (!isSwapKey(input)) return;
+      void win.webContents
+        .executeJavaScript(FOCUS_IS_EDITABLE_SCRIPT)
+        .then((typing: unknown) => {
+          if (typing !== true) controller?.swap();
+        })
+        .catch(() => undefined);
+    });
+  }
   void win.loadURL(`${APP_ORIGIN}/index.html?view=${role}`);
   return adapt(win);
 }
@@ -162,7 +174,8 @@ function onReady(): void {
         },
         deck,
       ),
-    exportPdf: (request) => exportPdf({ ...request, printer }),
+    // The hidden print window goes away after each export: no idle renderer during the talk.
+    exportPdf: (request) => exportPdf({ ...request, printer }).finally(() => printer.close()),
     pdfFileName,
     openExternal: (url) => void shell.openExternal(url),
     slidesDir: SLIDES_DIR,

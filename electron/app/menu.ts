@@ -88,8 +88,16 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     label: '&View',
     submenu: [
       { id: 'fullscreen', label: 'Fullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11', click: () => actions.toggleFullscreen() },
-      // One key, as in Keynote; only while presenting, so it never eats an `x` typed elsewhere.
-      { id: 'swap-displays', label: 'Swap Displays', accelerator: 'X', enabled: state.presenting, click: () => actions.swapDisplays() },
+      // One key, as in Keynote. Shown, not registered: the presenting windows handle `x`
+      // themselves (keys.ts) so typing an x in the search box never swaps the displays.
+      {
+        id: 'swap-displays',
+        label: 'Swap Displays',
+        accelerator: 'X',
+        registerAccelerator: false,
+        enabled: state.presenting,
+        click: () => actions.swapDisplays(),
+      },
       { type: 'separator' },
       {
         id: 'rehearsal-presenter-only',

@@ -85,6 +85,7 @@ function harness(t: { after(fn: () => void): void }) {
   let live: LiveReloadEvents | null = null;
   const exports: ExportRequest[] = [];
   const opened: string[] = [];
+  const quits: number[] = [];
   const deps: ControllerDeps = {
     platform: 'linux',
     createWindow: (role) => {
@@ -114,11 +115,11 @@ function harness(t: { after(fn: () => void): void }) {
     openExternal: (url) => void opened.push(url),
     slidesDir: dir,
     menuChanged: () => {},
-    quit: () => {},
+    quit: () => void quits.push(1),
   };
   const ctl = new LecternController(deps);
   const byRole = (role: ViewRole) => windows.filter((w) => w.role === role && !w.destroyed);
-  return { ctl, deckFile, dir, screen, windows, byRole, power, dialogs, exports, opened, live: () => live! };
+  return { ctl, deckFile, dir, screen, windows, byRole, power, dialogs, exports, opened, quits, live: () => live! };
 }
 
 test('no deck: the start screen; opening one presents it on the right displays and blocks display sleep', async (t) => {
@@ -152,6 +153,10 @@ test('no deck: the start screen; opening one presents it on the right displays a
   assert.deepEqual(h.power.stopped, [7]);
   assert.equal(h.byRole('start').length, 1);
   assert.equal(h.ctl.deck, null);
+  assert.equal(h.quits.length, 0);
+  // The last window closed: quit, whatever hidden windows (a print window) remain.
+  h.byRole('start')[0]!.close();
+  assert.equal(h.quits.length, 1);
 });
 
 test('live reload: updates reach every deck window, errors the presenter only', (t) => {

@@ -56,6 +56,7 @@ test('File and View hold the usual items and accelerators', () => {
   assert.equal(m.get('File > Quit')?.accelerator, 'CmdOrCtrl+Q');
   assert.equal(m.get('View > Fullscreen')?.accelerator, 'F11');
   assert.equal(m.get('View > Swap Displays')?.accelerator, 'X');
+  assert.equal(m.get('View > Swap Displays')?.registerAccelerator, false, 'x typed in a field must not swap');
   const accelerators = [...m.values()].map((i) => i.accelerator).filter(Boolean);
   assert.equal(new Set(accelerators).size, accelerators.length, 'no accelerator used twice');
 });
@@ -129,4 +130,17 @@ test('menu items have unique ids so tests and main can find them', () => {
   for (const id of ['open', 'open-recent', 'present', 'export', 'export-slides', 'export-notes', 'fullscreen', 'swap-displays', 'quit']) {
     assert.ok(ids.includes(id), id);
   }
+});
+
+test('the swap key: plain x, down, not repeated, no modifiers', async () => {
+  const { isSwapKey } = await import('../../electron/app/keys');
+  const key = { type: 'keyDown', key: 'x', control: false, meta: false, alt: false, shift: false };
+  assert.equal(isSwapKey(key), true);
+  assert.equal(isSwapKey({ ...key, key: 'X', shift: true }), true);
+  assert.equal(isSwapKey({ ...key, type: 'keyUp' }), false);
+  assert.equal(isSwapKey({ ...key, control: true }), false);
+  assert.equal(isSwapKey({ ...key, meta: true }), false);
+  assert.equal(isSwapKey({ ...key, alt: true }), false);
+  assert.equal(isSwapKey({ ...key, isAutoRepeat: true }), false);
+  assert.equal(isSwapKey({ ...key, key: 'c' }), false);
 });
