@@ -271,7 +271,7 @@ export class LecternController {
       this.closeDeck();
     }
     // The last app window closed: quit (a hidden print window must not keep the app alive).
-    if (this.windows.size === 0 && !this.quitting) this.deps.quit();
+    if (this.windows.size === 0 && !this.quitting && !this.closingPresentation) this.deps.quit();
   }
 
   /** Before quit: release the power blocker and the watcher. */
