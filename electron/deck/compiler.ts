@@ -16,6 +16,8 @@ export interface CompileOptions {
 
 export interface DeckCompiler {
   compile(text: string, file: string, options?: CompileOptions): Deck;
+  /** How the last compile went: slides rendered afresh vs. reused from the cache. */
+  readonly stats: { rendered: number; reused: number };
 }
 
 interface CacheEntry {
@@ -81,6 +83,7 @@ function isBlank(chunk: SlideChunk): boolean {
 export function createDeckCompiler(): DeckCompiler {
   const cache = new Map<string, CacheEntry>();
   let generation = 0;
+  const stats = { rendered: 0, reused: 0 };
 
   function expand(
     source: string,
@@ -150,6 +153,8 @@ export function createDeckCompiler(): DeckCompiler {
     const file = resolve(fileArg);
     const root = resolve(options.root ?? dirname(file));
     generation++;
+    stats.rendered = 0;
+    stats.reused = 0;
     const diagnostics: Diagnostic[] = [];
     const source = normalizeSource(typeof text === 'string' ? text : String(text));
     const split = splitDeck(source);
@@ -259,10 +264,12 @@ export function createDeckCompiler(): DeckCompiler {
     const hit = cache.get(key);
     if (hit && stampsUnchanged(hit.render.stamps)) {
       hit.generation = generation;
+      stats.reused++;
       const delta = chunk.body.line - hit.baseLine;
       if (delta === 0) return hit.render;
       return { ...hit.render, diagnostics: hit.render.diagnostics.map((d) => ({ ...d, line: d.line + delta })) };
     }
+    stats.rendered++;
     const render = renderSlide({ file: entry.file, body: chunk.body, notes, resolver });
     cache.set(key, { render, baseLine: chunk.body.line, generation });
     return render;
@@ -274,6 +281,7 @@ export function createDeckCompiler(): DeckCompiler {
   }
 
   return {
+    stats,
     compile(text, file, options) {
       try {
         return compile(text, file, options);

@@ -171,16 +171,44 @@ interface PartResult {
   hasMedia: boolean;
 }
 
+const MAX_NESTING = 100;
+
+/**
+ * Deepest container nesting a line opens (list markers, quote markers, indentation / 2).
+ * marked's cost grows steeply with nesting, so absurd depths are refused before lexing.
+ */
+export function nestingDepth(text: string): number {
+  let max = 0;
+  for (const line of text.split('\n')) {
+    let depth = 0;
+    let i = 0;
+    let indent = 0;
+    while (i < line.length) {
+      const c = line.charCodeAt(i);
+      if (c === 32) indent++;
+      else if (c === 9) indent += 4;
+      else if (c === 62 /* > */) depth++;
+      else if ((c === 45 || c === 42 || c === 43) && (line.charCodeAt(i + 1) === 32 || i + 1 === line.length)) depth++;
+      else break;
+      i++;
+    }
+    max = Math.max(max, depth + (indent >> 1));
+    if (max > MAX_NESTING) return max;
+  }
+  return max;
+}
+
 function renderPart(src: SourceText, input: SlideInput, st: PartState, isBody: boolean): PartResult {
   let tokens: Token[];
   let html: string;
   try {
+    if (nestingDepth(src.text) > MAX_NESTING) throw new RangeError('nesting');
     tokens = md.lexer(src.text);
     walk(tokens as AnyToken[], null, st);
     html = md.parser(tokens);
   } catch (err) {
     // marked recurses per nesting level; absurd nesting ends here instead of crashing the deck.
-    const why = err instanceof RangeError ? 'it is nested too deeply' : err instanceof Error ? err.message : String(err);
+    const why = err instanceof RangeError ? `it is nested too deeply (more than ${MAX_NESTING} levels of lists, quotes or indentation)` : err instanceof Error ? err.message : String(err);
     st.report('error', 'render-failed', `${isBody ? 'slide' : 'notes'} could not be rendered: ${why}`, st.locator.start());
     return { html: `<pre class="lectern-render-error">${escapeHtml(src.text)}</pre>`, text: src.text, title: '', fragments: 0, hasMedia: false };
   }
