@@ -39,6 +39,7 @@ import {
   webPreferencesFor,
 } from './security';
 
+const MAC = process.platform === 'darwin';
 const DIST = __dirname;
 const PRELOAD = join(DIST, 'preload.js');
 const RENDERER_DIR = join(DIST, 'renderer');
@@ -70,8 +71,10 @@ function adapt(win: BrowserWindow): AppWindowLike {
   return {
     webContents: { id: contents.id, send: (channel, payload) => contents.send(channel, payload) },
     isDestroyed: () => win.isDestroyed(),
-    isFullScreen: () => win.isFullScreen(),
-    setFullScreen: (flag) => win.setFullScreen(flag),
+    // macOS: "simple" fullscreen is immediate and stays on its display; native fullscreen
+    // animates into a new Space, which fights moving the window between displays mid-talk.
+    isFullScreen: () => (MAC ? win.isSimpleFullScreen() : win.isFullScreen()),
+    setFullScreen: (flag) => (MAC ? win.setSimpleFullScreen(flag) : win.setFullScreen(flag)),
     setBounds: (bounds) => win.setBounds(bounds),
     show: () => win.show(),
     hide: () => win.hide(),
