@@ -26,9 +26,14 @@ function div(className: string): HTMLDivElement {
 
 /** reveal.js background attributes as CSS on the frame's background layer. */
 function applyBackground(layer: HTMLElement, attributes: Readonly<Record<string, string>>): void {
+  // reveal.js reads `data-background` as an image when it looks like one, else as CSS.
   const shorthand = attributes['data-background'];
-  const color = attributes['data-background-color'] ?? (shorthand && !/[./]/.test(shorthand) ? shorthand : undefined);
-  const image = attributes['data-background-image'] ?? (shorthand && /[./]/.test(shorthand) ? shorthand : undefined);
+  const shorthandIsImage =
+    shorthand !== undefined &&
+    (/^(data:image\/|blob:|file:|\/\/)/i.test(shorthand) || /\.(svg|png|jpe?g|gif|bmp|webp)([?#\s]|$)/i.test(shorthand));
+  if (shorthand && !shorthandIsImage) layer.style.background = shorthand;
+  const color = attributes['data-background-color'];
+  const image = attributes['data-background-image'] ?? (shorthandIsImage ? shorthand : undefined);
   const gradient = attributes['data-background-gradient'];
   if (color) layer.style.backgroundColor = color;
   if (gradient) layer.style.backgroundImage = gradient;
@@ -46,12 +51,15 @@ function applyBackground(layer: HTMLElement, attributes: Readonly<Record<string,
 export function markBackgroundContrast(frame: HTMLElement): void {
   const layer = frame.querySelector<HTMLElement>('.lectern-frame-background');
   const section = frame.querySelector('section');
-  if (!layer || !section || !layer.style.backgroundColor) return;
+  if (!layer || !section || !(layer.style.backgroundColor || layer.style.background)) return;
   const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(layer).backgroundColor);
   if (!rgb) return;
   // reveal.js's brightness formula (ITU-R BT.601 weights, 0..255).
   const brightness = (Number(rgb[1]) * 299 + Number(rgb[2]) * 587 + Number(rgb[3]) * 114) / 1000;
-  section.classList.add(brightness < 128 ? 'has-dark-background' : 'has-light-background');
+  // On the section (theme rules) and on .reveal, where reveal.js puts it for the current slide.
+  const contrast = brightness < 128 ? 'has-dark-background' : 'has-light-background';
+  section.classList.add(contrast);
+  frame.querySelector('.reveal')?.classList.add(contrast);
 }
 
 /** A slide frame at 1280x720. `slide` has its asset URLs already resolved. */
