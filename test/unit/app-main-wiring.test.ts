@@ -46,7 +46,7 @@ function fakeElectron(userData: string) {
     quit() {
       this.quitCalls++;
       const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
-      this.emit('before-quit', event);
+      (this as unknown as EventEmitter).emit('before-quit', event);
     },
   });
   const windows: FakeWindow[] = [];
