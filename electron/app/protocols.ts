@@ -17,18 +17,49 @@ function textResponse(status: number, text: string, csp?: string): Response {
   });
 }
 
-async function fileResponse(path: string, mime: string): Promise<Response> {
+/** A single `bytes=start-end` range within `size`, or null (serve the whole file). */
+export function parseRange(header: string | null, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (match[1] === '') {
+    // Suffix range: the last N bytes.
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
+
+async function fileResponse(path: string, mime: string, rangeHeader: string | null = null): Promise<Response> {
   const body = await readFile(path);
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'Content-Type': mime,
-      'Content-Length': String(body.byteLength),
-      // Live reload replaces assets in place: never serve a stale diagram.
-      'Cache-Control': 'no-store',
-      ...securityHeaders(),
-    },
-  });
+  const headers: Record<string, string> = {
+    'Content-Type': mime,
+    'Accept-Ranges': 'bytes',
+    // Live reload replaces assets in place: never serve a stale diagram.
+    'Cache-Control': 'no-store',
+    ...securityHeaders(),
+  };
+  // Video and audio seek with range requests.
+  const range = parseRange(rangeHeader, body.byteLength);
+  if (range === 'unsatisfiable') {
+    return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${body.byteLength}` } });
+  }
+  if (range) {
+    const slice = body.subarray(range.start, range.end + 1);
+    return new Response(slice, {
+      status: 206,
+      headers: {
+        ...headers,
+        'Content-Length': String(slice.byteLength),
+        'Content-Range': `bytes ${range.start}-${range.end}/${body.byteLength}`,
+      },
+    });
+  }
+  return new Response(body, { status: 200, headers: { ...headers, 'Content-Length': String(body.byteLength) } });
 }
 
 /** Only reads: a protocol that answers POST would be a way to smuggle data. */
@@ -47,7 +78,7 @@ export function createDeckAssetHandler(currentRoot: () => string | null): Protoc
     const found = resolveDeckAsset(root, url.pathname);
     if (!found.ok) return textResponse(found.status, found.detail);
     try {
-      return await fileResponse(found.path, found.mime);
+      return await fileResponse(found.path, found.mime, request.headers.get('range'));
     } catch {
       return textResponse(404, 'unreadable');
     }

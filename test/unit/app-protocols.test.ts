@@ -71,3 +71,26 @@ test('app files: the page per role, renderer files, print jobs with their own CS
   assert.equal((await handle(new Request('lectern-app://app/print/job-2.html'))).status, 404);
   assert.equal((await handle(new Request('lectern-app://app/renderer.js', { method: 'POST', body: 'x' }))).status, 405);
 });
+
+test('deck assets answer range requests (video seeking)', async (t) => {
+  const { base, deck } = setup();
+  t.after(() => rmSync(base, { recursive: true, force: true }));
+  writeFileSync(join(deck, 'clip.mp4'), Buffer.from('0123456789'));
+  const handle = createDeckAssetHandler(() => deck);
+  const get = (range?: string) =>
+    handle(new Request('lectern-deck://deck/clip.mp4', range ? { headers: { Range: range } } : {}));
+  const whole = await get();
+  assert.equal(whole.status, 200);
+  assert.equal(whole.headers.get('accept-ranges'), 'bytes');
+  const part = await get('bytes=2-5');
+  assert.equal(part.status, 206);
+  assert.equal(part.headers.get('content-range'), 'bytes 2-5/10');
+  assert.equal(part.headers.get('content-type'), 'video/mp4');
+  assert.equal(await part.text(), '2345');
+  assert.equal(await (await get('bytes=7-')).text(), '789');
+  assert.equal(await (await get('bytes=-3')).text(), '789');
+  assert.equal(await (await get('bytes=8-100')).text(), '89');
+  assert.equal((await get('bytes=20-30')).status, 416);
+  assert.equal((await get('bytes=x')).status, 200);
+  assert.equal((await get('bytes=3-5')).headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+});
