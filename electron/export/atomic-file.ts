@@ -14,7 +14,7 @@ export function tempPathFor(target: string, pid: number = process.pid): string {
   return join(dirname(target), `.${basename(target)}${TEMP_MARK}${pid}`);
 }
 
-function processIsAlive(pid: number): boolean {
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -51,6 +51,21 @@ export function removeStaleTempFiles(dir: string): string[] {
 /** Temp files currently reserved by this process, removed on interrupt by `discardAllPending`. */
 const pending = new Set<string>();
 
+/** What an author can do something about, from a filesystem error. */
+function writeFailure(err: NodeJS.ErrnoException): string {
+  const reasons: Record<string, string> = {
+    ENOENT: 'the folder does not exist',
+    ENOTDIR: 'part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the disk',
+    EDQUOT: 'disk quota exceeded',
+    EISDIR: 'it is a folder',
+  };
+  return (err.code && reasons[err.code]) ?? err.message;
+}
+
 export class FileNotWritableError extends Error {
   constructor(target: string, reason: string) {
     super(`cannot write ${target}: ${reason}`);
@@ -75,8 +90,7 @@ export class PendingFile {
       // 'w' not 'wx': a temp file with our own pid can only be a leftover of an earlier run.
       this.fd = openSync(this.tempPath, 'w', 0o644);
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      throw new FileNotWritableError(target, e.code === 'ENOENT' ? 'the folder does not exist' : (e.code ?? e.message));
+      throw new FileNotWritableError(target, writeFailure(err as NodeJS.ErrnoException));
     }
     pending.add(this.tempPath);
   }
@@ -93,8 +107,7 @@ export class PendingFile {
       pending.delete(this.tempPath);
     } catch (err) {
       this.discard();
-      const e = err as NodeJS.ErrnoException;
-      throw new FileNotWritableError(this.target, e.code ?? e.message);
+      throw new FileNotWritableError(this.target, writeFailure(err as NodeJS.ErrnoException));
     }
   }
 

@@ -4,11 +4,12 @@
 // next job's page is opened ahead of time so it overlaps deck compilation.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { processIsAlive } from './atomic-file';
 import { findBrowser, OFFLINE_CHROMIUM_ARGS } from './browser';
 import { CdpPipe } from './cdp-pipe';
 import type { PdfPrinter, PrintJob, PrintViewReport } from './printer';
@@ -56,6 +57,29 @@ export function cssLengthInInches(length: string): number {
   return value / (perInch[match[2]!] ?? 1);
 }
 
+const SCRATCH_NAME = /^lectern-(chromium|print)-(\d+)-/;
+
+/** Our scratch folder in the OS temp dir, named with our pid so a killed run's can be found. */
+function scratchDir(kind: 'chromium' | 'print'): string {
+  return mkdtempSync(join(tmpdir(), `lectern-${kind}-${process.pid}-`));
+}
+
+/** Removes browser profiles and print pages left in the temp dir by killed exports. */
+export function removeStaleScratch(dir: string = tmpdir()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = SCRATCH_NAME.exec(name);
+    if (match && Number(match[2]) !== process.pid && !processIsAlive(Number(match[2]))) {
+      rmSync(join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
 export interface ChromiumPrinterOptions {
   /** Browser executable; default findBrowser() (which throws BrowserNotFoundError). */
   executablePath?: string;
@@ -81,7 +105,8 @@ export class ChromiumPrinter implements PdfPrinter {
 
   private launch(): Promise<Browser> {
     this.browser ??= new Promise<Browser>((resolve, reject) => {
-      const profile = mkdtempSync(join(tmpdir(), 'lectern-chromium-'));
+      removeStaleScratch();
+      const profile = scratchDir('chromium');
       const child = spawn(
         this.executablePath,
         [...HEADLESS_ARGS, ...OFFLINE_CHROMIUM_ARGS, `--user-data-dir=${profile}`, 'about:blank'],
@@ -140,7 +165,7 @@ export class ChromiumPrinter implements PdfPrinter {
     const { cdp } = await this.launch();
     const s = page.sessionId;
     // A file loads about twice as fast as injecting a megabyte of HTML into the page.
-    this.workDir ??= mkdtempSync(join(tmpdir(), 'lectern-print-'));
+    this.workDir ??= scratchDir('print');
     const file = join(this.workDir, `job-${++this.jobs}.html`);
     try {
       writeFileSync(file, job.html);
