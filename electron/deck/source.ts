@@ -62,6 +62,8 @@ function findFrontMatter(lines: string[]): { block: FrontMatterBlock; bodyStart:
       const first = content.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
       // A deck may also open with a plain separator; only YAML-looking content is front matter.
       if (first !== undefined && !FRONT_MATTER_KEY.test(first.trimStart())) return null;
+      // Speaker notes mean this is a slide between separators, not settings.
+      if (content.some((l) => NOTES.test(l))) return null;
       return { block: { text: content.join('\n'), line: 2 }, bodyStart: i + 1 };
     }
   }
@@ -98,10 +100,15 @@ export function splitDeck(source: string): SplitDeck {
     }
     const trimmed = body.text.trim();
     const inc = INCLUDE.exec(trimmed);
+    // The range covers the slide's content, not the blank lines around its separators.
+    let first = startIndex;
+    let last = endIndex - 1;
+    while (first < last && (lines[first] ?? '').trim() === '') first++;
+    while (last > first && (lines[last] ?? '').trim() === '') last--;
     slides.push({
       vertical,
-      startLine: startIndex + 1,
-      endLine: Math.max(startIndex + 1, endIndex),
+      startLine: first + 1,
+      endLine: Math.max(first + 1, last + 1),
       body,
       notes,
       include: inc && !trimmed.slice(4).includes('<!--') ? (inc[1] ?? '').trim() : null,
