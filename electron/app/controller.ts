@@ -1,8 +1,7 @@
-// The app's state and what each action does: which deck is open, its windows, presenting, the
-// IPC answers, export, live reload. Electron's objects come in through small interfaces
+// The app's state and what each action does: which deck is open, its windows, presenting,
+// export, live reload events (the IPC answers are in ipc-answers.ts). Electron's objects come in through small interfaces
 // (main.ts passes the real ones), so every decision here is tested in plain Node.
 
-import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type {
   DeckPayload,
@@ -10,80 +9,20 @@ import type {
   EventChannels,
   ExportOptions,
   ExportProgress,
+  InvokeChannel,
   InvokeChannels,
   SyncMessage,
   ViewRole,
 } from '../contract/ipc';
 import type { Deck } from '../deck/types';
-import { findDeckFiles, summarizeDecks } from './deck-list';
-import { DisplayArranger, type PlaceableWindow, type RehearsalMode, type ScreenLike } from './displays';
-import type { LiveReloadEvents } from './live-reload';
+import { isDeckPath, summarizeDecks } from './deck-list';
+import { createInvokeAnswers, type InvokeAnswers } from './ipc-answers';
+import type { AppWindowLike, ControllerDeps, DeckWatch } from './app-ports';
+import { DisplayArranger, type RehearsalMode } from './displays';
 import type { MenuActions, MenuState } from './menu';
-import type { RecentDecks } from './recent';
-import { DECK_ASSET_BASE, isSafeExternalUrl } from './security';
+import { DECK_ASSET_BASE } from './security';
 
-export interface AppWindowLike extends PlaceableWindow {
-  readonly webContents: { readonly id: number; send(channel: string, payload: unknown): void };
-  close(): void;
-  focus(): void;
-  setProgressBar(progress: number): void;
-  onClosed(listener: () => void): void;
-  /** Toggles native fullscreen (View > Fullscreen). */
-  setFullScreen(flag: boolean): void;
-}
-
-export interface PowerSaveBlockerLike {
-  start(type: 'prevent-app-suspension' | 'prevent-display-sleep'): number;
-  stop(id: number): boolean | void;
-}
-
-export interface DialogLike {
-  showOpenDialog(options: {
-    title?: string;
-    properties?: Array<'openFile'>;
-    filters?: Array<{ name: string; extensions: string[] }>;
-  }): Promise<{ canceled: boolean; filePaths: string[] }>;
-  showSaveDialog(options: {
-    title?: string;
-    defaultPath?: string;
-    filters?: Array<{ name: string; extensions: string[] }>;
-  }): Promise<{ canceled: boolean; filePath?: string }>;
-  showErrorBox(title: string, content: string): void;
-}
-
-/** A running live reload (LiveReload satisfies it). */
-export interface DeckWatch {
-  readonly deck: Deck;
-  stop(): Promise<void>;
-}
-
-export interface ExportRequest {
-  deck: Deck;
-  options: ExportOptions;
-  target: string;
-  onProgress: (progress: ExportProgress) => void;
-}
-
-export interface ControllerDeps {
-  platform: NodeJS.Platform;
-  createWindow(role: ViewRole): AppWindowLike;
-  screen: ScreenLike;
-  power: PowerSaveBlockerLike;
-  dialog: DialogLike;
-  recent: RecentDecks;
-  /** Reads and compiles a deck; never throws (an unreadable file is a deck with an error). */
-  loadDeck(file: string): Deck;
-  watchDeck(deck: Deck, events: LiveReloadEvents): DeckWatch;
-  exportPdf(request: ExportRequest): Promise<void>;
-  /** The default PDF file name for a deck and format. */
-  pdfFileName(deckFile: string, format: ExportOptions['format']): string;
-  openExternal(url: string): void;
-  /** Folder of bundled decks for the start screen. */
-  slidesDir: string;
-  /** Called whenever the menu state may have changed. */
-  menuChanged(): void;
-  quit(): void;
-}
+export type { AppWindowLike, ControllerDeps, DeckWatch, DialogLike, ExportRequest, PowerSaveBlockerLike } from './app-ports';
 
 /** Who receives a main -> renderer event: errors and export progress never reach the audience. */
 export function recipientsOf(channel: keyof EventChannels, role: ViewRole): boolean {
@@ -114,15 +53,6 @@ function isSyncMessage(value: unknown): value is SyncMessage {
   return type === 'navigate' || type === 'blackout' || type === 'hello' || type === 'state';
 }
 
-export function isDeckPath(file: unknown): file is string {
-  if (typeof file !== 'string' || file.includes('\0') || !/\.(md|markdown)$/i.test(file)) return false;
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 export class LecternController {
   private readonly windows = new Map<number, { role: ViewRole; win: AppWindowLike }>();
   private watch: DeckWatch | null = null;
@@ -132,9 +62,11 @@ export class LecternController {
   private closingPresentation = false;
   private quitting = false;
   readonly arranger: DisplayArranger;
+  private readonly answers: InvokeAnswers;
 
   constructor(private readonly deps: ControllerDeps) {
     this.arranger = new DisplayArranger(deps.screen, () => deps.menuChanged());
+    this.answers = createInvokeAnswers(this, deps);
   }
 
   get deck(): Deck | null {
@@ -154,7 +86,7 @@ export class LecternController {
     return this.windows.get(webContentsId)?.role ?? null;
   }
 
-  private windowOf(role: ViewRole): AppWindowLike | null {
+  windowOf(role: ViewRole): AppWindowLike | null {
     for (const w of this.windows.values()) if (w.role === role) return w.win;
     return null;
   }
@@ -339,44 +271,8 @@ export class LecternController {
   }
 
   /** The answer to each invoke channel, for a sender already checked by the IPC guard. */
-  async invoke<C extends keyof InvokeChannels>(
-    channel: C,
-    senderId: number,
-    request: unknown,
-  ): Promise<InvokeChannels[C]['response']> {
-    type R = InvokeChannels[C]['response'];
-    const role = this.roleOf(senderId);
-    switch (channel) {
-      case 'view:role':
-        return (role ?? 'start') as R;
-      case 'deck:load':
-        return (role === 'start' ? null : this.payload()) as R;
-      case 'deck:list':
-        return (await this.summaries(findDeckFiles(this.deps.slidesDir))) as R;
-      case 'deck:recent':
-        return (await this.summaries(this.deps.recent.list().filter((f) => existsSync(f)))) as R;
-      case 'deck:open': {
-        const file = (request as { file?: unknown } | undefined)?.file;
-        if (file === undefined) return (await this.openWithDialog()) as R;
-        return (isDeckPath(file) ? this.openDeck(file) : false) as R;
-      }
-      case 'present:start':
-        this.present();
-        this.windowOf('presenter')?.focus();
-        return undefined as R;
-      case 'present:swap':
-        this.swap();
-        return undefined as R;
-      case 'export:pdf':
-        return (await this.exportWithDialog(validExportOptions(request))) as R;
-      case 'link:open-external': {
-        const url = (request as { url?: unknown } | undefined)?.url;
-        if (typeof url !== 'string' || !isSafeExternalUrl(url)) return false as R;
-        this.deps.openExternal(url);
-        return true as R;
-      }
-    }
-    throw new Error(`unhandled channel ${String(channel)}`);
+  invoke<C extends InvokeChannel>(channel: C, senderId: number, request: unknown): Promise<InvokeChannels[C]['response']> {
+    return this.answers[channel](senderId, request);
   }
 
   menuState(): MenuState {
@@ -411,16 +307,4 @@ export class LecternController {
       quit: () => this.deps.quit(),
     };
   }
-}
-
-/** Export options from the renderer, checked field by field (it is untrusted input). */
-export function validExportOptions(value: unknown): ExportOptions {
-  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const format = v.format === 'notes' || v.format === 'handout' ? v.format : 'slides';
-  const options: ExportOptions = { format };
-  if (v.perPage === 1 || v.perPage === 2 || v.perPage === 3 || v.perPage === 4 || v.perPage === 6) options.perPage = v.perPage;
-  if (v.paper === 'a4' || v.paper === 'letter') options.paper = v.paper;
-  if (typeof v.lines === 'boolean') options.lines = v.lines;
-  if (typeof v.fragments === 'boolean') options.fragments = v.fragments;
-  return options;
 }

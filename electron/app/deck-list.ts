@@ -65,3 +65,13 @@ export async function summarizeDecks(files: readonly string[], load: LoadDeck): 
   }
   return out;
 }
+
+/** An existing .md/.markdown file (what `deck:open` and Open Recent accept). */
+export function isDeckPath(file: unknown): file is string {
+  if (typeof file !== 'string' || file.includes('\0') || !/\.(md|markdown)$/i.test(file)) return false;
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -8,7 +8,6 @@ import {
   LecternController,
   progressBarValue,
   recipientsOf,
-  validExportOptions,
   type AppWindowLike,
   type ControllerDeps,
   type ExportRequest,
@@ -16,6 +15,7 @@ import {
 import type { DisplayLike, Rect } from '../../electron/app/displays';
 import type { LiveReloadEvents } from '../../electron/app/live-reload';
 import { RecentDecks } from '../../electron/app/recent';
+import { validExportOptions } from '../../electron/app/ipc-answers';
 import type { ViewRole } from '../../electron/contract/ipc';
 import type { Deck } from '../../electron/deck/types';
 

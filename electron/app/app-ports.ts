@@ -1,0 +1,71 @@
+// The Electron objects the app controller is given, as the small interfaces it uses. main.ts
+// adapts the real ones; tests pass fakes.
+
+import type { ExportOptions, ExportProgress, ViewRole } from '../contract/ipc';
+import type { Deck } from '../deck/types';
+import type { PlaceableWindow, ScreenLike } from './displays';
+import type { LiveReloadEvents } from './live-reload';
+import type { RecentDecks } from './recent';
+
+export interface AppWindowLike extends PlaceableWindow {
+  readonly webContents: { readonly id: number; send(channel: string, payload: unknown): void };
+  close(): void;
+  focus(): void;
+  setProgressBar(progress: number): void;
+  onClosed(listener: () => void): void;
+  /** Toggles native fullscreen (View > Fullscreen). */
+  setFullScreen(flag: boolean): void;
+}
+
+export interface PowerSaveBlockerLike {
+  start(type: 'prevent-app-suspension' | 'prevent-display-sleep'): number;
+  stop(id: number): boolean | void;
+}
+
+export interface DialogLike {
+  showOpenDialog(options: {
+    title?: string;
+    properties?: Array<'openFile'>;
+    filters?: Array<{ name: string; extensions: string[] }>;
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: {
+    title?: string;
+    defaultPath?: string;
+    filters?: Array<{ name: string; extensions: string[] }>;
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+  showErrorBox(title: string, content: string): void;
+}
+
+/** A running live reload (LiveReload satisfies it). */
+export interface DeckWatch {
+  readonly deck: Deck;
+  stop(): Promise<void>;
+}
+
+export interface ExportRequest {
+  deck: Deck;
+  options: ExportOptions;
+  target: string;
+  onProgress: (progress: ExportProgress) => void;
+}
+
+export interface ControllerDeps {
+  platform: NodeJS.Platform;
+  createWindow(role: ViewRole): AppWindowLike;
+  screen: ScreenLike;
+  power: PowerSaveBlockerLike;
+  dialog: DialogLike;
+  recent: RecentDecks;
+  /** Reads and compiles a deck; never throws (an unreadable file is a deck with an error). */
+  loadDeck(file: string): Deck;
+  watchDeck(deck: Deck, events: LiveReloadEvents): DeckWatch;
+  exportPdf(request: ExportRequest): Promise<void>;
+  /** The default PDF file name for a deck and format. */
+  pdfFileName(deckFile: string, format: ExportOptions['format']): string;
+  openExternal(url: string): void;
+  /** Folder of bundled decks for the start screen. */
+  slidesDir: string;
+  /** Called whenever the menu state may have changed. */
+  menuChanged(): void;
+  quit(): void;
+}

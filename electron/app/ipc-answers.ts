@@ -1,0 +1,57 @@
+// What main answers on each invoke channel, typed per channel by the contract. The request is
+// untrusted (a compromised page could send anything), so each is checked before use. Senders are
+// already checked by the IPC guard.
+
+import { existsSync } from 'node:fs';
+import type { ExportOptions, InvokeChannel, InvokeChannels } from '../contract/ipc';
+import type { ControllerDeps } from './app-ports';
+import type { LecternController } from './controller';
+import { findDeckFiles, isDeckPath } from './deck-list';
+import { isSafeExternalUrl } from './security';
+
+export type InvokeAnswers = {
+  [C in InvokeChannel]: (senderId: number, request: unknown) => Promise<InvokeChannels[C]['response']>;
+};
+
+function field(request: unknown, name: string): unknown {
+  return typeof request === 'object' && request !== null ? (request as Record<string, unknown>)[name] : undefined;
+}
+
+export function createInvokeAnswers(ctl: LecternController, deps: ControllerDeps): InvokeAnswers {
+  return {
+    'view:role': async (senderId) => ctl.roleOf(senderId) ?? 'start',
+    // The start screen shows the welcome view, whatever deck is open.
+    'deck:load': async (senderId) => (ctl.roleOf(senderId) === 'start' ? null : ctl.payload()),
+    'deck:list': async () => ctl.summaries(findDeckFiles(deps.slidesDir)),
+    'deck:recent': async () => ctl.summaries(deps.recent.list().filter((f) => existsSync(f))),
+    'deck:open': async (_senderId, request) => {
+      const file = field(request, 'file');
+      if (file === undefined) return ctl.openWithDialog();
+      return isDeckPath(file) ? ctl.openDeck(file) : false;
+    },
+    'present:start': async () => {
+      ctl.present();
+      ctl.windowOf('presenter')?.focus();
+    },
+    'present:swap': async () => ctl.swap(),
+    'export:pdf': async (_senderId, request) => ctl.exportWithDialog(validExportOptions(request)),
+    'link:open-external': async (_senderId, request) => {
+      const url = field(request, 'url');
+      if (typeof url !== 'string' || !isSafeExternalUrl(url)) return false;
+      deps.openExternal(url);
+      return true;
+    },
+  };
+}
+
+/** Export options from the renderer, checked field by field. */
+export function validExportOptions(value: unknown): ExportOptions {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const format = v.format === 'notes' || v.format === 'handout' ? v.format : 'slides';
+  const options: ExportOptions = { format };
+  if (v.perPage === 1 || v.perPage === 2 || v.perPage === 3 || v.perPage === 4 || v.perPage === 6) options.perPage = v.perPage;
+  if (v.paper === 'a4' || v.paper === 'letter') options.paper = v.paper;
+  if (typeof v.lines === 'boolean') options.lines = v.lines;
+  if (typeof v.fragments === 'boolean') options.fragments = v.fragments;
+  return options;
+}
