@@ -228,3 +228,34 @@ test('a second launch hands its deck to the running instance and exits', async (
   assert.equal(other.status, 0, 'the second instance quits at once');
   await audience.waitForFunction(() => document.title === 'Second deck', null, { timeout: 30_000 });
 });
+
+test('File > Open on the start screen opens a deck into the presenting windows; swap moves them', async (t) => {
+  if (reason) return t.skip(reason);
+  const deck = tempDeck();
+  const run = await launch(null);
+  t.after(async () => {
+    await run.close();
+    deck.cleanup();
+  });
+  await windowFor(run.app, 'start');
+  await run.app.evaluate(({ dialog, Menu }, file) => {
+    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as unknown as typeof dialog.showOpenDialog;
+    Menu.getApplicationMenu()?.getMenuItemById('open')?.click();
+  }, deck.file);
+  const presenter = await windowFor(run.app, 'presenter');
+  await windowFor(run.app, 'audience');
+  assert.equal(await presenter.evaluate(() => document.title), 'Electron test deck');
+  const boundsOf = () =>
+    run.app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()
+        .filter((w) => w.isVisible())
+        .map((w) => ({ title: w.getTitle(), x: w.getBounds().x, fullscreen: w.isFullScreen() })),
+    );
+  const before = await boundsOf();
+  await run.app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('swap-displays')?.click());
+  await new Promise((r) => setTimeout(r, 500));
+  const after = await boundsOf();
+  assert.notDeepEqual(after, before, 'the windows changed places');
+  const recent = JSON.parse(readFileSync(join(run.userData, 'recent-decks.json'), 'utf8')) as { decks: string[] };
+  assert.deepEqual(recent.decks, [deck.file]);
+});
