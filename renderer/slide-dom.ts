@@ -11,16 +11,20 @@ export function applySlideAttributes(section: HTMLElement, slide: Slide): void {
   }
 }
 
-export function buildSection(slide: Slide): HTMLElement {
+/** A slide's <section>; its content is filled in later when `withContent` is false. */
+export function buildSection(slide: Slide, withContent = true): HTMLElement {
   const section = document.createElement('section');
   applySlideAttributes(section, slide);
   section.dataset.lecternIndex = String(slide.index);
-  section.innerHTML = slide.html;
+  if (withContent) section.innerHTML = slide.html;
   return section;
 }
 
-/** reveal.js's tree: one <section> per horizontal position, nested ones for vertical stacks. */
-export function buildRevealSlides(slides: readonly Slide[]): DocumentFragment {
+/**
+ * reveal.js's tree: one <section> per horizontal position, nested ones for vertical stacks.
+ * Without content, sections are empty shells (see audience/slide-window.ts).
+ */
+export function buildRevealSlides(slides: readonly Slide[], withContent = true): DocumentFragment {
   const fragment = document.createDocumentFragment();
   const stacks = new Map<number, Slide[]>();
   for (const slide of slides) {
@@ -31,10 +35,10 @@ export function buildRevealSlides(slides: readonly Slide[]): DocumentFragment {
   for (const h of [...stacks.keys()].sort((a, b) => a - b)) {
     const stack = (stacks.get(h) ?? []).sort((a, b) => a.v - b.v);
     if (stack.length === 1 && stack[0]) {
-      fragment.append(buildSection(stack[0]));
+      fragment.append(buildSection(stack[0], withContent));
     } else {
       const outer = document.createElement('section');
-      for (const slide of stack) outer.append(buildSection(slide));
+      for (const slide of stack) outer.append(buildSection(slide, withContent));
       fragment.append(outer);
     }
   }

@@ -4,7 +4,7 @@
 import Reveal from 'reveal.js';
 import type { RevealApi } from 'reveal.js';
 import type { SlidePosition, SyncMessage } from '../../electron/contract/ipc';
-import type { Deck } from '../../electron/deck/types';
+import type { Deck, Slide } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
 import { indexSlides, positionOfNumber, clampPosition, type DeckIndex } from '../model';
 import { buildRevealSlides } from '../slide-dom';
@@ -13,6 +13,7 @@ import { el, interceptExternalLinks, isTyping } from '../ui/dom';
 import { HelpOverlay, NAVIGATION_KEYS } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
 import { SearchBox } from './search-box';
+import { SlideWindow } from './slide-window';
 
 const AUDIENCE_KEYS = [
   ...NAVIGATION_KEYS,
@@ -60,6 +61,18 @@ function revealConfig(deck: Deck) {
   };
 }
 
+/** Slides kept rendered on each side of the current one (and in the overview, which shows more). */
+const SLIDE_RADIUS = 3;
+const OVERVIEW_RADIUS = 14;
+
+function mountSlides(slidesEl: HTMLElement, slides: Slide[]): SlideWindow {
+  slidesEl.replaceChildren(buildRevealSlides(slides, false));
+  const sections = [...slidesEl.querySelectorAll<HTMLElement>('section[data-lectern-index]')].sort(
+    (a, b) => Number(a.dataset.lecternIndex) - Number(b.dataset.lecternIndex),
+  );
+  return new SlideWindow(sections, slides, SLIDE_RADIUS);
+}
+
 function currentPosition(reveal: RevealApi): SlidePosition {
   const i = reveal.getIndices();
   return { h: i.h ?? 0, v: i.v ?? 0, f: typeof i.f === 'number' ? i.f : -1 };
@@ -70,12 +83,24 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
   let index: DeckIndex = indexSlides(deck.slides);
   const slidesEl = el('div', { className: 'slides' });
   const revealEl = el('div', { className: 'reveal' }, [slidesEl]);
-  slidesEl.append(buildRevealSlides(resolveSlideAssets(deck.slides, loaded.assetUrl)));
+  let window_ = mountSlides(slidesEl, resolveSlideAssets(deck.slides, loaded.assetUrl));
   root.replaceChildren(revealEl);
   root.classList.add('lectern-audience');
 
   const reveal = new Reveal(revealEl, revealConfig(deck));
+  // Content arrives before reveal.js lays out the target slide and counts its fragments.
+  reveal.on('beforeslidechange', (event) => {
+    const e = event as Event & { indexh?: number; indexv?: number };
+    window_.show(window_.indexOf(e.indexh ?? 0, e.indexv ?? 0), windowRadius());
+  });
+  const windowRadius = (): number => (reveal.isOverview() ? OVERVIEW_RADIUS : SLIDE_RADIUS);
+  const refill = (): void => {
+    const p = currentPosition(reveal);
+    window_.show(window_.indexOf(p.h, p.v), windowRadius());
+  };
+  for (const event of ['ready', 'slidechanged', 'overviewshown', 'overviewhidden']) reveal.on(event, refill);
   await reveal.initialize();
+  refill();
 
   const transport = source.transport(deck);
   const sendState = (): void =>
@@ -151,7 +176,8 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
     deck = next.deck;
     index = indexSlides(deck.slides);
     document.documentElement.dataset.theme = deck.meta.theme === 'dark' ? 'dark' : 'light';
-    slidesEl.replaceChildren(buildRevealSlides(resolveSlideAssets(deck.slides, next.assetUrl)));
+    window_ = mountSlides(slidesEl, resolveSlideAssets(deck.slides, next.assetUrl));
+    window_.show(window_.indexOf(position.h, position.v), windowRadius());
     search.setSlides(deck.slides);
     reveal.configure({ slideNumber: deck.meta.slideNumbers ? 'c/t' : false });
     reveal.sync();

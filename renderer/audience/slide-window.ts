@@ -1,0 +1,62 @@
+// Keeps slide content in the DOM only near the current slide. reveal.js walks every <section>
+// on each step (classes, fragments, media); with empty sections far away that walk stays cheap,
+// so a step costs about the same in a 30- or a 1000-slide deck. Sections themselves (and their
+// attributes, which drive numbering, progress and backgrounds) always stay.
+
+import type { Slide } from '../../electron/deck/types';
+import { applyFragmentState } from '../slide-dom';
+
+export class SlideWindow {
+  private readonly filled = new Set<number>();
+  private readonly byStack = new Map<number, number[]>();
+
+  /** `sections[i]` is the <section> of `slides[i]` (reading order). */
+  constructor(
+    private readonly sections: readonly HTMLElement[],
+    private readonly slides: readonly Slide[],
+    private readonly radius: number,
+  ) {
+    for (const slide of slides) {
+      const stack = this.byStack.get(slide.h);
+      if (stack) stack.push(slide.index);
+      else this.byStack.set(slide.h, [slide.index]);
+    }
+  }
+
+  /** Reading-order index of (h, v), or of the stack's first slide when v is not in it. */
+  indexOf(h: number, v: number): number {
+    const stack = this.byStack.get(h);
+    if (!stack) return Math.max(0, Math.min(this.slides.length - 1, h));
+    return stack.find((i) => this.slides[i]?.v === v) ?? stack[0] ?? 0;
+  }
+
+  /**
+   * Content for the slides within `radius` (reading order) of `current`, and the whole stack of
+   * `h` (reveal.js may resume inside it). Slides filled here get reveal.js's fragment state:
+   * all shown before the current slide, none after it; the current one is left to reveal.js.
+   */
+  show(current: number, radius = this.radius): void {
+    const want = new Set<number>();
+    for (let i = Math.max(0, current - radius); i <= Math.min(this.slides.length - 1, current + radius); i++) want.add(i);
+    const h = this.slides[current]?.h;
+    if (h !== undefined) for (const i of this.byStack.get(h) ?? []) want.add(i);
+    for (const i of [...this.filled]) {
+      if (want.has(i)) continue;
+      this.sections[i]?.replaceChildren();
+      this.filled.delete(i);
+    }
+    for (const i of want) {
+      if (this.filled.has(i)) continue;
+      const section = this.sections[i];
+      const slide = this.slides[i];
+      if (!section || !slide) continue;
+      section.innerHTML = slide.html;
+      if (i !== current) applyFragmentState(section, i < current ? Number.MAX_SAFE_INTEGER : -1);
+      this.filled.add(i);
+    }
+  }
+
+  get filledCount(): number {
+    return this.filled.size;
+  }
+}
