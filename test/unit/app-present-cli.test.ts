@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -38,4 +38,30 @@ test('lectern present with a missing deck names it, one line, exit 1', (t) => {
   assert.equal(run.status, 1);
   assert.equal(run.stderr.trimEnd().split('\n').length, 1);
   assert.match(run.stderr, /\/nonexistent\/deck\.md: no such deck/);
+});
+
+test('lectern present with no deck means the bundled talk', (t) => {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) return t.skip('dist/cli.js not built (run npm run build)');
+  if (!existsSync(join(root, 'slides', 'liver-directed-therapies.md'))) return t.skip('the bundled talk is not in slides/ yet');
+  const empty = mkdtempSync(join(tmpdir(), 'lectern-nobin-'));
+  t.after(() => rmSync(empty, { recursive: true, force: true }));
+  const run = present([], { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: empty });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /^lectern: no Electron binary/);
+});
+
+test('with a binary, present spawns it on dist/main.js and the deck, passing its exit code', (t) => {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) return t.skip('dist/cli.js not built (run npm run build)');
+  const dist = mkdtempSync(join(tmpdir(), 'lectern-fakebin-'));
+  t.after(() => rmSync(dist, { recursive: true, force: true }));
+  // A stand-in binary that reports what it was given.
+  const fake = join(dist, 'electron');
+  writeFileSync(fake, '#!/bin/sh\necho "args: $*"\necho "run-as-node: ${ELECTRON_RUN_AS_NODE:-unset}"\nexit 3\n');
+  chmodSync(fake, 0o755);
+  const deck = join(dist, 'talk.md');
+  writeFileSync(deck, '# Hi\n');
+  const run = present([deck], { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dist, ELECTRON_RUN_AS_NODE: '1' });
+  assert.equal(run.status, 3);
+  assert.match(run.stdout, new RegExp(`args: (--no-sandbox )?${join(root, 'dist', 'main.js')} ${deck}`));
+  assert.match(run.stdout, /run-as-node: unset/);
 });
