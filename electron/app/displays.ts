@@ -104,6 +104,7 @@ export function planLayout(roles: DisplayRoles, options: LayoutOptions): LayoutP
 /** The parts of BrowserWindow placement uses. Moving a window never reloads it. */
 export interface PlaceableWindow {
   isDestroyed(): boolean;
+  getBounds(): Rect;
   isFullScreen(): boolean;
   setFullScreen(flag: boolean): void;
   setBounds(bounds: Rect): void;
@@ -111,8 +112,17 @@ export interface PlaceableWindow {
   hide(): void;
 }
 
+function contains(outer: Rect, x: number, y: number): boolean {
+  return x >= outer.x && x < outer.x + outer.width && y >= outer.y && y < outer.y + outer.height;
+}
+
 export function placeWindow(win: PlaceableWindow, placement: WindowPlacement): void {
   if (win.isDestroyed()) return;
+  if (placement.visible && placement.fullscreen && win.isFullScreen()) {
+    // Already fullscreen on the right display: leaving and re-entering would flash the slide.
+    const now = win.getBounds();
+    if (contains(placement.bounds, now.x + now.width / 2, now.y + now.height / 2)) return;
+  }
   // Leave fullscreen first: a fullscreen window ignores setBounds on most platforms.
   if (win.isFullScreen()) win.setFullScreen(false);
   win.setBounds(placement.bounds);
@@ -136,8 +146,10 @@ export interface PresentingWindows {
 export class DisplayArranger {
   private options: LayoutOptions = { swapped: false, rehearsal: 'side-by-side' };
   private windows: PresentingWindows | null = null;
+  private lastPlan = '';
   private readonly onDisplaysChanged = (): void => {
-    this.arrange();
+    // Metrics events come often (a taskbar showing, scaling): move windows only on a real change.
+    if (JSON.stringify(this.plan()) !== this.lastPlan) this.arrange();
   };
 
   constructor(private readonly screen: ScreenLike, private readonly changed: (plan: LayoutPlan) => void = () => {}) {}
@@ -185,6 +197,7 @@ export class DisplayArranger {
 
   arrange(): LayoutPlan {
     const plan = this.plan();
+    this.lastPlan = JSON.stringify(plan);
     if (this.windows) {
       placeWindow(this.windows.audience, plan.audience);
       placeWindow(this.windows.presenter, plan.presenter);

@@ -76,6 +76,7 @@ function adapt(win: BrowserWindow): AppWindowLike {
     isFullScreen: () => (MAC ? win.isSimpleFullScreen() : win.isFullScreen()),
     setFullScreen: (flag) => (MAC ? win.setSimpleFullScreen(flag) : win.setFullScreen(flag)),
     setBounds: (bounds) => win.setBounds(bounds),
+    getBounds: () => win.getBounds(),
     show: () => win.show(),
     hide: () => win.hide(),
     close: () => win.close(),

@@ -36,6 +36,9 @@ class FakeWindow implements AppWindowLike {
   isFullScreen() {
     return this.fullscreen;
   }
+  getBounds() {
+    return this.bounds;
+  }
   setFullScreen(flag: boolean) {
     this.fullscreen = flag;
   }

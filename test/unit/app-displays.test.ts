@@ -86,6 +86,9 @@ class FakeWindow implements PlaceableWindow {
   isFullScreen() {
     return this.fullscreen;
   }
+  getBounds() {
+    return this.bounds;
+  }
   setFullScreen(flag: boolean) {
     this.log.push(`fullscreen:${flag}`);
     this.fullscreen = flag;
@@ -165,4 +168,24 @@ test('swap with one key, twice is back; rehearsal mode switches; destroyed windo
   arranger.setRehearsal('side-by-side');
   assert.deepEqual(presenter.log, []);
   assert.equal(audience.visible, true);
+});
+
+test('metrics events that change nothing leave the fullscreen audience alone (no flash)', () => {
+  const screen = new FakeScreen([laptop, projector], laptop);
+  const audience = new FakeWindow();
+  const presenter = new FakeWindow();
+  const arranger = new DisplayArranger(screen);
+  arranger.start({ audience, presenter });
+  // The window manager reports the fullscreen window's real bounds.
+  audience.bounds = projector.bounds;
+  audience.log = [];
+  presenter.log = [];
+  screen.emit('display-metrics-changed');
+  assert.deepEqual(audience.log, []);
+  assert.deepEqual(presenter.log, []);
+  // A real change (the projector switches resolution) moves things; still no fullscreen flash.
+  screen.displays = [laptop, { ...projector, bounds: { ...projector.bounds, width: 1280, height: 720 } }];
+  screen.emit('display-metrics-changed');
+  assert.deepEqual(audience.log, []);
+  assert.deepEqual(presenter.log, ['bounds']);
 });

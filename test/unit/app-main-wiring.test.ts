@@ -73,6 +73,9 @@ function fakeElectron(userData: string) {
     isFullScreen() {
       return this.fullscreen;
     }
+    getBounds() {
+      return this.bounds;
+    }
     setFullScreen(f: boolean) {
       this.fullscreen = f;
     }
