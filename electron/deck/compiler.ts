@@ -192,7 +192,8 @@ export function createDeckCompiler(): DeckCompiler {
         h++;
         v = 0;
       }
-      diagnostics.push(...render.diagnostics);
+      // Copies: the cache keeps the originals.
+      for (const d of render.diagnostics) diagnostics.push({ ...d });
       const hasNotes = render.notesText.trim() !== '';
       if (render.empty) {
         diagnostics.push({ file: entry.file, line: chunk.startLine, column: 1, severity: 'warning', code: 'empty-slide', message: 'empty slide' });
