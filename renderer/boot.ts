@@ -67,7 +67,7 @@ export async function boot(): Promise<void> {
     if (!source) throw new Error('no deck: this page has neither the app API nor an embedded deck');
     const view = await source.view();
     const loaded = await source.load();
-    if (!loaded) {
+    if (!loaded || view === 'start') {
       const { startWelcome } = await import('./welcome');
       startWelcome(source, root);
     } else {

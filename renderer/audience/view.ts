@@ -132,7 +132,9 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
   transport.send({ type: 'hello', role: 'audience' });
   sendState();
 
-  const help = new HelpOverlay(root, 'Keys', AUDIENCE_KEYS);
+  const actions = [{ label: 'Open the presenter view', run: () => source.openPresenter() }];
+  if (source.openStudy) actions.push({ label: 'Open the study view', run: source.openStudy });
+  const help = new HelpOverlay(root, 'Keys', AUDIENCE_KEYS, actions);
   const search = new SearchBox(root, deck.slides, (slide) => goTo({ h: slide.h, v: slide.v, f: -1 }));
   const jump = new JumpBuffer(root, (n) => {
     const p = positionOfNumber(index, n);

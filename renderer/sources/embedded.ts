@@ -65,6 +65,10 @@ export class EmbeddedSource implements DeckSource {
     window.open(url, `lectern-presenter:${this.config.deck.file}`, 'popup,width=1280,height=800');
   }
 
+  readonly openStudy = (): void => {
+    window.open(`${location.href.split('#')[0]}#study`, '_blank');
+  };
+
   presentFrom(h: number, v: number): void {
     location.hash = `#/${h}/${v}`;
   }

@@ -29,6 +29,8 @@ export interface DeckSource {
   transport(deck: Deck): SyncTransport;
   /** Opens the presenter view beside this audience view. */
   openPresenter(): void;
+  /** Opens the study view in a new window, when this source can (exported files). */
+  readonly openStudy?: () => void;
   /** Opens the presentation (audience) at a position, from the study view. */
   presentFrom(h: number, v: number): void;
   /** Follows a link to the web without leaving the presentation. */

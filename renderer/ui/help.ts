@@ -16,10 +16,15 @@ export const NAVIGATION_KEYS: KeyHelp[] = [
   { keys: ['B', '.'], action: 'Blackout (press again to return)' },
 ];
 
+export interface HelpAction {
+  label: string;
+  run: () => void;
+}
+
 export class HelpOverlay {
   private readonly element: HTMLElement;
 
-  constructor(parent: HTMLElement, title: string, keys: KeyHelp[]) {
+  constructor(parent: HTMLElement, title: string, keys: KeyHelp[], actions: HelpAction[] = []) {
     const rows = keys.map((k) =>
       el('tr', {}, [
         el('td', { className: 'keys' }, k.keys.flatMap((key, i) => (i > 0 ? [' ', el('kbd', { text: key })] : [el('kbd', { text: key })]))),
@@ -30,6 +35,18 @@ export class HelpOverlay {
       el('div', { className: 'lectern-overlay-panel' }, [
         el('h2', { text: title }),
         el('table', {}, [el('tbody', {}, rows)]),
+        el(
+          'div',
+          { className: 'help-actions' },
+          actions.map((a) => {
+            const button = el('button', { className: 'lectern-button primary', text: a.label, attrs: { type: 'button' } });
+            button.addEventListener('click', () => {
+              this.hide();
+              a.run();
+            });
+            return button;
+          }),
+        ),
         el('p', { className: 'hint', text: 'Press ? or Esc to close.' }),
       ]),
     ]);

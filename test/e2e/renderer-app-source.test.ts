@@ -1,0 +1,125 @@
+// The renderer booting from the app's preload API (window.lectern), simulated in Chromium: the
+// deck and role come from `invoke`, a relay stands in for the main process on the `sync`
+// channel, and the test pushes `deck:updated` and `deck:errors` events as live reload would.
+
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import type { DeckPayload, ViewRole } from '../../electron/contract/ipc';
+import type { Diagnostic } from '../../electron/deck/types';
+import { FIXTURE_DIR, fixtureDeck } from '../support/fixture-deck';
+import { launchOfflineBrowser, scratchDir } from '../support/browser';
+
+const RENDERER = resolve(__dirname, '..', '..', 'dist', 'renderer');
+const scratch = scratchDir();
+let browser: Browser;
+let context: BrowserContext;
+let pageUrl: string;
+
+// Runs in the page before the renderer: a fake preload API. `sync` goes through a
+// BroadcastChannel, as the main process would relay it to the other windows. Plain JavaScript
+// text, so nothing from the test's TypeScript transform leaks into the page.
+const FAKE_PRELOAD = `
+  const listeners = new Map();
+  const relay = new BroadcastChannel('fake-main-process');
+  relay.onmessage = (e) => listeners.get('sync')?.forEach((l) => l(e.data));
+  window.__emit = (channel, payload) => listeners.get(channel)?.forEach((l) => l(payload));
+  window.__invoked = [];
+  window.lectern = {
+    invoke: async (channel) => {
+      window.__invoked.push(channel);
+      if (channel === 'view:role') return SETUP.role;
+      if (channel === 'deck:load') return SETUP.payload;
+      if (channel === 'deck:recent') return [];
+      return null;
+    },
+    send: (channel, message) => { if (channel === 'sync') relay.postMessage(message); },
+    on: (channel, listener) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel).add(listener);
+      return () => listeners.get(channel).delete(listener);
+    },
+  };
+`;
+
+const payload: DeckPayload = { deck: fixtureDeck(), assetBase: pathToFileURL(FIXTURE_DIR).href + '/' };
+
+async function openAppView(role: ViewRole, data: DeckPayload | null = payload): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript({ content: `(() => { const SETUP = ${JSON.stringify({ role, payload: data })};${FAKE_PRELOAD}})();` });
+  await page.goto(pageUrl);
+  await page.waitForSelector('html[data-lectern-ready]');
+  assert.equal(await page.getAttribute('html', 'data-lectern-ready'), 'true', (await page.textContent('body')) ?? '');
+  return page;
+}
+
+before(async () => {
+  pageUrl = pathToFileURL(join(scratch.dir, 'app.html')).href;
+  writeFileSync(
+    join(scratch.dir, 'app.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${pathToFileURL(join(RENDERER, 'renderer.css')).href}"></head>` +
+      `<body><div id="lectern-root"></div><script src="${pathToFileURL(join(RENDERER, 'renderer.js')).href}"></script></body></html>`,
+  );
+  browser = await launchOfflineBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+});
+
+after(async () => {
+  await browser?.close();
+  scratch.cleanup();
+});
+
+let audience: Page;
+let presenter: Page;
+
+test('both views boot from the app API and assets load through the asset base', async () => {
+  audience = await openAppView('audience');
+  presenter = await openAppView('presenter');
+  assert.equal(await audience.locator('.lectern-audience').count(), 1);
+  assert.equal(await presenter.locator('.lectern-presenter').count(), 1);
+  await audience.keyboard.type('3');
+  await audience.keyboard.press('Enter');
+  const img = audience.locator('.reveal .slides section.present img');
+  await img.waitFor();
+  assert.ok((await img.getAttribute('src'))?.endsWith('/renderer/diagram.svg'));
+  assert.ok(await img.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+});
+
+test('navigation syncs both ways through the sync channel', async () => {
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="position"]')?.textContent?.startsWith('Slide 3 /'));
+  await presenter.keyboard.press('ArrowRight');
+  await audience.waitForFunction(() => document.querySelector('.reveal .slide-number')?.textContent?.replace(/\s/g, '').startsWith('4/'));
+});
+
+test('live-reload errors reach the presenter only and clear again', async () => {
+  const errors: Diagnostic[] = [{ file: '/decks/talk.md', line: 7, column: 3, severity: 'error', code: 'katex-parse', message: 'KaTeX: bad formula' }];
+  await presenter.evaluate((e) => (window as unknown as { __emit: (c: string, p: unknown) => void }).__emit('deck:errors', e), errors);
+  await audience.evaluate((e) => (window as unknown as { __emit: (c: string, p: unknown) => void }).__emit('deck:errors', e), errors);
+  await presenter.getByTestId('errors').waitFor({ state: 'visible' });
+  assert.match((await presenter.getByTestId('errors').textContent()) ?? '', /talk\.md:7:3: KaTeX: bad formula/);
+  assert.equal(await audience.getByText('bad formula').count(), 0);
+  await presenter.evaluate(() => (window as unknown as { __emit: (c: string, p: unknown) => void }).__emit('deck:errors', []));
+  await presenter.getByTestId('errors').waitFor({ state: 'hidden' });
+});
+
+test('a reloaded deck replaces the slides and keeps the position', async () => {
+  const deck = fixtureDeck();
+  deck.slides[3]!.html = deck.slides[3]!.html.replace('Yttrium-90 decay', 'Yttrium-90 decay (edited)');
+  deck.slides[3]!.title = 'Yttrium-90 decay (edited)';
+  const updated: DeckPayload = { deck, assetBase: payload.assetBase };
+  for (const page of [audience, presenter]) {
+    await page.evaluate((p) => (window as unknown as { __emit: (c: string, p: unknown) => void }).__emit('deck:updated', p), updated);
+  }
+  await audience.waitForSelector('.reveal .slides section.present h2:has-text("(edited)")');
+  await presenter.waitForSelector('.lectern-preview.current h2:has-text("(edited)")');
+  assert.match((await audience.locator('.reveal .slide-number').textContent())?.replace(/\s/g, '') ?? '', /^4\//);
+});
+
+test('the start role shows the start screen', async () => {
+  const start = await openAppView('start', null);
+  assert.equal(await start.locator('.lectern-welcome').count(), 1);
+  assert.ok((await start.evaluate(() => (window as unknown as { __invoked: string[] }).__invoked)).includes('deck:recent'));
+});
