@@ -20,7 +20,7 @@ import { createInvokeAnswers, type InvokeAnswers } from './ipc-answers';
 import type { AppWindowLike, ControllerDeps, DeckWatch } from './app-ports';
 import { DisplayArranger, type RehearsalMode } from './displays';
 import type { MenuActions, MenuState } from './menu';
-import { DECK_ASSET_BASE } from './security';
+import { deckAssetBase } from './protocols';
 
 export type { AppWindowLike, ControllerDeps, DeckWatch, DialogLike, ExportRequest, PowerSaveBlockerLike } from './app-ports';
 
@@ -59,6 +59,7 @@ export class LecternController {
   private presenting = false;
   private exporting = false;
   private powerId: number | null = null;
+  private assetVersion = 0;
   private closingPresentation = false;
   private quitting = false;
   readonly arranger: DisplayArranger;
@@ -107,7 +108,7 @@ export class LecternController {
 
   payload(): DeckPayload | null {
     const deck = this.deck;
-    return deck ? { deck, assetBase: DECK_ASSET_BASE } : null;
+    return deck ? { deck, assetBase: deckAssetBase(this.assetVersion) } : null;
   }
 
   /** At launch: the deck from argv, else the start screen. */
@@ -136,7 +137,11 @@ export class LecternController {
     const deck = this.deps.loadDeck(path);
     void this.watch?.stop();
     this.watch = this.deps.watchDeck(deck, {
-      updated: () => this.send('deck:updated', this.payload()!),
+      updated: () => {
+        // New asset URLs, so the renderer cannot reuse an image it has in memory.
+        this.assetVersion++;
+        this.send('deck:updated', this.payload()!);
+      },
       errors: (errors) => this.send('deck:errors', errors),
     });
     this.deps.recent.add(path);

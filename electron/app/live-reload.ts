@@ -37,7 +37,8 @@ export function createFileWatcher(): WatcherLike {
 export type CompileDeck = (file: string) => Promise<Deck>;
 
 export interface LiveReloadEvents {
-  /** A new deck without errors: show it (the renderer keeps the slide by index). */
+  /** A new deck without errors, or an asset of it changed: show it (the renderer keeps the
+   *  slide by index). */
   updated(deck: Deck): void;
   /** Errors of the newest version (presenter view only); [] clears them. */
   errors(errors: Diagnostic[]): void;
@@ -81,6 +82,7 @@ export class LiveReload {
   private compiling = false;
   private dirty = false;
   private stopped = false;
+  private assetChanged = false;
   private readonly debounceMs: number;
   /** Resolves when the compile in flight (if any) and its follow-ups are done. */
   private idle: Promise<void> = Promise.resolve();
@@ -130,6 +132,8 @@ export class LiveReload {
 
   private onFileEvent(event: string, path: string): void {
     if (this.stopped || !FILE_EVENTS.has(event) || !this.watchedFiles.has(resolve(path))) return;
+    // An edited image leaves the deck's JSON as it was, but the slides must show the new one.
+    if (resolve(path) !== resolve(this.good.file) && !/\.(md|markdown)$/i.test(path)) this.assetChanged = true;
     if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = null;
@@ -176,7 +180,8 @@ export class LiveReload {
       this.reportErrors(errors);
       return;
     }
-    const changed = JSON.stringify(deck) !== JSON.stringify(this.good);
+    const changed = this.assetChanged || JSON.stringify(deck) !== JSON.stringify(this.good);
+    this.assetChanged = false;
     this.good = deck;
     this.watch([deck.file, ...deck.dependencies]);
     if (changed) this.options.events.updated(deck);

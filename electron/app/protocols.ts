@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ViewRole } from '../contract/ipc';
 import { resolveConfinedFile, resolveDeckAsset } from './confined-path';
-import { CONTENT_SECURITY_POLICY, PRINT_CONTENT_SECURITY_POLICY, securityHeaders } from './security';
+import { CONTENT_SECURITY_POLICY, DECK_ASSET_BASE, PRINT_CONTENT_SECURITY_POLICY, securityHeaders } from './security';
 
 export type ProtocolHandler = (request: Request) => Promise<Response>;
 
@@ -67,6 +67,16 @@ function methodRefusal(request: Request): Response | null {
   return request.method === 'GET' ? null : textResponse(405, `${request.method} is not allowed`);
 }
 
+/**
+ * The asset URL prefix for a version of the deck: `lectern-deck://deck/_v3/`. Each live reload
+ * bumps it, so an edited image gets a new URL and is fetched again. The handler drops the prefix.
+ */
+export function deckAssetBase(version: number): string {
+  return `${DECK_ASSET_BASE}_v${version}/`;
+}
+
+const VERSION_PREFIX = /^\/_v\d+(?=\/)/;
+
 export function createDeckAssetHandler(currentRoot: () => string | null): ProtocolHandler {
   return async (request) => {
     const refusedMethod = methodRefusal(request);
@@ -75,7 +85,7 @@ export function createDeckAssetHandler(currentRoot: () => string | null): Protoc
     if (url.host !== 'deck') return textResponse(404, 'unknown host');
     const root = currentRoot();
     if (!root) return textResponse(404, 'no deck is open');
-    const found = resolveDeckAsset(root, url.pathname);
+    const found = resolveDeckAsset(root, url.pathname.replace(VERSION_PREFIX, ''));
     if (!found.ok) return textResponse(found.status, found.detail);
     try {
       return await fileResponse(found.path, found.mime, request.headers.get('range'));

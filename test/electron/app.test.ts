@@ -39,7 +39,7 @@ test('opens a deck in two windows: presenter and audience, with the deck and its
   const img = audience.locator('section.present img').first();
   await img.waitFor();
   assert.ok(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0));
-  assert.match(await img.evaluate((el: HTMLImageElement) => el.src), /^lectern-deck:\/\/deck\/img\/dual\.svg/);
+  assert.match(await img.evaluate((el: HTMLImageElement) => el.src), /^lectern-deck:\/\/deck\/_v\d+\/img\/dual\.svg$/);
   // KaTeX rendered ahead of time, its fonts from the app protocol.
   assert.ok(await audience.locator('section.present .katex').count());
   assert.match(await presenter.locator('body').innerText(), /Say hello/);
@@ -95,6 +95,20 @@ test('live reload: a save shows at once on the same slide; errors reach the pres
   renameSync(`${deck.file}.tmp`, deck.file);
   await errors.waitFor({ state: 'hidden' });
   assert.match((await audience.locator('section.present').textContent()) ?? '', /Second slide/);
+
+  // An edited diagram comes back under a new URL, so it is fetched again.
+  await presenter.keyboard.press('ArrowLeft');
+  const img = audience.locator('section.present img').first();
+  await img.waitFor();
+  const before = await img.evaluate((el: HTMLImageElement) => el.src);
+  writeFileSync(join(deck.dir, 'img', 'dual.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"><rect width="300" height="100" fill="#c33"/></svg>');
+  await audience.waitForFunction(
+    (old) => {
+      const el = document.querySelector('section.present img') as HTMLImageElement | null;
+      return !!el && el.src !== old && el.complete && el.naturalWidth === 300;
+    },
+    before,
+  );
 });
 
 test('File > Export PDF > Slides writes a PDF with one page per slide and shows progress', async (t) => {

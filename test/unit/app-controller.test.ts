@@ -145,7 +145,7 @@ test('no deck: the start screen; opening one presents it on the right displays a
   assert.deepEqual(h.power.started, [7]);
   const payload = await h.ctl.invoke('deck:load', presenter.webContents.id, undefined);
   assert.equal(payload?.deck.file, h.deckFile);
-  assert.equal(payload?.assetBase, 'lectern-deck://deck/');
+  assert.equal(payload?.assetBase, 'lectern-deck://deck/_v0/');
   assert.equal(h.ctl.assetRoot(), h.dir);
   assert.deepEqual(h.ctl.menuState().recent, [h.deckFile]);
   assert.equal(h.ctl.menuState().dual, true);
@@ -173,6 +173,8 @@ test('live reload: updates reach every deck window, errors the presenter only', 
   assert.deepEqual(presenter!.sent.map(([c]) => c), ['deck:errors', 'deck:updated']);
   assert.deepEqual(audience!.sent.map(([c]) => c), ['deck:updated']);
   assert.deepEqual(presenter!.sent[0]![1], [error]);
+  // Each update gets new asset URLs, so edited images are fetched again.
+  assert.equal((audience!.sent[0]![1] as { assetBase: string }).assetBase, 'lectern-deck://deck/_v1/');
 });
 
 test('routing rules: errors to the presenter, progress never to the audience', () => {

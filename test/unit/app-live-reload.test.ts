@@ -107,6 +107,18 @@ test('watches the folders of the deck and its assets, and reacts only to those f
   assert.deepEqual(h.updated, ['v2']);
 });
 
+test('an edited asset reloads even though the deck compiles the same', async () => {
+  const h = harness();
+  h.disk.next = deck('v1');
+  h.watcher.emit('change', SVG);
+  await h.settle();
+  assert.deepEqual(h.updated, ['v1']);
+  // The Markdown saved unchanged: nothing to send.
+  h.watcher.emit('change', FILE);
+  await h.settle();
+  assert.deepEqual(h.updated, ['v1']);
+});
+
 test('a burst of events compiles once after the quiet time', async () => {
   const h = harness();
   h.disk.next = deck('v2');

@@ -30,6 +30,9 @@ test('deck assets: served with MIME and CSP, confined, GET only', async (t) => {
   assert.equal(ok.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
   assert.equal(ok.headers.get('x-content-type-options'), 'nosniff');
   assert.match(await ok.text(), /<svg/);
+  // Versioned URLs (a new prefix per live reload) serve the same file.
+  assert.equal((await handle(new Request('lectern-deck://deck/_v12/img/a.svg'))).status, 200);
+  assert.notEqual((await handle(new Request('lectern-deck://deck/_v1/..%2f..%2fsecret.txt'))).status, 200);
 
   for (const url of ['lectern-deck://deck/leak.svg', 'lectern-deck://deck/..%2fsecret.txt', 'lectern-deck://deck/%252e%252e/secret.txt']) {
     const res = await handle(new Request(url));
