@@ -24,7 +24,8 @@ export type SyncMessage =
 /** What the renderer gets when it boots or when the deck is reloaded. */
 export interface DeckPayload {
   deck: Deck;
-  /** Prefix that turns an asset ref into a loadable URL (e.g. `lectern-deck://deck/`). */
+  /** Prefix that turns an asset ref into a loadable URL (e.g. `lectern-deck://deck/_v3/`; it changes
+   *  when an asset is edited, so images are fetched again). */
   assetBase: string;
 }
 
