@@ -108,6 +108,13 @@ test('slides stay short enough for a 16:9 frame, and some reveal bullets step by
   assert.ok(stepped >= 10 && stepped < all.length, `${stepped} of ${all.length} slides use fragments`);
 });
 
+test('the notes cue every fragment step with "(Click.)"', async () => {
+  for (const s of (await deck(talkFile)).slides) {
+    const cues = (s.notesText.match(/\(click\b/gi) ?? []).length;
+    assert.equal(cues, s.fragments, `${relative(root, s.source.file)}:${s.source.startLine} (${s.title}): ${cues} cues for ${s.fragments} fragments`);
+  }
+});
+
 test('each section deck declares its section title and a duration', async () => {
   for (const { dir, title } of SECTIONS) {
     const d = await deck(sectionFile(dir));
