@@ -59,6 +59,10 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   const main = el('div', { className: 'presenter-grid' }, [currentBox, side, notes.element]);
   root.replaceChildren(header, errors.element, main);
   interceptExternalLinks(root, (url) => source.openExternal(url));
+  // Buttons never keep the focus: Space and Enter must keep driving the talk after a click.
+  root.addEventListener('mousedown', (event) => {
+    if (event.target instanceof Element && event.target.closest('button')) event.preventDefault();
+  });
 
   const transport = source.transport(deck);
 

@@ -199,6 +199,16 @@ test('compile errors show in the presenter view only', async () => {
   await a.close();
 });
 
+test('after clicking a button, Space still advances the talk', async () => {
+  await presenter.keyboard.press('Home');
+  await waitAudience(0);
+  await presenter.getByTestId('timer-toggle').click();
+  const state = await presenter.getByTestId('clock-state').textContent();
+  await presenter.keyboard.press('Space');
+  await waitAudience(1);
+  assert.equal(await presenter.getByTestId('clock-state').textContent(), state, 'Space did not press the button again');
+});
+
 test('no page made a network request', async () => {
   assert.deepEqual(foreignRequests(requests, url).filter((u) => !u.endsWith('broken.html')), []);
   assert.equal((await audienceState(audience)).index >= 0, true);
