@@ -9,8 +9,8 @@ export interface MathResult {
   html: string;
   /** Parse or render error message (the formula shows as an error box). */
   error: string | null;
-  /** Non-fatal strict-mode complaints (e.g. unicode text in math mode). */
-  warnings: string[];
+  /** Non-fatal complaints: strict mode (e.g. unicode text in math mode), refused commands. */
+  warnings: Array<{ code: 'katex-strict' | 'katex-untrusted'; message: string }>;
 }
 
 const MAX_CACHE = 20_000;
@@ -39,19 +39,23 @@ export function renderMath(tex: string, display: boolean): MathResult {
   const key = (display ? 'D' : 'I') + tex;
   const hit = cache.get(key);
   if (hit) return hit;
-  const warnings: string[] = [];
+  const warnings: MathResult['warnings'] = [];
   let result: MathResult;
   try {
     const html = katex.renderToString(tex, {
       displayMode: display,
       throwOnError: true,
-      trust: false,
+      // Untrusted: refuse every \href, \url, \includegraphics, \html*; say so instead of silently.
+      trust: (context: { command: string }) => {
+        warnings.push({ code: 'katex-untrusted', message: `${context.command} is not allowed in a deck (formulas cannot link or load files)` });
+        return false;
+      },
       maxExpand: 1000,
       maxSize: 20,
       output: 'htmlAndMathml',
       macros: {},
       strict: (errorCode: string, errorMsg: string) => {
-        warnings.push(`${errorMsg} (${errorCode})`);
+        warnings.push({ code: 'katex-strict', message: `${errorMsg} (${errorCode})` });
         return 'ignore';
       },
     });

@@ -242,10 +242,9 @@ export function sanitizeSlideHtml(html: string, ctx: PolicyContext): SanitizeRes
         const kept = filterUrl('img', 'src', src, ctx);
         if (kept.url === null) return placeholderFor(kept.reason ?? 'not allowed', alt);
         if (alt.trim() === '') ctx.report('warning', 'image-without-alt', `image without alt text: ${src} (describe it for people who cannot see it)`, ctx.locate(src));
-        const rest = { ...attribs };
-        delete rest['data-src'];
+        const { src: _src, 'data-src': _dataSrc, ...rest } = attribs;
         // Already resolved: the '*' pass must not resolve the ref a second time.
-        return { tagName, attribs: { ...rest, src: kept.url, 'data-lectern-resolved': '' } };
+        return { tagName, attribs: { src: kept.url, ...rest, 'data-lectern-resolved': '' } };
       },
       '*': (tagName, attribs) => {
         if (!ALLOWED_TAGS.has(tagName)) {
@@ -258,7 +257,7 @@ export function sanitizeSlideHtml(html: string, ctx: PolicyContext): SanitizeRes
         let filtered: Record<string, string>;
         if (tagName === 'img' && 'data-lectern-resolved' in attribs) {
           const { ['data-lectern-resolved']: _r, src, ...rest } = attribs;
-          filtered = { ...filterAttributes(tagName, rest, ctx), src: src ?? '' };
+          filtered = { src: src ?? '', ...filterAttributes(tagName, rest, ctx) };
         } else {
           filtered = filterAttributes(tagName, attribs, ctx);
         }

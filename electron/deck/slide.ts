@@ -81,7 +81,7 @@ function placeMath(tex: string, display: boolean, raw: string, st: PartState): s
   const where = st.locator.find(raw);
   const result = renderMath(tex, display);
   if (result.error !== null) st.report('error', 'katex-parse', `formula cannot be rendered: ${result.error}`, where);
-  for (const w of result.warnings) st.report('warning', 'katex-strict', `formula: ${w}`, where);
+  for (const w of result.warnings) st.report('warning', w.code, `formula: ${w.message}`, where);
   st.math.push(result.html);
   return `<span data-lectern-math="${NONCE}-${st.math.length - 1}"></span>`;
 }

@@ -79,8 +79,9 @@ test('KaTeX runs untrusted: \\href and \\url are refused, no link or javascript:
   const html = d.slides[0]!.html;
   assert.doesNotMatch(html, /<a /);
   assert.doesNotMatch(html, /href=/);
-  // trust: false renders refused commands in KaTeX's error colour, not as errors that stop the deck.
-  assert.ok(d.slides.length === 1);
+  // Refused commands render in KaTeX's error colour and are reported, never followed.
+  assert.deepEqual(d.diagnostics.filter((x) => x.code === 'katex-untrusted').map((x) => x.column), [1, 33, 61]);
+  assert.ok(d.diagnostics.every((x) => x.severity === 'warning'));
 });
 
 test('macro expansion and sizes are capped: a macro bomb is an error, not a hang', () => {

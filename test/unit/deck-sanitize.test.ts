@@ -83,7 +83,7 @@ test('layout HTML, local images and safe styles pass intact, with no warning', (
   const html = d.slides[0]!.html;
   assert.match(html, /<div class="columns" style="display: flex; gap: 1em"><div>L<\/div><div>R<\/div><\/div>/);
   assert.match(html, /<details open(?:="")?><summary>More<\/summary><em>x<\/em><\/details>/);
-  assert.match(html, /<img alt="local" width="200" src="lectern-asset:local\.png" \/>/);
+  assert.match(html, /<img src="lectern-asset:local\.png" alt="local" width="200" \/>/);
   assert.match(html, /url\(lectern-asset:local\.png\)/);
   assert.deepEqual(d.diagnostics, []);
 });
