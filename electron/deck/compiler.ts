@@ -145,7 +145,11 @@ export function createDeckCompiler(): DeckCompiler {
         title = parsed.fm.title ?? '';
       }
       if (!title) title = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(text)?.[1] ?? titleFromFile(target);
+      const first = out.entries.length;
       expand(text, target, { current: title }, resolver, root, [...stack, target], out);
+      // An include placed under `--` continues the stack: its first slide takes that place.
+      const head = out.entries[first];
+      if (head && chunk.vertical) head.chunk = { ...head.chunk, vertical: true };
     });
   }
 
