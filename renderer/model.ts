@@ -65,3 +65,14 @@ export function clampPosition(index: DeckIndex, position: SlidePosition): SlideP
   best ??= index.slides[0];
   return best ? positionOf(best, 'none') : { h: 0, v: 0, f: -1 };
 }
+
+/** `#/h`, `#/h/v` or `#/h/v/f`, as reveal.js writes them. */
+export function parsePositionHash(hash: string): SlidePosition | null {
+  const m = /^#\/(\d+)(?:\/(\d+))?(?:\/(-?\d+))?\/?$/.exec(hash);
+  if (!m) return null;
+  return { h: Number(m[1]), v: Number(m[2] ?? 0), f: m[3] === undefined ? -1 : Number(m[3]) };
+}
+
+export function positionHash(p: SlidePosition): string {
+  return p.f >= 0 ? `#/${p.h}/${p.v}/${p.f}` : p.v > 0 ? `#/${p.h}/${p.v}` : `#/${p.h}`;
+}

@@ -1,7 +1,6 @@
-// Keeps slide content in the DOM only near the current slide. reveal.js walks every <section>
-// on each step (classes, fragments, media); with empty sections far away that walk stays cheap,
-// so a step costs about the same in a 30- or a 1000-slide deck. Sections themselves (and their
-// attributes, which drive numbering, progress and backgrounds) always stay.
+// Keeps slide content in the DOM only near the current slide: reveal.js queries the content of
+// every mounted <section> on each step (fragments, media), so far slides stay empty shells.
+// Sections keep their attributes (which drive backgrounds and classes).
 
 import type { Slide } from '../../electron/deck/types';
 import { applyFragmentState } from '../slide-dom';
@@ -9,10 +8,9 @@ import { applyFragmentState } from '../slide-dom';
 export class SlideWindow {
   private readonly filled = new Set<number>();
   private readonly byStack = new Map<number, number[]>();
+  private sections = new Map<number, HTMLElement>();
 
-  /** `sections[i]` is the <section> of `slides[i]` (reading order). */
   constructor(
-    private readonly sections: readonly HTMLElement[],
     private readonly slides: readonly Slide[],
     private readonly radius: number,
   ) {
@@ -23,6 +21,12 @@ export class SlideWindow {
     }
   }
 
+  /** New (empty) sections by reading-order index, after a (re)mount. */
+  setSections(sections: Map<number, HTMLElement>): void {
+    this.sections = sections;
+    this.filled.clear();
+  }
+
   /** Reading-order index of (h, v), or of the stack's first slide when v is not in it. */
   indexOf(h: number, v: number): number {
     const stack = this.byStack.get(h);
@@ -31,9 +35,10 @@ export class SlideWindow {
   }
 
   /**
-   * Content for the slides within `radius` (reading order) of `current`, and the whole stack of
-   * `h` (reveal.js may resume inside it). Slides filled here get reveal.js's fragment state:
-   * all shown before the current slide, none after it; the current one is left to reveal.js.
+   * Content for the mounted slides within `radius` (reading order) of `current`, and the whole
+   * stack of the current slide (reveal.js may resume inside it). Slides filled here get
+   * reveal.js's fragment state: all shown before the current slide, none after it; the current
+   * one is left to reveal.js.
    */
   show(current: number, radius = this.radius): void {
     const want = new Set<number>();
@@ -42,21 +47,17 @@ export class SlideWindow {
     if (h !== undefined) for (const i of this.byStack.get(h) ?? []) want.add(i);
     for (const i of [...this.filled]) {
       if (want.has(i)) continue;
-      this.sections[i]?.replaceChildren();
+      this.sections.get(i)?.replaceChildren();
       this.filled.delete(i);
     }
     for (const i of want) {
       if (this.filled.has(i)) continue;
-      const section = this.sections[i];
+      const section = this.sections.get(i);
       const slide = this.slides[i];
       if (!section || !slide) continue;
       section.innerHTML = slide.html;
       if (i !== current) applyFragmentState(section, i < current ? Number.MAX_SAFE_INTEGER : -1);
       this.filled.add(i);
     }
-  }
-
-  get filledCount(): number {
-    return this.filled.size;
   }
 }

@@ -91,7 +91,7 @@ test('both views boot from the app API and assets load through the asset base', 
 test('navigation syncs both ways through the sync channel', async () => {
   await presenter.waitForFunction(() => document.querySelector('[data-testid="position"]')?.textContent?.startsWith('Slide 3 /'));
   await presenter.keyboard.press('ArrowRight');
-  await audience.waitForFunction(() => document.querySelector('.reveal .slide-number')?.textContent?.replace(/\s/g, '').startsWith('4/'));
+  await audience.waitForFunction(() => document.querySelector('.reveal .lectern-slide-number')?.textContent?.replace(/\s/g, '').startsWith('4/'));
 });
 
 test('live-reload errors reach the presenter only and clear again', async () => {
@@ -115,7 +115,7 @@ test('a reloaded deck replaces the slides and keeps the position', async () => {
   }
   await audience.waitForSelector('.reveal .slides section.present h2:has-text("(edited)")');
   await presenter.waitForSelector('.lectern-preview.current h2:has-text("(edited)")');
-  assert.match((await audience.locator('.reveal .slide-number').textContent())?.replace(/\s/g, '') ?? '', /^4\//);
+  assert.match((await audience.locator('.reveal .lectern-slide-number').textContent())?.replace(/\s/g, '') ?? '', /^4\//);
 });
 
 test('the start role shows the start screen', async () => {

@@ -57,7 +57,7 @@ test('starts on the first slide with current/total numbers and a progress bar', 
   const state = await audienceState(page);
   assert.equal(state.index, 0);
   assert.equal(state.number.replace(/\s/g, ''), `1/${deck.slides.length}`);
-  assert.equal(await page.locator('.reveal .progress').isVisible(), true);
+  assert.equal(await page.locator('.reveal .lectern-progress').isVisible(), true);
 });
 
 test('arrows, space and page keys step through every fragment, then the next slide', async () => {
@@ -89,10 +89,9 @@ test('Home and End go to the first and last slide', async () => {
   await press('End');
   const last = deck.slides[deck.slides.length - 1];
   assert.ok(last);
-  await page.waitForFunction((h) => {
-    const present = document.querySelector<HTMLElement>('.reveal .slides > section.present');
-    return present !== null && [...document.querySelectorAll('.reveal .slides > section')].indexOf(present) === h;
-  }, last.h);
+  const lastStackStart = deck.slides.find((s) => s.h === last.h && s.v === 0);
+  assert.ok(lastStackStart);
+  await waitIndex(lastStackStart.index);
   await press('Home');
   await waitIndex(0);
 });

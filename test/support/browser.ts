@@ -74,7 +74,7 @@ export async function audienceState(page: Page): Promise<{ index: number; f: num
       f: present
         ? Math.max(-1, ...[...present.querySelectorAll<HTMLElement>('.fragment.visible')].map((el) => Number(el.dataset.fragmentIndex)))
         : -1,
-      number: document.querySelector('.reveal .slide-number')?.textContent?.trim() ?? '',
+      number: document.querySelector('.reveal .lectern-slide-number')?.textContent?.trim() ?? '',
     };
   });
 }

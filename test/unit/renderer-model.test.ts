@@ -63,3 +63,34 @@ test('asset refs map to inlined data or a protocol URL, never left unresolved', 
   );
   assert.equal(assetUrlFromBase('lectern-deck://deck/')('img/a%20b.svg'), 'lectern-deck://deck/img/a%20b.svg');
 });
+
+test('the mounted window of stacks follows the talk and only re-centres near inner edges', async () => {
+  const { StackWindow } = await import('../../renderer/audience/stack-range');
+  const w = new StackWindow(100, 10, 3);
+  assert.deepEqual(w.around(0), { start: 0, end: 11 });
+  assert.deepEqual(w.around(50), { start: 40, end: 61 });
+  assert.deepEqual(w.around(99), { start: 89, end: 100 });
+  assert.deepEqual(w.around(500), { start: 89, end: 100 });
+  const r = w.around(50);
+  assert.equal(w.nearInnerEdge(r, 50), false);
+  assert.equal(w.nearInnerEdge(r, 57), false);
+  assert.equal(w.nearInnerEdge(r, 58), true);
+  assert.equal(w.nearInnerEdge(r, 42), true);
+  assert.equal(w.nearInnerEdge(r, 70), true, 'outside the window');
+  // The deck's own edges never call for a re-centre.
+  assert.equal(w.nearInnerEdge(w.around(0), 0), false);
+  assert.equal(w.nearInnerEdge(w.around(99), 99), false);
+  const small = new StackWindow(5, 10, 3);
+  assert.deepEqual(small.around(2), { start: 0, end: 5 });
+  assert.equal(small.nearInnerEdge(small.around(2), 4), false);
+});
+
+test('position hashes read and write as reveal.js spells them', async () => {
+  const { parsePositionHash, positionHash } = await import('../../renderer/model');
+  assert.deepEqual(parsePositionHash('#/3'), { h: 3, v: 0, f: -1 });
+  assert.deepEqual(parsePositionHash('#/3/1'), { h: 3, v: 1, f: -1 });
+  assert.deepEqual(parsePositionHash('#/3/1/2'), { h: 3, v: 1, f: 2 });
+  assert.equal(parsePositionHash('#presenter'), null);
+  assert.equal(parsePositionHash('#/x'), null);
+  for (const p of [{ h: 0, v: 0, f: -1 }, { h: 4, v: 2, f: -1 }, { h: 4, v: 0, f: 1 }]) assert.deepEqual(parsePositionHash(positionHash(p)), p);
+});
