@@ -78,6 +78,9 @@ test('the talk decks ship beside the asar, at process.resourcesPath/slides', (t)
   const source = mdFiles(join(root, 'slides'));
   assert.ok(source.length > 0, 'the repository has decks to ship');
   assert.deepEqual(mdFiles(shipped), source);
+  // The packaged main process looks for them there (electron/app/main.ts, when app.isPackaged).
+  const main = extractFile(built!.asar, 'dist/main.js').toString('utf8');
+  assert.match(main, /process\.resourcesPath,\s*["']slides["']/);
 });
 
 test('the fuses are flipped in the packaged binary', (t) => {
