@@ -101,15 +101,3 @@ export function buildThumbnail(frame: HTMLElement, width: number): HTMLElement {
   box.append(frame);
   return box;
 }
-
-/**
- * reveal.js's `center: true`, measured once fonts are in: each section sits at
- * max((720 - its height) / 2, 0). All heights are read before any top is written (one layout).
- */
-export function centreSections(root: ParentNode): void {
-  const sections = [...root.querySelectorAll<HTMLElement>('.lectern-frame .slides > section')];
-  const heights = sections.map((s) => s.scrollHeight);
-  sections.forEach((section, i) => {
-    section.style.top = `${Math.max((FRAME_HEIGHT - (heights[i] ?? 0)) / 2, 0)}px`;
-  });
-}

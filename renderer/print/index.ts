@@ -7,7 +7,7 @@ import './print.css';
 import type { ExportOptions } from '../../electron/contract/ipc';
 import type { Deck } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
-import { centreSections, FRAME_HEIGHT, FRAME_WIDTH, markBackgroundContrast } from './frame';
+import { FRAME_HEIGHT, FRAME_WIDTH, markBackgroundContrast } from './frame';
 import { fitHandoutNotes, layoutHandout, layoutNotes, layoutSlides, NOTES_MARGIN_MM } from './layouts';
 import { retargetInternalLinks } from './outline';
 import { paperSize } from './paper';
@@ -57,9 +57,8 @@ export async function renderPrintView(
     const pages = layout(deck, slides, options, root);
     retargetInternalLinks(root, deck.slides);
     await whenPrintable(root);
-    // Measurements need the final fonts: centring (reveal.js `center: true`), then notes fitting.
-    centreSections(root);
     for (const frame of root.querySelectorAll<HTMLElement>('.lectern-frame')) markBackgroundContrast(frame);
+    // Fitting measures text, so it waits for the final fonts.
     if (options.format === 'handout' && !options.lines) fitHandoutNotes(root);
     html.setAttribute(PAGES, String(pages));
     html.setAttribute(STATE, 'ready');

@@ -1,5 +1,7 @@
-// Deterministic readiness for print: layout forced so every font the pages use starts loading,
-// then document.fonts.ready, every image decoded and every CSS background image loaded. No sleeps.
+// Deterministic readiness for print: every font face loaded, every image decoded and every CSS
+// background image loaded, then document.fonts.ready. No sleeps. Fonts are loaded explicitly, not
+// by laying pages out: off-screen pages are not laid out before printing (content-visibility), and
+// a font first needed while printing would print in a fallback face.
 
 function loadImage(url: string): Promise<void> {
   const img = new Image();
@@ -18,11 +20,10 @@ function backgroundUrls(root: ParentNode): string[] {
 }
 
 export async function whenPrintable(root: HTMLElement): Promise<void> {
-  // Reading layout makes Chromium resolve fonts for all text, which queues the font loads.
-  void root.getBoundingClientRect().height;
+  // Every face is a data: URL in the page: loading all of them is decoding, no network.
+  const fonts = [...document.fonts].map((face) => face.load().catch(() => undefined));
   const images = [...root.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined));
   const backgrounds = [...new Set(backgroundUrls(root))].map(loadImage);
-  await Promise.all([document.fonts.ready, ...images, ...backgrounds]);
-  // Images that changed size may have brought new text into view; one more settle is free.
+  await Promise.all([...fonts, ...images, ...backgrounds]);
   await document.fonts.ready;
 }

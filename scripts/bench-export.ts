@@ -1,0 +1,153 @@
+// `npm run bench export`: times `lectern export` as whole processes (node start to exit, browser
+// included) on generated 30- and 300-slide decks with formulas and notes, and on the shipped
+// talk; medians of several runs per format, and the peak memory of the whole process tree
+// (lectern plus every Chromium process), sampled from /proc. Budgets from issue 5: slides 30 <
+// 1.5 s, 300 < 3 s; notes and handout within 1.5x of slides.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+const CLI = join(ROOT, 'bin', 'lectern.js');
+const PAGE_SIZE = 4096;
+
+/** A deck like a real lecture: headings, bullets, inline and display math, notes. */
+export function generateDeck(slides: number): string {
+  const parts = ['---\ntitle: Benchmark deck\nauthor: Lectern bench\n---\n'];
+  for (let i = 1; i <= slides; i++) {
+    parts.push(`## Slide ${i}: dosimetry step ${i}
+
+- Activity after $t$ days: $A(t) = A_0 e^{-\\lambda t}$
+- Dose to tissue ${i}: $D = \\frac{49.67\\,A}{M}$ Gy
+- A third point with **bold** and *emphasis*
+
+$$\\lambda = \\frac{\\ln 2}{T_{1/2}} \\approx ${(0.0108 + i / 1e5).toFixed(5)}\\ \\mathrm{h}^{-1}$$
+
+Note:
+Slide ${i}: explain the decay law, then the dose formula $D = 49.67 A / M$, and why the
+tumour-to-normal ratio matters. Pause for questions before moving on.
+`);
+  }
+  return parts.join('\n---\n\n');
+}
+
+interface Sample {
+  seconds: number;
+  /** Peak of the summed RSS of the process tree, MB. */
+  treeMb: number;
+  /** Largest single process RSS seen, MB. */
+  largestMb: number;
+}
+
+function descendants(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = parents.get(ppid) ?? [];
+      list.push(Number(name));
+      parents.set(ppid, list);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const out = [root];
+  for (let i = 0; i < out.length; i++) out.push(...(parents.get(out[i]!) ?? []));
+  return out;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const resident = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    return (resident * PAGE_SIZE) / 1e6;
+  } catch {
+    return 0;
+  }
+}
+
+function runOnce(args: string[]): Promise<Sample> {
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    let treeMb = 0;
+    let largestMb = 0;
+    const sample = () => {
+      let sum = 0;
+      for (const pid of descendants(child.pid!)) {
+        const mb = rssMb(pid);
+        sum += mb;
+        largestMb = Math.max(largestMb, mb);
+      }
+      treeMb = Math.max(treeMb, sum);
+    };
+    const timer = setInterval(sample, 40);
+    child.once('exit', (code) => {
+      const seconds = (performance.now() - start) / 1000;
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`lectern ${args.join(' ')} failed (${code}): ${stderr}`));
+      else resolvePromise({ seconds, treeMb, largestMb });
+    });
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('run `npm run build` first');
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-export-'));
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  try {
+    const decks: Array<[string, string]> = [];
+    for (const n of [30, 300]) {
+      const file = join(dir, `deck-${n}.md`);
+      writeFileSync(file, generateDeck(n));
+      decks.push([`${n} slides`, file]);
+    }
+    decks.push(['shipped talk', join(ROOT, 'slides', 'liver-directed-therapies.md')]);
+    console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${runs} runs each, median`);
+    console.log('deck           format    median s   min s   peak tree MB   largest process MB');
+    const results = new Map<string, number>();
+    for (const [label, file] of decks) {
+      for (const format of ['slides', 'notes', 'handout'] as const) {
+        const out = join(dir, `out-${format}.pdf`);
+        // One unmeasured run warms the page cache (as an author's second export would be).
+        await runOnce(['export', file, '--format', format, '-o', out, '--quiet']);
+        const samples: Sample[] = [];
+        for (let i = 0; i < runs; i++) samples.push(await runOnce(['export', file, '--format', format, '-o', out, '--quiet']));
+        const med = median(samples.map((s) => s.seconds));
+        results.set(`${label}/${format}`, med);
+        console.log(
+          `${label.padEnd(14)} ${format.padEnd(9)} ${med.toFixed(2).padStart(8)} ${Math.min(...samples.map((s) => s.seconds)).toFixed(2).padStart(7)} ` +
+            `${Math.max(...samples.map((s) => s.treeMb)).toFixed(0).padStart(14)} ${Math.max(...samples.map((s) => s.largestMb)).toFixed(0).padStart(20)}`,
+        );
+      }
+    }
+    const verdict = (name: string, value: number, budget: number) =>
+      console.log(`${value <= budget ? 'ok  ' : 'OVER'} ${name}: ${value.toFixed(2)} s (budget ${budget.toFixed(2)} s)`);
+    const s30 = results.get('30 slides/slides')!;
+    const s300 = results.get('300 slides/slides')!;
+    verdict('30-slide slides', s30, 1.5);
+    verdict('300-slide slides', s300, 3);
+    for (const [label, base] of [['30 slides', s30], ['300 slides', s300]] as const) {
+      for (const format of ['notes', 'handout']) verdict(`${label} ${format}`, results.get(`${label}/${format}`)!, base * 1.5);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
