@@ -148,11 +148,27 @@ export function layoutHandout(deck: Deck, slides: readonly Slide[], options: Exp
 const NOTES_FONT_PT = { max: 9.5, min: 6.5, step: 0.5 } as const;
 
 /**
+ * Whether a notes box holds so little text that it cannot overflow, judged without layout (a
+ * measurement would lay out every page of a long deck before printing). Generous: an average
+ * glyph of 0.55em, every block ending on a half-empty line, display math always measured.
+ */
+function clearlyFits(box: HTMLElement): boolean {
+  if (box.querySelector('.katex-display, img, table, pre')) return false;
+  const fontPx = (NOTES_FONT_PT.max * 96) / 72;
+  const perLine = Math.max(1, Math.floor(parseFloat(box.style.width) / (0.55 * fontPx)));
+  const lines = Math.floor(parseFloat(box.style.height) / (1.35 * fontPx));
+  const blocks = box.children.length;
+  const needed = Math.ceil((box.textContent ?? '').length / perLine) + blocks;
+  return needed <= lines * 0.8;
+}
+
+/**
  * Handout notes must fit their box: shrink the type, then drop trailing blocks and say the rest is
  * in the notes PDF. Each box is a layout boundary (CSS contain), so measuring one is cheap.
  */
 export function fitHandoutNotes(root: ParentNode): void {
   for (const box of root.querySelectorAll<HTMLElement>('.lectern-handout-notes')) {
+    if (clearlyFits(box)) continue;
     const overflows = () => box.scrollHeight > box.clientHeight + 1;
     let size: number = NOTES_FONT_PT.max;
     while (overflows() && size > NOTES_FONT_PT.min) {
