@@ -76,3 +76,46 @@ export function applyFragmentState(container: ParentNode, f: number): void {
     }
   });
 }
+
+const IMAGE_LIKE = /^(data:image\/|blob:|file:|https?:|\/\/)|\.(svg|png|jpe?g|gif|bmp|webp)([?#\s]|$)/i;
+
+/** reveal.js's background attributes as CSS on a layer behind a slide (outside reveal.js). */
+export function applySlideBackground(layer: HTMLElement, attributes: Readonly<Record<string, string>>): void {
+  layer.removeAttribute('style');
+  const shorthand = attributes['data-background'];
+  const shorthandIsImage = shorthand !== undefined && IMAGE_LIKE.test(shorthand);
+  if (shorthand && !shorthandIsImage) layer.style.background = shorthand;
+  const color = attributes['data-background-color'];
+  const image = attributes['data-background-image'] ?? (shorthandIsImage ? shorthand : undefined);
+  const gradient = attributes['data-background-gradient'];
+  if (color) layer.style.backgroundColor = color;
+  if (gradient) layer.style.backgroundImage = gradient;
+  if (image) {
+    layer.style.backgroundImage = `url(${JSON.stringify(image)})`;
+    layer.style.backgroundSize = attributes['data-background-size'] ?? 'cover';
+    layer.style.backgroundPosition = attributes['data-background-position'] ?? 'center';
+    layer.style.backgroundRepeat = attributes['data-background-repeat'] ?? 'no-repeat';
+  }
+  const opacity = attributes['data-background-opacity'];
+  if (opacity !== undefined && (image || gradient)) layer.style.opacity = opacity;
+}
+
+/**
+ * reveal.js's contrast class for a slide on a coloured background (brightness < 128 of 255 is
+ * dark), so themes flip the text colour; null when the colour cannot be read.
+ */
+export function backgroundContrast(attributes: Readonly<Record<string, string>>): 'has-dark-background' | 'has-light-background' | null {
+  const color = (attributes['data-background-color'] ?? attributes['data-background'] ?? '').trim();
+  let rgb: number[] | null = null;
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color);
+  if (hex?.[1]) {
+    const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
+    rgb = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+  } else {
+    const m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(color);
+    if (m) rgb = [Number(m[1]), Number(m[2]), Number(m[3])];
+  }
+  if (!rgb) return null;
+  const [r = 0, g = 0, b = 0] = rgb;
+  return (r * 299 + g * 587 + b * 114) / 1000 < 128 ? 'has-dark-background' : 'has-light-background';
+}

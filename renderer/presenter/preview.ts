@@ -3,7 +3,7 @@
 // fragment state applied as reveal.js would. Only one slide's DOM at a time.
 
 import type { Slide } from '../../electron/deck/types';
-import { applyFragmentState, applySlideAttributes } from '../slide-dom';
+import { applyFragmentState, applySlideAttributes, applySlideBackground, backgroundContrast } from '../slide-dom';
 import { el } from '../ui/dom';
 
 export const SLIDE_WIDTH = 1280;
@@ -13,11 +13,12 @@ export class SlidePreview {
   readonly element: HTMLElement;
   private readonly frame: HTMLElement;
   private readonly slides: HTMLElement;
+  private readonly background = el('div', { className: 'lectern-preview-background' });
   private shown: { slide: Slide; f: number } | null = null;
 
   constructor(parent: HTMLElement, className: string) {
     this.slides = el('div', { className: 'slides' });
-    this.frame = el('div', { className: 'reveal lectern-preview-frame' }, [this.slides]);
+    this.frame = el('div', { className: 'reveal lectern-preview-frame' }, [this.background, this.slides]);
     this.element = el('div', { className: `lectern-preview ${className}` }, [this.frame]);
     parent.append(this.element);
     new ResizeObserver(() => this.fit()).observe(this.element);
@@ -28,18 +29,18 @@ export class SlidePreview {
     if (!slide) {
       this.shown = null;
       this.slides.replaceChildren(el('section', { className: 'present lectern-preview-end' }, [el('p', { text: 'End of the deck' })]));
-      this.element.style.removeProperty('--preview-bg');
+      applySlideBackground(this.background, {});
       return;
     }
     if (this.shown?.slide !== slide) {
       const section = document.createElement('section');
       applySlideAttributes(section, slide);
       section.classList.add('present');
+      const contrast = backgroundContrast(slide.attributes);
+      if (contrast) section.classList.add(contrast);
       section.innerHTML = slide.html;
       this.slides.replaceChildren(section);
-      const bg = slide.attributes['data-background-color'] ?? slide.attributes['data-background'];
-      if (bg && !/url\(|lectern-asset:/.test(bg)) this.frame.style.background = bg;
-      else this.frame.style.removeProperty('background');
+      applySlideBackground(this.background, slide.attributes);
     }
     if (this.shown?.slide !== slide || this.shown.f !== f) {
       const section = this.slides.firstElementChild;

@@ -5,7 +5,7 @@
 import type { Deck, Slide } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
 import { SlideSearch, queryWords } from '../search';
-import { applyFragmentState, applySlideAttributes } from '../slide-dom';
+import { applyFragmentState, applySlideAttributes, applySlideBackground, backgroundContrast } from '../slide-dom';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { el, interceptExternalLinks } from '../ui/dom';
 import { clearHighlights, highlightWords } from './highlight';
@@ -24,9 +24,11 @@ function thumbnail(slide: Slide): HTMLElement {
   section.classList.add('present');
   section.innerHTML = slide.html;
   applyFragmentState(section, Number.MAX_SAFE_INTEGER);
-  const frame = el('div', { className: 'reveal lectern-preview-frame study-frame' }, [el('div', { className: 'slides' }, [section])]);
-  const bg = slide.attributes['data-background-color'];
-  if (bg) frame.style.background = bg;
+  const contrast = backgroundContrast(slide.attributes);
+  if (contrast) section.classList.add(contrast);
+  const background = el('div', { className: 'lectern-preview-background' });
+  applySlideBackground(background, slide.attributes);
+  const frame = el('div', { className: 'reveal lectern-preview-frame study-frame' }, [background, el('div', { className: 'slides' }, [section])]);
   return el('div', { className: 'study-thumb' }, [frame]);
 }
 

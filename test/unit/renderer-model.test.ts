@@ -94,3 +94,13 @@ test('position hashes read and write as reveal.js spells them', async () => {
   assert.equal(parsePositionHash('#/x'), null);
   for (const p of [{ h: 0, v: 0, f: -1 }, { h: 4, v: 2, f: -1 }, { h: 4, v: 0, f: 1 }]) assert.deepEqual(parsePositionHash(positionHash(p)), p);
 });
+
+test('background contrast follows reveal.js brightness rule', async () => {
+  const { backgroundContrast } = await import('../../renderer/slide-dom');
+  assert.equal(backgroundContrast({ 'data-background-color': '#102030' }), 'has-dark-background');
+  assert.equal(backgroundContrast({ 'data-background-color': '#eef4fb' }), 'has-light-background');
+  assert.equal(backgroundContrast({ 'data-background': '#fff' }), 'has-light-background');
+  assert.equal(backgroundContrast({ 'data-background-color': 'rgb(10, 10, 10)' }), 'has-dark-background');
+  assert.equal(backgroundContrast({ 'data-background-color': 'teal' }), null);
+  assert.equal(backgroundContrast({}), null);
+});
