@@ -164,6 +164,18 @@ test('? lists every key', async () => {
   assert.equal(await page.locator('.reveal.overview').count(), 0, 'Esc closing the help does not open the overview');
 });
 
+test('the key overlay opens the study view in a new window', async () => {
+  await press('Shift+?');
+  const popup = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Open the study view' }).click();
+  const study = await popup;
+  await study.waitForSelector('html[data-lectern-ready="true"][data-view="study"]');
+  assert.match(study.url(), /#study$/);
+  assert.equal(await study.locator('.study-row').count(), deck.slides.length);
+  await study.close();
+  assert.equal(await page.locator('.lectern-help').isHidden(), true);
+});
+
 test('bundled fonts and KaTeX fonts are loaded from the file itself', async () => {
   const math = deck.slides.find((s) => s.html.includes('class="katex"'));
   assert.ok(math, 'the talk has formulas');
