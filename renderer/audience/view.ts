@@ -14,7 +14,7 @@ import { WindowedReveal } from './windowed-reveal';
 const AUDIENCE_KEYS = [
   ...NAVIGATION_KEYS,
   { keys: ['Esc', 'O'], action: 'Overview of all slides (Enter or a click picks one)' },
-  { keys: ['F'], action: 'Fullscreen' },
+  { keys: ['F', 'F5'], action: 'Fullscreen (a clicker\'s start button sends F5: it never reloads)' },
   { keys: ['Ctrl+F', '⌘F'], action: 'Search slides' },
   { keys: ['S'], action: 'Open the presenter view (notes, timer) in a second window' },
   { keys: ['?'], action: 'This list of keys' },
@@ -96,6 +96,9 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
         handled = true;
       } else if ((event.key === 's' || event.key === 'S') && !event.ctrlKey && !event.metaKey && !event.altKey) {
         source.openPresenter();
+        handled = true;
+      } else if (event.key === 'F5') {
+        if (!document.fullscreenElement) void document.documentElement.requestFullscreen().catch(() => {});
         handled = true;
       } else if (deckKey(event)) {
         handled = true;

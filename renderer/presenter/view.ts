@@ -29,9 +29,15 @@ import { SlidePreview } from './preview';
 const PRESENTER_KEYS = [
   ...NAVIGATION_KEYS,
   { keys: ['T'], action: 'Pause / resume the timer' },
+  { keys: ['F'], action: 'Fullscreen' },
   { keys: ['+', '−'], action: 'Larger / smaller notes' },
   { keys: ['?'], action: 'This list of keys' },
 ];
+
+function toggleFullscreen(): void {
+  if (document.fullscreenElement) void document.exitFullscreen();
+  else void document.documentElement.requestFullscreen().catch(() => {});
+}
 
 export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTMLElement): void {
   let deck: Deck = loaded.deck;
@@ -185,6 +191,10 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       case 't':
       case 'T':
         clock.toggle();
+        break;
+      case 'f':
+      case 'F':
+        toggleFullscreen();
         break;
       case '+':
       case '=':
