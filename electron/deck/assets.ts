@@ -43,6 +43,8 @@ export type UrlClass =
   | { kind: 'fragment' }
   | { kind: 'mailto' }
   | { kind: 'data'; mime: string }
+  /** A file: URL: an absolute path by another name. */
+  | { kind: 'file' }
   | { kind: 'bad'; reason: string };
 
 /** Classifies a URL as written in a deck, before any file-system access. */
@@ -54,8 +56,10 @@ export function classifyUrl(raw: string): UrlClass {
   // Browsers ignore tabs and newlines inside a scheme (`java\nscript:`); so do we.
   const compact = url.replace(/[\t\n\r]/g, '');
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(compact);
-  if (scheme && !/^[a-zA-Z]:[\\/]/.test(compact)) {
+  // `C:\x` (or `C:%5Cx` once marked has encoded it) is a Windows path: the resolver refuses it.
+  if (scheme && (scheme[1] ?? '').length > 1) {
     const s = (scheme[1] ?? '').toLowerCase();
+    if (s === 'file') return { kind: 'file' };
     if (s === 'http' || s === 'https' || s === 'ftp' || s === 'ws' || s === 'wss') return { kind: 'remote', url };
     if (s === 'mailto') return { kind: 'mailto' };
     if (s === 'data') {
@@ -165,7 +169,7 @@ export function createAssetResolver(root: string): AssetResolver {
       if (decoded.includes('\0')) return { ok: false, code: 'bad-asset-path', message: `"${ref}" contains a NUL character`, stat: null };
       const path = decoded.replace(/\\/g, '/');
       if (path === '') return { ok: false, code: 'bad-asset-path', message: 'empty path', stat: null };
-      if (path.startsWith('/') || /^[a-zA-Z]:\//.test(path)) {
+      if (path.startsWith('/') || /^[a-zA-Z]:/.test(path)) {
         return { ok: false, code: 'asset-outside-deck', message: `"${ref}" is an absolute path; use a path relative to the deck, inside its folder`, stat: null };
       }
       const abs = resolve(fromDir, path);

@@ -40,12 +40,17 @@ interface Entry {
 }
 
 interface Expansion {
+  /** Include directives expanded so far in this compile (an include bomb stops at the cap). */
+  includes: number;
   entries: Entry[];
   diagnostics: Diagnostic[];
   dependencies: Set<string>;
 }
 
 const MAX_INCLUDE_DEPTH = 32;
+/** A talk made of section decks needs dozens of includes; ten thousand slides is no talk. */
+const MAX_INCLUDES = 1000;
+const MAX_SLIDES = 10_000;
 
 /** Decodes deck bytes as UTF-8; invalid sequences become U+FFFD and a warning. */
 export function decodeDeckBytes(bytes: Uint8Array, file: string): { text: string; diagnostics: Diagnostic[] } {
@@ -115,6 +120,10 @@ export function createDeckCompiler(): DeckCompiler {
         out.diagnostics.push({ file, line: chunk.notes.line, column: 1, severity: 'warning', code: 'include-notes-ignored', message: 'notes on an include slide are not shown (the included slides carry their own)' });
       }
       if (chunk.include === '') return report('missing-include', 'include without a path');
+      if (out.includes >= MAX_INCLUDES || out.entries.length >= MAX_SLIDES) {
+        return report('include-limit', `include refused: the deck already has ${out.includes} includes and ${out.entries.length} slides (limits ${MAX_INCLUDES} and ${MAX_SLIDES})`);
+      }
+      out.includes++;
       const res = resolver.resolve(chunk.include, dirname(file), 'any');
       if (res.stat) out.dependencies.add(res.stat.path);
       if (!res.ok) {
@@ -175,7 +184,7 @@ export function createDeckCompiler(): DeckCompiler {
     } catch {
       /* an unsaved or virtual deck: its path as given */
     }
-    const expansion: Expansion = { entries: [], diagnostics: [], dependencies: new Set([file]) };
+    const expansion: Expansion = { includes: 0, entries: [], diagnostics: [], dependencies: new Set([file]) };
     expand(source, file, { current: '' }, resolver, root, [self], expansion);
     diagnostics.push(...expansion.diagnostics);
 

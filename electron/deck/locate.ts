@@ -47,9 +47,29 @@ export class Locator {
     return this.start();
   }
 
-  /** Case-insensitive search (HTML tag and attribute names), not moving the cursor. */
-  findInsensitive(needle: string): Position {
-    const idx = this.src.text.toLowerCase().indexOf(needle.toLowerCase());
-    return idx >= 0 ? this.at(idx) : this.start();
+  private lower: string | null = null;
+  private readonly cursors = new Map<string, number>();
+  private last = 0;
+
+  /**
+   * The next occurrence of `needle` after the one this method returned last time for the same
+   * needle (HTML tags and attributes are reported in document order, so the nth report of
+   * `<script` is at the nth `<script`). Null when the needle does not occur at all.
+   */
+  next(needle: string, insensitive = false): Position | null {
+    if (!needle) return null;
+    const hay = insensitive ? (this.lower ??= this.src.text.toLowerCase()) : this.src.text;
+    const n = insensitive ? needle.toLowerCase() : needle;
+    const key = (insensitive ? 'i' : 's') + n;
+    // Reports come in document order: look after the last one first, then after this needle's
+    // previous match, then anywhere.
+    const from = this.cursors.get(key) ?? 0;
+    let idx = hay.indexOf(n, Math.max(from, this.last));
+    if (idx < 0) idx = hay.indexOf(n, from);
+    if (idx < 0) idx = hay.indexOf(n);
+    if (idx < 0) return null;
+    this.cursors.set(key, idx + 1);
+    this.last = idx;
+    return this.at(idx);
   }
 }

@@ -12,8 +12,10 @@ export interface PolicyContext {
   fromDir: string;
   resolver: AssetResolver;
   report(severity: Severity, code: string, message: string, where: Position): void;
-  /** Where a string (URL, tag) occurs in the slide's source. */
-  locate(needle: string, insensitive?: boolean): Position;
+  /** The next place a string (URL, `<tag`, `attr=`) occurs in the slide's source, or null. */
+  locate(needle: string, insensitive?: boolean): Position | null;
+  /** The slide's (or notes') first position: where a report goes when nothing better is found. */
+  start(): Position;
   assets: Map<string, DeckAsset>;
   stamps: FileStamp[];
 }
@@ -67,6 +69,15 @@ function isAllowedAttr(tag: string, name: string): boolean {
   return GLOBAL_ATTRS.includes(name) || name.startsWith('data-') || name.startsWith('aria-') || (TAG_ATTRS[tag]?.includes(name) ?? false);
 }
 
+/** The first of several candidate locations that is found, else the slide start. */
+function where(ctx: PolicyContext, ...candidates: Array<[string, boolean?]>): Position {
+  for (const [needle, insensitive] of candidates) {
+    const p = ctx.locate(needle, insensitive);
+    if (p) return p;
+  }
+  return ctx.start();
+}
+
 type UrlUse = 'link' | 'image' | 'media' | 'cite';
 
 function urlUse(tag: string, attr: string): UrlUse {
@@ -81,7 +92,8 @@ function urlUse(tag: string, attr: string): UrlUse {
 /** The URL to keep for an attribute, or null when it must go (the reason is reported). */
 export function filterUrl(tag: string, attr: string, value: string, ctx: PolicyContext): { url: string | null; reason?: string } {
   const use = urlUse(tag, attr);
-  const where = (): Position => ctx.locate(value);
+  // Entity-encoded values are not in the source as written: fall back to the attribute.
+  const here = (): Position => where(ctx, [value], [`${attr}=`, true], [`<${tag}`, true]);
   const cls = classifyUrl(value);
   switch (cls.kind) {
     case 'fragment':
@@ -90,26 +102,29 @@ export function filterUrl(tag: string, attr: string, value: string, ctx: PolicyC
       return use === 'link' ? { url: value } : { url: null, reason: 'not a file' };
     case 'remote':
       if (use === 'link' || use === 'cite') {
-        if (use === 'link') ctx.report('warning', 'network-link', `link to the network: ${value} (it opens in the system browser)`, where());
+        if (use === 'link') ctx.report('warning', 'network-link', `link to the network: ${value} (it opens in the system browser)`, here());
         return { url: value };
       }
-      ctx.report('warning', 'network-image', `removed ${use === 'media' ? 'media' : 'image'} from the network: ${value} (Lectern works offline; put the file in the deck's folder)`, where());
+      ctx.report('warning', 'network-image', `removed ${use === 'media' ? 'media' : 'image'} from the network: ${value} (Lectern works offline; put the file in the deck's folder)`, here());
       return { url: null, reason: 'from the network' };
     case 'data': {
       const ok = (use === 'image' && cls.mime.startsWith('image/')) || (use === 'media' && /^(?:audio|video|image)\//.test(cls.mime));
       if (ok) return { url: value };
-      ctx.report('warning', 'removed-html', `removed ${attr}="data:${cls.mime}..." from <${tag}>`, where());
+      ctx.report('warning', 'removed-html', `removed ${attr}="data:${cls.mime}..." from <${tag}>`, here());
       return { url: null, reason: 'data URL not allowed here' };
     }
+    case 'file':
+      ctx.report('error', 'asset-outside-deck', `"${value}" is a file: URL (an absolute path); use a path relative to the deck, inside its folder`, here());
+      return { url: null, reason: 'a file: URL' };
     case 'bad':
-      ctx.report('warning', 'removed-html', `removed ${attr} from <${tag}>: ${cls.reason}`, where());
+      ctx.report('warning', 'removed-html', `removed ${attr} from <${tag}>: ${cls.reason}`, here());
       return { url: null, reason: cls.reason };
     case 'local': {
       const kind: AssetKind = use === 'image' ? 'image' : use === 'media' ? 'media' : 'any';
       const res = ctx.resolver.resolve(cls.path, ctx.fromDir, kind);
       if (res.stat) ctx.stamps.push(res.stat);
       if (!res.ok) {
-        ctx.report('error', res.code, res.message, where());
+        ctx.report('error', res.code, res.message, here());
         return { url: null, reason: res.message };
       }
       ctx.assets.set(res.asset.ref, res.asset);
@@ -123,13 +138,13 @@ const NETWORK_IN_CSS = /(?:https?|ftp|wss?):|\/\//i;
 
 /** A style attribute's value with local url()s made asset refs, or null when it must go. */
 export function filterStyle(css: string, ctx: PolicyContext): string | null {
-  const where = (): Position => ctx.locate('style', true);
+  const here = (): Position => where(ctx, [css.slice(0, 40)], ['style=', true]);
   if (css.includes('\\')) {
-    ctx.report('warning', 'removed-html', 'removed a style attribute with CSS escapes', where());
+    ctx.report('warning', 'removed-html', 'removed a style attribute with CSS escapes', here());
     return null;
   }
   if (/@import|expression\s*\(|javascript:|vbscript:|-moz-binding|behavior\s*:/i.test(css)) {
-    ctx.report('warning', 'removed-html', 'removed a style attribute that imports or runs code', where());
+    ctx.report('warning', 'removed-html', 'removed a style attribute that imports or runs code', here());
     return null;
   }
   let failed = false;
@@ -144,7 +159,7 @@ export function filterStyle(css: string, ctx: PolicyContext): string | null {
   });
   if (failed) return null;
   if (NETWORK_IN_CSS.test(out.replace(/url\((?:lectern-asset:[^)]*|data:[^)]*)\)/g, ''))) {
-    ctx.report('warning', 'network-image', 'removed a style attribute that refers to the network', where());
+    ctx.report('warning', 'network-image', 'removed a style attribute that refers to the network', here());
     return null;
   }
   return out;
@@ -157,11 +172,11 @@ export function filterAttributes(tag: string, attribs: Record<string, string>, c
     const name = rawName.toLowerCase();
     if (!VALID_NAME.test(name)) continue;
     if (name.startsWith('on')) {
-      ctx.report('warning', 'removed-html', `removed event handler ${name} from <${tag}> (scripts never run in a deck)`, ctx.locate(rawName, true));
+      ctx.report('warning', 'removed-html', `removed event handler ${name} from <${tag}> (scripts never run in a deck)`, where(ctx, [`${rawName}=`, true], [rawName, true]));
       continue;
     }
     if (!isAllowedAttr(tag, name) || BLOCKED_DATA.has(name)) {
-      ctx.report('warning', 'removed-html', `removed attribute ${name} from <${tag}>`, ctx.locate(rawName, true));
+      ctx.report('warning', 'removed-html', `removed attribute ${name} from <${tag}>`, where(ctx, [`${rawName}=`, true], [rawName, true]));
       continue;
     }
     if (name === 'style') {
@@ -203,7 +218,6 @@ function placeholderFor(reason: string, alt: string): { tagName: string; attribs
 }
 
 export function sanitizeSlideHtml(html: string, ctx: PolicyContext): SanitizeResult {
-  const reportedTags = new Set<string>();
   const indexed = new Set<string>();
   let unindexed = 0;
   const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
@@ -234,24 +248,27 @@ export function sanitizeSlideHtml(html: string, ctx: PolicyContext): SanitizeRes
         const src = attribs.src ?? attribs['data-src'];
         for (const name of Object.keys(attribs)) {
           if (name.toLowerCase().startsWith('on')) {
-            ctx.report('warning', 'removed-html', `removed event handler ${name.toLowerCase()} from <img> (scripts never run in a deck)`, ctx.locate(name, true));
+            ctx.report('warning', 'removed-html', `removed event handler ${name.toLowerCase()} from <img> (scripts never run in a deck)`, where(ctx, [`${name}=`, true], [name, true]));
             delete attribs[name];
           }
         }
-        if (src === undefined) return placeholderFor('no source', alt);
+        if (attribs.srcset !== undefined) {
+          ctx.report('warning', 'removed-html', 'removed srcset from <img> (use src with a file in the deck\'s folder)', where(ctx, ['srcset=', true]));
+        }
+        if (src === undefined) {
+          if (attribs.srcset === undefined) ctx.report('warning', 'removed-html', 'removed an <img> without src', where(ctx, ['<img', true]));
+          return placeholderFor('no source', alt);
+        }
         const kept = filterUrl('img', 'src', src, ctx);
         if (kept.url === null) return placeholderFor(kept.reason ?? 'not allowed', alt);
-        if (alt.trim() === '') ctx.report('warning', 'image-without-alt', `image without alt text: ${src} (describe it for people who cannot see it)`, ctx.locate(src));
+        if (alt.trim() === '') ctx.report('warning', 'image-without-alt', `image without alt text: ${src} (describe it for people who cannot see it)`, where(ctx, [src], ['<img', true], ['![', false]));
         const { src: _src, 'data-src': _dataSrc, ...rest } = attribs;
         // Already resolved: the '*' pass must not resolve the ref a second time.
         return { tagName, attribs: { src: kept.url, ...rest, 'data-lectern-resolved': '' } };
       },
       '*': (tagName, attribs) => {
         if (!ALLOWED_TAGS.has(tagName)) {
-          if (!reportedTags.has(tagName)) {
-            reportedTags.add(tagName);
-            ctx.report('warning', 'removed-html', `removed <${tagName}>${tagName === 'script' ? ' (scripts never run in a deck)' : ''}`, ctx.locate('<' + tagName, true));
-          }
+          ctx.report('warning', 'removed-html', `removed <${tagName}>${tagName === 'script' ? ' (scripts never run in a deck)' : ''}`, where(ctx, ['<' + tagName, true]));
           return { tagName, attribs: {} };
         }
         let filtered: Record<string, string>;
@@ -274,7 +291,7 @@ export function sanitizeSlideHtml(html: string, ctx: PolicyContext): SanitizeRes
       if (frame.tag !== 'style') return false;
       const css = frame.text;
       if (/@import|expression\s*\(|javascript:|-moz-binding|behavior\s*:|\\|url\s*\(/i.test(css) || NETWORK_IN_CSS.test(css)) {
-        ctx.report('warning', 'removed-html', 'removed a <style> element that imports, escapes or loads files (use style attributes or images)', ctx.locate('<style', true));
+        ctx.report('warning', 'removed-html', 'removed a <style> element that imports, escapes or loads files (use style attributes or images)', where(ctx, ['<style', true]));
         return true;
       }
       return false;

@@ -258,15 +258,16 @@ export function renderSlide(input: SlideInput): SlideRender {
         resolver: input.resolver,
         report,
         locate: (needle, insensitive) => {
-          if (insensitive) return locator.findInsensitive(needle);
-          let decoded = needle;
+          const exact = locator.next(needle, insensitive);
+          if (exact || insensitive) return exact;
+          // marked percent-encodes Markdown URLs (spaces, backslashes): look for them as written.
           try {
-            decoded = decodeURI(needle);
+            return locator.next(decodeURI(needle));
           } catch {
-            /* keep as written */
+            return null;
           }
-          return locator.find(needle, decoded);
         },
+        start: () => locator.start(),
         assets,
         stamps,
       },

@@ -62,6 +62,8 @@ function findFrontMatter(lines: string[]): { block: FrontMatterBlock; bodyStart:
       const first = content.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
       // A deck may also open with a plain separator; only YAML-looking content is front matter.
       if (first !== undefined && !FRONT_MATTER_KEY.test(first.trimStart())) return null;
+      // Only `# ...` lines: a heading between two separators, not commented-out settings.
+      if (first === undefined && content.some((l) => /^#{1,6}\s/.test(l))) return null;
       // Speaker notes mean this is a slide between separators, not settings.
       if (content.some((l) => NOTES.test(l))) return null;
       return { block: { text: content.join('\n'), line: 2 }, bodyStart: i + 1 };

@@ -93,3 +93,16 @@ test('an include under -- continues the vertical stack', () => {
   const d = compileDeck('# Top\nNote: n\n--\n<!-- include: parts/physics.md -->\n---\n# End\nNote: n', MAIN);
   assert.deepEqual(d.slides.map((s) => [s.title, s.h, s.v]), [['Top', 0, 0], ['Decay', 0, 1], ['Range', 1, 0], ['End', 2, 0]]);
 });
+
+test('an include bomb stops at the include limit with an error', () => {
+  const bomb = join(dir, 'bomb');
+  mkdirSync(bomb, { recursive: true });
+  for (let level = 0; level < 6; level++) {
+    const next = level === 5 ? null : `l${level + 1}.md`;
+    const body = next ? Array.from({ length: 10 }, () => `<!-- include: ${next} -->`).join('\n---\n') : '## Leaf\nNote: n';
+    writeFileSync(join(bomb, `l${level}.md`), body);
+  }
+  const d = loadDeck(join(bomb, 'l0.md'));
+  assert.ok(d.slides.length <= 10_000, `${d.slides.length} slides`);
+  assert.ok(d.diagnostics.some((x) => x.code === 'include-limit' && x.severity === 'error'));
+});
