@@ -164,6 +164,7 @@ const renderer: RendererObject = {
   em: withAttrs(base.em),
   del: withAttrs(base.del),
   link: withAttrs(base.link),
+  html: withAttrs(base.html),
   codespan(this: Renderer, token: Tokens.Codespan) {
     const t = token as Tokens.Codespan & WithAttributes;
     if (t.placeholder) return t.placeholder;

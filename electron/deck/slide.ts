@@ -109,7 +109,9 @@ function walk(tokens: AnyToken[], parent: AnyToken | null, st: PartState): void 
         let target: AnyToken | null = null;
         for (let j = i - 1; j >= 0; j--) {
           const prev = tokens[j] as AnyToken;
-          if (!NOT_ELEMENTS.has(prev.type)) {
+          // A raw HTML block counts when it opens with an element (its first tag gets the attributes).
+          const htmlBlock = prev.type === 'html' && (prev as Tokens.HTML).block && /^\s*<[a-zA-Z]/.test(prev.raw);
+          if (!NOT_ELEMENTS.has(prev.type) || htmlBlock) {
             target = prev;
             break;
           }
@@ -127,6 +129,21 @@ function walk(tokens: AnyToken[], parent: AnyToken | null, st: PartState): void 
       } else {
         st.report('error', 'include-not-alone', 'an include must be the only content of its slide (put --- before and after it)', where);
       }
+      continue;
+    }
+    if (t.type === 'html') {
+      // Inside a raw HTML block, marked does not see comments as tokens: read ours here.
+      const h = t as Tokens.HTML & WithAttributes;
+      let text = h.text.replace(/<!--\s*\.slide\s*:?([\s\S]*?)-->/g, (_m, attrs: string) => {
+        mergeAttrs(st.slideAttrs, filterAttributes('section', parseAttributeString(attrs), st.policy));
+        return '';
+      });
+      const trailing = /<!--\s*\.element\s*:?([\s\S]*?)-->\s*$/.exec(text);
+      if (trailing && h.block && /^\s*<[a-zA-Z]/.test(text)) {
+        mergeAttrs((h.lecternAttrs ??= {}), parseAttributeString(trailing[1] ?? ''));
+        text = text.slice(0, trailing.index) + '\n';
+      }
+      h.text = text;
       continue;
     }
     if (t.type === 'list') {

@@ -146,3 +146,15 @@ test('raw markdown features: tables, task lists, links to fragments', () => {
   assert.match(d.slides[0]!.html, /<input checked="" disabled="" type="checkbox" \/>|<input checked disabled type="checkbox" \/>/);
   assert.match(d.slides[0]!.html, /<a href="#top">up<\/a>/);
 });
+
+test('.element after a raw HTML block applies to its first element; .slide inside HTML still counts', () => {
+  const d = compile('<div class="box">\ntext\n</div>\n<!-- .element: class="fragment" -->\n\n<div>\n<!-- .slide: data-background-color="#000" -->\nx\n</div>\nNote: n');
+  assert.match(d.slides[0]!.html, /<div class="box fragment">/);
+  assert.equal(d.slides[0]!.fragments, 1);
+  assert.deepEqual(d.slides[0]!.attributes, { 'data-background-color': '#000' });
+});
+
+test('math in the first line of notes is located after the Note: marker', () => {
+  const d = compile('# T\nNote: the half-life $\\frac{$ x');
+  assert.deepEqual(d.diagnostics.map((x) => [x.code, x.line, x.column]), [['katex-parse', 2, 21]]);
+});
