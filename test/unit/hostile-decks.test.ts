@@ -58,7 +58,7 @@ describe('raw HTML attacks', () => {
   const attack = /<script|<scr<|\son\w+\s*=|javascript|&#106;|vbscript|data:text\/html|<iframe|<object|<embed|<frame|<portal|<base|<meta|<link|<form|<svg>?<(script|foreignObject|a |use |image |set )|<style|style="|<img src="https|srcset=|<video|<audio|<picture|background=|\]\(https:|<!-- \.(slide|element)/i;
   for (const line of linesMatching(source, attack)) {
     const text = source.split('\n')[line - 1] ?? '';
-    test(`line ${line} is reported: ${text.trim().slice(0, 70)}`, { todo: mislocatedTodo(text) }, () => {
+    test(`line ${line} is reported: ${text.trim().slice(0, 70)}`, () => {
       assert.ok(deck, 'deck compiled');
       // Multi-line tags are reported at their first line; the whitespace-in-scheme link spans two.
       const lines = diagnosticLines(deck, file);
@@ -66,24 +66,6 @@ describe('raw HTML attacks', () => {
     });
   }
 });
-
-/**
- * Known compiler bugs (electron/deck/sanitize.ts): a second removal of the same thing in one slide
- * is located at the first occurrence (a case-insensitive search that does not advance), so it
- * collapses into the first diagnostic; entity-encoded schemes are located at the slide start.
- */
-function mislocatedTodo(line: string): string | undefined {
-  const known: Array<[RegExp, string]> = [
-    [/^<SCRIPT SRC=|^<scr<script>/, 'second and third <script> in a slide are reported at the first one (line 7)'],
-    [/JaVaScRiPt&colon;|&#106;avascript/, 'entity-encoded javascript: href is reported at the slide start, not its line'],
-    [/^<iframe srcdoc=/, 'second <iframe> in a slide is reported at the first one'],
-    [/^<link rel="prefetch"/, 'second <link> in a slide is reported at the first one'],
-    [/^<style>@import 'https|^<style>@font-face/, 'second and third <style> in a slide are reported at the first one'],
-    [/expression\(/, 'a removed style attribute is reported at the first <style> of the slide, not its line'],
-    [/^<picture><source srcset=/, '<source srcset> is reported at the first "srcset" of the slide (line of <img srcset>)'],
-  ];
-  return known.find(([pattern]) => pattern.test(line))?.[1];
-}
 
 describe('KaTeX', () => {
   const file = join(FIXTURES, 'katex.md');
@@ -129,11 +111,7 @@ describe('KaTeX', () => {
 
   for (const line of linesMatching(source, /\\href|\\url|\\html(Data|Class|Id|Style)|\\includegraphics/)) {
     const text = source.split('\n')[line - 1] ?? '';
-    // Known bug (electron/deck/math.ts): with trust off KaTeX renders \\href, \\url and
-    // \\includegraphics as red text without telling anyone; a trust callback that records the
-    // refused command would let the compiler report it.
-    const todo = /\\href|\\url|\\includegraphics/.test(text) ? 'refused KaTeX commands (\\href, \\url, \\includegraphics) are not reported' : undefined;
-    test(`line ${line} is reported: ${text.slice(0, 60)}`, { todo }, () => {
+    test(`line ${line} is reported: ${text.slice(0, 60)}`, () => {
       assert.ok(deck);
       assert.ok(diagnosticLines(deck, file).has(line), `a diagnostic at line ${line}`);
     });
@@ -204,16 +182,8 @@ describe('asset paths', () => {
     ['text named .png', /not-an-image\.png/, /not an image/],
     ['text named .svg', /text\.svg/, /not an image/],
   ];
-  // Known bug (electron/deck/assets.ts classifyUrl): marked percent-encodes the backslash, so
-  // `C:\\Windows\\win.ini` arrives as `C:%5CWindows...`, passes the drive-letter test and is refused
-  // as "the c: scheme" with a removed-html warning; `file:///etc/passwd` is also only a warning.
-  // deck-format.md says absolute paths are errors.
-  const severityTodo: Record<string, string> = {
-    'Windows absolute path': 'reported as a removed-html warning, not an absolute-path error',
-    'file: URL': 'reported as a removed-html warning, not an absolute-path error',
-  };
   for (const [what, linePattern, message] of expectations) {
-    test(`${what} is an error at its line`, { todo: severityTodo[what] }, () => {
+    test(`${what} is an error at its line`, () => {
       assert.ok(deck);
       const [line] = linesMatching(source, linePattern);
       assert.ok(line, `fixture has a ${what} line`);
@@ -331,11 +301,8 @@ describe('documents', () => {
     await compileChecked(file, BIG_DEADLINE_MS);
   });
 
-  // Known bug: marked's list tokenizer re-lexes each nested list, so indentation-nested lists
-  // cost about n^3 (800 levels: 5 s, 316 MB; 2,000 levels: killed by the 1 GB heap after
-  // ~100 s). Suggested fix in the compiler: before marked, measure list indentation per slide and
-  // refuse nesting deeper than ~50 levels with an error at the line, showing that block as text.
-  test('lists nested 2,000 deep by indentation', { todo: 'marked is cubic in indentation depth: crash or hang' }, async () => {
+  // marked re-lexes each nested list (cubic in depth); the compiler must refuse absurd nesting first.
+  test('lists nested 2,000 deep by indentation', async () => {
     const lines = Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`);
     const file = write('deep-indent.md', `# Indented\n\n${lines.join('\n')}\n`);
     await compileChecked(file, DEADLINE_MS);
