@@ -217,86 +217,108 @@ function placeholderFor(reason: string, alt: string): { tagName: string; attribs
   };
 }
 
-export function sanitizeSlideHtml(html: string, ctx: PolicyContext): SanitizeResult {
-  const indexed = new Set<string>();
-  let unindexed = 0;
-  const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
-    allowedTags: [...ALLOWED_TAGS],
-    allowedAttributes: Object.fromEntries([
-      ['*', [...GLOBAL_ATTRS, 'data-*', 'aria-*']],
-      ...Object.entries(TAG_ATTRS),
-    ]),
-    allowedSchemes: ['http', 'https', 'mailto', 'lectern-asset'],
-    allowedSchemesByTag: {
-      img: ['lectern-asset', 'data'],
-      video: ['lectern-asset', 'data'],
-      audio: ['lectern-asset', 'data'],
-      source: ['lectern-asset', 'data'],
-      track: ['lectern-asset'],
-    },
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster', 'data-src', 'data-background-image', 'data-background-video'],
-    allowProtocolRelative: false,
-    parseStyleAttributes: false,
-    // Boolean attributes; missing from @types/sanitize-html but honoured by the library.
-    allowedEmptyAttributes: ['alt', 'controls', 'muted', 'loop', 'autoplay', 'playsinline', 'disabled', 'checked', 'open', 'reversed', 'default', 'hidden'],
-    disallowedTagsMode: 'discard',
-    // <style> is allowed on purpose: exclusiveFilter below drops any that imports or loads.
-    allowVulnerableTags: true,
-    transformTags: {
-      img: (tagName, attribs) => {
-        const alt = attribs.alt ?? '';
-        const src = attribs.src ?? attribs['data-src'];
-        for (const name of Object.keys(attribs)) {
-          if (name.toLowerCase().startsWith('on')) {
-            ctx.report('warning', 'removed-html', `removed event handler ${name.toLowerCase()} from <img> (scripts never run in a deck)`, where(ctx, [`${name}=`, true], [name, true]));
-            delete attribs[name];
-          }
+/** The slide being sanitized: the options below are built once, sanitizing is synchronous. */
+interface Run {
+  ctx: PolicyContext;
+  indexed: Set<string>;
+  unindexed: number;
+}
+let run: Run | null = null;
+function current(): Run {
+  if (!run) throw new Error('sanitize policy used outside sanitizeSlideHtml');
+  return run;
+}
+
+const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
+  allowedTags: [...ALLOWED_TAGS],
+  allowedAttributes: Object.fromEntries([
+    ['*', [...GLOBAL_ATTRS, 'data-*', 'aria-*']],
+    ...Object.entries(TAG_ATTRS),
+  ]),
+  allowedSchemes: ['http', 'https', 'mailto', 'lectern-asset'],
+  allowedSchemesByTag: {
+    img: ['lectern-asset', 'data'],
+    video: ['lectern-asset', 'data'],
+    audio: ['lectern-asset', 'data'],
+    source: ['lectern-asset', 'data'],
+    track: ['lectern-asset'],
+  },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster', 'data-src', 'data-background-image', 'data-background-video'],
+  allowProtocolRelative: false,
+  parseStyleAttributes: false,
+  // Boolean attributes; missing from @types/sanitize-html but honoured by the library.
+  allowedEmptyAttributes: ['alt', 'controls', 'muted', 'loop', 'autoplay', 'playsinline', 'disabled', 'checked', 'open', 'reversed', 'default', 'hidden'],
+  disallowedTagsMode: 'discard',
+  // <style> is allowed on purpose: exclusiveFilter below drops any that imports or loads.
+  allowVulnerableTags: true,
+  transformTags: {
+    img: (tagName, attribs) => {
+      const { ctx } = current();
+      const alt = attribs.alt ?? '';
+      const src = attribs.src ?? attribs['data-src'];
+      for (const name of Object.keys(attribs)) {
+        if (name.toLowerCase().startsWith('on')) {
+          ctx.report('warning', 'removed-html', `removed event handler ${name.toLowerCase()} from <img> (scripts never run in a deck)`, where(ctx, [`${name}=`, true], [name, true]));
+          delete attribs[name];
         }
-        if (attribs.srcset !== undefined) {
-          ctx.report('warning', 'removed-html', 'removed srcset from <img> (use src with a file in the deck\'s folder)', where(ctx, ['srcset=', true]));
-        }
-        if (src === undefined) {
-          if (attribs.srcset === undefined) ctx.report('warning', 'removed-html', 'removed an <img> without src', where(ctx, ['<img', true]));
-          return placeholderFor('no source', alt);
-        }
-        const kept = filterUrl('img', 'src', src, ctx);
-        if (kept.url === null) return placeholderFor(kept.reason ?? 'not allowed', alt);
-        if (alt.trim() === '') ctx.report('warning', 'image-without-alt', `image without alt text: ${src} (describe it for people who cannot see it)`, where(ctx, [src], ['<img', true], ['![', false]));
-        const { src: _src, 'data-src': _dataSrc, ...rest } = attribs;
-        // Already resolved: the '*' pass must not resolve the ref a second time.
-        return { tagName, attribs: { src: kept.url, ...rest, 'data-lectern-resolved': '' } };
-      },
-      '*': (tagName, attribs) => {
-        if (!ALLOWED_TAGS.has(tagName)) {
-          ctx.report('warning', 'removed-html', `removed <${tagName}>${tagName === 'script' ? ' (scripts never run in a deck)' : ''}`, where(ctx, ['<' + tagName, true]));
-          return { tagName, attribs: {} };
-        }
-        let filtered: Record<string, string>;
-        if (tagName === 'img' && 'data-lectern-resolved' in attribs) {
-          const { ['data-lectern-resolved']: _r, src, ...rest } = attribs;
-          filtered = { src: src ?? '', ...filterAttributes(tagName, rest, ctx) };
-        } else {
-          filtered = filterAttributes(tagName, attribs, ctx);
-        }
-        const cls = filtered.class;
-        if (cls && /(?:^|\s)fragment(?:\s|$)/.test(cls)) {
-          const idx = filtered['data-fragment-index'];
-          if (idx !== undefined && /^\s*-?\d+\s*$/.test(idx)) indexed.add(String(parseInt(idx, 10)));
-          else unindexed++;
-        }
-        return { tagName, attribs: filtered };
-      },
-    },
-    exclusiveFilter: (frame) => {
-      if (frame.tag !== 'style') return false;
-      const css = frame.text;
-      if (/@import|expression\s*\(|javascript:|-moz-binding|behavior\s*:|\\|url\s*\(/i.test(css) || NETWORK_IN_CSS.test(css)) {
-        ctx.report('warning', 'removed-html', 'removed a <style> element that imports, escapes or loads files (use style attributes or images)', where(ctx, ['<style', true]));
-        return true;
       }
-      return false;
+      if (attribs.srcset !== undefined) {
+        ctx.report('warning', 'removed-html', 'removed srcset from <img> (use src with a file in the deck\'s folder)', where(ctx, ['srcset=', true]));
+      }
+      if (src === undefined) {
+        if (attribs.srcset === undefined) ctx.report('warning', 'removed-html', 'removed an <img> without src', where(ctx, ['<img', true]));
+        return placeholderFor('no source', alt);
+      }
+      const kept = filterUrl('img', 'src', src, ctx);
+      if (kept.url === null) return placeholderFor(kept.reason ?? 'not allowed', alt);
+      if (alt.trim() === '') ctx.report('warning', 'image-without-alt', `image without alt text: ${src} (describe it for people who cannot see it)`, where(ctx, [src], ['<img', true], ['![', false]));
+      const { src: _src, 'data-src': _dataSrc, ...rest } = attribs;
+      // Already resolved: the '*' pass must not resolve the ref a second time.
+      return { tagName, attribs: { src: kept.url, ...rest, 'data-lectern-resolved': '' } };
     },
-  };
-  const clean = sanitizeHtml(html, options);
-  return { html: clean, fragments: indexed.size + unindexed };
+    '*': (tagName, attribs) => {
+      const r = current();
+      const { ctx } = r;
+      if (!ALLOWED_TAGS.has(tagName)) {
+        ctx.report('warning', 'removed-html', `removed <${tagName}>${tagName === 'script' ? ' (scripts never run in a deck)' : ''}`, where(ctx, ['<' + tagName, true]));
+        return { tagName, attribs: {} };
+      }
+      let filtered: Record<string, string>;
+      if (tagName === 'img' && 'data-lectern-resolved' in attribs) {
+        const { ['data-lectern-resolved']: _r, src, ...rest } = attribs;
+        filtered = { src: src ?? '', ...filterAttributes(tagName, rest, ctx) };
+      } else {
+        filtered = filterAttributes(tagName, attribs, ctx);
+      }
+      const cls = filtered.class;
+      if (cls && /(?:^|\s)fragment(?:\s|$)/.test(cls)) {
+        const idx = filtered['data-fragment-index'];
+        if (idx !== undefined && /^\s*-?\d+\s*$/.test(idx)) r.indexed.add(String(parseInt(idx, 10)));
+        else r.unindexed++;
+      }
+      return { tagName, attribs: filtered };
+    },
+  },
+  exclusiveFilter: (frame) => {
+    if (frame.tag !== 'style') return false;
+    const { ctx } = current();
+    const css = frame.text;
+    if (/@import|expression\s*\(|javascript:|-moz-binding|behavior\s*:|\\|url\s*\(/i.test(css) || NETWORK_IN_CSS.test(css)) {
+      ctx.report('warning', 'removed-html', 'removed a <style> element that imports, escapes or loads files (use style attributes or images)', where(ctx, ['<style', true]));
+      return true;
+    }
+    return false;
+  },
+};
+
+export function sanitizeSlideHtml(html: string, ctx: PolicyContext): SanitizeResult {
+  const outer = run;
+  const mine: Run = { ctx, indexed: new Set(), unindexed: 0 };
+  run = mine;
+  try {
+    const clean = sanitizeHtml(html, OPTIONS);
+    return { html: clean, fragments: mine.indexed.size + mine.unindexed };
+  } finally {
+    run = outer;
+  }
 }
