@@ -1,11 +1,14 @@
 // The presenter's time panel: elapsed clock with pause/resume and a two-step reset, wall
 // clock, and pacing against the deck's duration and section budgets. The clock survives a
-// reload of the presenter window (sessionStorage).
+// reload of the presenter window, or closing and reopening it during the talk (localStorage,
+// per deck; a snapshot older than STALE_AFTER_MS is a rehearsal's and is ignored).
 
 import type { Deck, Slide } from '../../electron/deck/types';
 import { el, formatDuration } from '../ui/dom';
 import { PacingPlan, SectionTimes, sectionPace } from './pacing';
 import { PresenterClock, RESET_CONFIRM_WINDOW_MS, type ClockSnapshot } from './timer';
+
+const STALE_AFTER_MS = 30 * 60_000;
 
 interface StoredClock {
   snapshot: ClockSnapshot;
@@ -145,7 +148,7 @@ export class ClockPanel {
   private save(): void {
     try {
       const stored: StoredClock = { snapshot: this.clock.snapshot(), at: Date.now() };
-      sessionStorage.setItem(this.storageKey, JSON.stringify(stored));
+      localStorage.setItem(this.storageKey, JSON.stringify(stored));
     } catch {
       // Storage may be unavailable (privacy settings); the clock still works in memory.
     }
@@ -153,10 +156,11 @@ export class ClockPanel {
 
   private restore(): void {
     try {
-      const raw = sessionStorage.getItem(this.storageKey);
+      const raw = localStorage.getItem(this.storageKey);
       if (!raw) return;
       const stored = JSON.parse(raw) as StoredClock;
-      if (stored?.snapshot && typeof stored.at === 'number') this.clock.restore(stored.snapshot, stored.at);
+      if (!stored?.snapshot || typeof stored.at !== 'number' || Date.now() - stored.at > STALE_AFTER_MS) return;
+      this.clock.restore(stored.snapshot, stored.at);
     } catch {
       // A damaged entry is ignored.
     }

@@ -177,6 +177,20 @@ test('notes size changes with buttons and keys and is remembered', async () => {
   assert.equal(await size(), one);
 });
 
+test('closing and reopening the presenter keeps the running clock', async () => {
+  await presenter.keyboard.press('ArrowRight');
+  await presenter.clock.runFor(90_300);
+  const shown = (await presenter.getByTestId('elapsed').textContent()) ?? '';
+  assert.notEqual(shown, '0:00');
+  await presenter.close();
+  presenter = await openView(context, `${url}#presenter`, { clock: true });
+  await presenter.clock.runFor(1_000);
+  assert.equal(await presenter.getByTestId('clock-state').textContent(), 'Running');
+  const [m, s] = ((await presenter.getByTestId('elapsed').textContent()) ?? '0:00').split(':').map(Number);
+  const [m0, s0] = shown.split(':').map(Number);
+  assert.ok((m ?? 0) * 60 + (s ?? 0) >= (m0 ?? 0) * 60 + (s0 ?? 0), 'no time lost');
+});
+
 test('S in the audience opens the presenter view in a second window', async () => {
   const popup = context.waitForEvent('page');
   await audience.keyboard.press('s');
