@@ -5,7 +5,7 @@ import type { SlidePosition, SyncMessage } from '../../electron/contract/ipc';
 import { resolveSlideAssets } from '../assets';
 import { indexSlides, parsePositionHash, positionOfNumber } from '../model';
 import type { DeckSource, LoadedDeck } from '../sources/types';
-import { interceptExternalLinks, isTyping } from '../ui/dom';
+import { el, interceptExternalLinks, isTyping } from '../ui/dom';
 import { HelpOverlay, NAVIGATION_KEYS } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
 import { SearchBox } from './search-box';
@@ -22,6 +22,14 @@ const AUDIENCE_KEYS = [
 
 export async function startAudience(source: DeckSource, loaded: LoadedDeck, root: HTMLElement): Promise<void> {
   let deck = loaded.deck;
+  if (deck.slides.length === 0) {
+    // Only a deck that failed to compile (written with --force) has no slides.
+    root.classList.add('lectern-audience');
+    root.replaceChildren(
+      el('div', { className: 'lectern-fatal' }, [el('h1', { text: deck.meta.title || 'Lectern' }), el('p', { text: 'This deck has no slides.' })]),
+    );
+    return;
+  }
   let index = indexSlides(deck.slides);
   const slides = resolveSlideAssets(deck.slides, loaded.assetUrl);
   const presentation = new WindowedReveal(slides, deck.meta.slideNumbers);

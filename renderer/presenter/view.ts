@@ -84,7 +84,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     const n = slide ? slide.index + 1 : 0;
     const step = slide && slide.fragments > 0 ? ` · step ${position.f + 1}/${slide.fragments}` : '';
     const section = slide?.section ? ` · ${slide.section}` : '';
-    status.textContent = `Slide ${n} / ${index.slides.length}${step}${section}`;
+    status.textContent = index.slides.length ? `Slide ${n} / ${index.slides.length}${step}${section}` : 'No slides';
     blackoutBadge.hidden = !blackout;
     root.classList.toggle('is-blackout', blackout);
     notes.show(slide);
