@@ -69,7 +69,7 @@ export async function boot(): Promise<void> {
     const loaded = await source.load();
     if (!loaded || view === 'start') {
       const { startWelcome } = await import('./welcome');
-      startWelcome(source, root);
+      startWelcome(root);
     } else {
       applyTheme(loaded.deck);
       await startView(view, source, loaded, root);

@@ -2,7 +2,6 @@
 
 import type { DeckSummary } from '../electron/contract/ipc';
 import { findAppApi } from './sources/app';
-import type { DeckSource } from './sources/types';
 import { el } from './ui/dom';
 
 function describe(d: DeckSummary): string {
@@ -12,7 +11,7 @@ function describe(d: DeckSummary): string {
   return parts.join(' · ');
 }
 
-export function startWelcome(_source: DeckSource, root: HTMLElement): void {
+export function startWelcome(root: HTMLElement): void {
   const api = findAppApi(window);
   root.classList.add('lectern-welcome-root');
   const list = el('ul', { className: 'lectern-deck-list' });

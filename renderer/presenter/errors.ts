@@ -8,7 +8,7 @@ export class ErrorList {
   private readonly list: HTMLElement;
   private readonly heading: HTMLElement;
 
-  constructor(_parent: HTMLElement) {
+  constructor() {
     this.heading = el('strong');
     this.list = el('ul');
     this.element = el('div', { className: 'presenter-errors', attrs: { hidden: '', role: 'status', 'data-testid': 'errors' } }, [this.heading, this.list]);

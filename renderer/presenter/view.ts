@@ -60,7 +60,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   const current = new SlidePreview(currentBox, 'current');
   const next = new SlidePreview(side, 'next');
   const clock = new ClockPanel(side, deck, () => render());
-  const errors = new ErrorList(root);
+  const errors = new ErrorList();
   const notes = new NotesPanel();
   const main = el('div', { className: 'presenter-grid' }, [currentBox, side, notes.element]);
   root.replaceChildren(header, errors.element, main);
