@@ -21,10 +21,12 @@ export class SlideWindow {
     }
   }
 
-  /** New (empty) sections by reading-order index, after a (re)mount. */
+  /** The sections by reading-order index after a (re)mount; sections kept from before keep their content. */
   setSections(sections: Map<number, HTMLElement>): void {
+    for (const i of [...this.filled]) {
+      if (sections.get(i) !== this.sections.get(i)) this.filled.delete(i);
+    }
     this.sections = sections;
-    this.filled.clear();
   }
 
   /** Reading-order index of (h, v), or of the stack's first slide when v is not in it. */

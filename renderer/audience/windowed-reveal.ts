@@ -8,7 +8,7 @@ import type { RevealApi } from 'reveal.js';
 import type { SlidePosition } from '../../electron/contract/ipc';
 import type { Slide } from '../../electron/deck/types';
 import { clampPosition, indexSlides, positionHash, type DeckIndex } from '../model';
-import { buildRevealSlides } from '../slide-dom';
+import { buildSection } from '../slide-dom';
 import { el } from '../ui/dom';
 import { SlideWindow } from './slide-window';
 import { StackWindow, type StackRange } from './stack-range';
@@ -76,6 +76,9 @@ export class WindowedReveal {
   private range: StackRange = { start: 0, end: 0 };
   private recentreTimer: number | undefined;
   private readonly listeners: Array<() => void> = [];
+  /** Mounted sections, reused by the next mount so a re-centre never rebuilds what is on screen. */
+  private leafSections = new Map<number, HTMLElement>();
+  private stackSections = new Map<number, HTMLElement>();
 
   constructor(slides: Slide[], private showNumbers: boolean) {
     this.slides = slides;
@@ -169,6 +172,9 @@ export class WindowedReveal {
     this.index = indexSlides(slides);
     this.windowing = stackWindowFor(slides);
     this.content = new SlideWindow(slides, SLIDE_RADIUS);
+    // New slides: nothing of the old version may be reused.
+    this.leafSections.clear();
+    this.stackSections.clear();
     const c = clampPosition(this.index, position);
     this.remount(this.reveal.isOverview() ? this.windowing.all() : this.windowing.around(c.h), c);
   }
@@ -186,15 +192,42 @@ export class WindowedReveal {
     this.fill(p.h, p.v);
   }
 
-  /** Puts the stacks of `r` into reveal.js's DOM, as empty shells filled by `content`. */
+  /**
+   * Puts the stacks of `r` into reveal.js's DOM. Sections already mounted are moved, not rebuilt
+   * (the slide on screen keeps its decoded images); new ones are empty shells filled by `content`.
+   */
   private mount(r: StackRange): void {
     this.range = r;
-    this.slidesEl.replaceChildren(buildRevealSlides(this.slides.filter((s) => s.h >= r.start && s.h < r.end), false));
-    const sections = new Map<number, HTMLElement>();
-    for (const section of this.slidesEl.querySelectorAll<HTMLElement>('section[data-lectern-index]')) {
-      sections.set(Number(section.dataset.lecternIndex), section);
+    const leaves = new Map<number, HTMLElement>();
+    const stacks = new Map<number, HTMLElement>();
+    const byStack = new Map<number, Slide[]>();
+    for (const slide of this.slides) {
+      if (slide.h < r.start || slide.h >= r.end) continue;
+      const list = byStack.get(slide.h);
+      if (list) list.push(slide);
+      else byStack.set(slide.h, [slide]);
     }
-    this.content.setSections(sections);
+    const top: HTMLElement[] = [];
+    for (const h of [...byStack.keys()].sort((a, b) => a - b)) {
+      const stack = (byStack.get(h) ?? []).sort((a, b) => a.v - b.v);
+      const sections = stack.map((slide) => {
+        const section = this.leafSections.get(slide.index) ?? buildSection(slide, false);
+        leaves.set(slide.index, section);
+        return section;
+      });
+      if (sections.length === 1 && sections[0]) {
+        top.push(sections[0]);
+      } else {
+        const outer = this.stackSections.get(h) ?? document.createElement('section');
+        outer.replaceChildren(...sections);
+        stacks.set(h, outer);
+        top.push(outer);
+      }
+    }
+    this.slidesEl.replaceChildren(...top);
+    this.leafSections = leaves;
+    this.stackSections = stacks;
+    this.content.setSections(leaves);
   }
 
   /**

@@ -84,6 +84,28 @@ test('stepping back shows the previous slide fully built, across a re-centre too
   }
 });
 
+test('a re-centre moves the slide on screen instead of rebuilding it', async () => {
+  await page.keyboard.type('100');
+  await page.keyboard.press('Enter');
+  await waitNumber(100);
+  const firstMounted = () => page.evaluate(() => Number(document.querySelector<HTMLElement>('.reveal .slides section[data-lectern-index]')?.dataset.lecternIndex));
+  const before = await firstMounted();
+  // Walk towards the window's end, then let the talk rest there.
+  for (let n = 100; n < 108; n++) {
+    for (let f = 0; f < deck.slides[n - 1]!.fragments; f++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await waitNumber(n + 1);
+  }
+  await page.evaluate(() => {
+    const present = [...document.querySelectorAll<HTMLElement>('.reveal .slides section.present[data-lectern-index]')].pop();
+    present?.setAttribute('data-test-marker', 'kept');
+  });
+  await page.waitForFunction((b) => Number(document.querySelector<HTMLElement>('.reveal .slides section[data-lectern-index]')?.dataset.lecternIndex) !== b, before);
+  const kept = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.reveal .slides section.present[data-lectern-index]')].pop()?.getAttribute('data-test-marker'));
+  assert.equal(kept, 'kept');
+  assert.equal((await audienceState(page)).index, 107);
+});
+
 test('Home, End and jumps reach both ends of the deck', async () => {
   await page.keyboard.press('End');
   await waitNumber(329);
