@@ -1,5 +1,6 @@
-// DOM for compiled slides: the reveal.js <section> tree (audience) and standalone slide frames
-// (presenter previews, study view). Slide HTML is already sanitised by the compiler.
+// DOM for compiled slides, shared by the views: sections with their attributes, reveal.js's
+// fragment numbering and state, and slide backgrounds outside reveal.js (presenter previews,
+// study thumbnails, print frames). Slide HTML is already sanitised by the compiler.
 
 import type { Slide } from '../electron/deck/types';
 
@@ -11,38 +12,13 @@ export function applySlideAttributes(section: HTMLElement, slide: Slide): void {
   }
 }
 
-/** A slide's <section>; its content is filled in later when `withContent` is false. */
+/** A slide's <section> for reveal.js; without content it is an empty shell filled in later. */
 export function buildSection(slide: Slide, withContent = true): HTMLElement {
   const section = document.createElement('section');
   applySlideAttributes(section, slide);
   section.dataset.lecternIndex = String(slide.index);
   if (withContent) section.innerHTML = slide.html;
   return section;
-}
-
-/**
- * reveal.js's tree: one <section> per horizontal position, nested ones for vertical stacks.
- * Without content, sections are empty shells (see audience/slide-window.ts).
- */
-export function buildRevealSlides(slides: readonly Slide[], withContent = true): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const stacks = new Map<number, Slide[]>();
-  for (const slide of slides) {
-    const stack = stacks.get(slide.h);
-    if (stack) stack.push(slide);
-    else stacks.set(slide.h, [slide]);
-  }
-  for (const h of [...stacks.keys()].sort((a, b) => a - b)) {
-    const stack = (stacks.get(h) ?? []).sort((a, b) => a.v - b.v);
-    if (stack.length === 1 && stack[0]) {
-      fragment.append(buildSection(stack[0], withContent));
-    } else {
-      const outer = document.createElement('section');
-      for (const slide of stack) outer.append(buildSection(slide, withContent));
-      fragment.append(outer);
-    }
-  }
-  return fragment;
 }
 
 /**
