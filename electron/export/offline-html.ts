@@ -5,7 +5,7 @@
 // decks pays for it once.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { BootConfig, BootView } from '../contract/boot';
 import { BOOT_ELEMENT_ID } from '../contract/boot';
@@ -34,7 +34,8 @@ const FONT_MIME: Record<string, string> = {
 };
 
 let cachedRenderer: InlinedRenderer | undefined;
-let cachedDir: string | undefined;
+/** Folder and build times of the cached bundle: a rebuilt renderer is read again. */
+let cachedKey: string | undefined;
 
 /** The built renderer (dist/renderer), found from $LECTERN_RENDERER_DIR or by walking up from here. */
 export function rendererDistDir(): string {
@@ -91,13 +92,14 @@ function scriptSafe(js: string): string {
 
 function loadRenderer(): InlinedRenderer {
   const dir = rendererDistDir();
-  if (cachedRenderer && cachedDir === dir) return cachedRenderer;
+  const key = [dir, statSync(join(dir, 'renderer.js')).mtimeMs, statSync(join(dir, 'renderer.css')).mtimeMs].join('|');
+  if (cachedRenderer && cachedKey === key) return cachedRenderer;
   const js = scriptSafe(stripSourceMap(readFileSync(join(dir, 'renderer.js'), 'utf8')));
   const rawCss = stripSourceMap(readFileSync(join(dir, 'renderer.css'), 'utf8'));
   const css = inlineCssUrls(keepWoff2Sources(rawCss), dir).replace(/<\/(style)/gi, '<\\/$1');
   const scriptSource = `'sha256-${createHash('sha256').update(js, 'utf8').digest('base64')}'`;
   cachedRenderer = { js, css, scriptSource };
-  cachedDir = dir;
+  cachedKey = key;
   return cachedRenderer;
 }
 
