@@ -105,7 +105,7 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
   const firstThumb = list.querySelector<HTMLElement>('.study-thumb');
   if (firstThumb) {
     new ResizeObserver(() => {
-      const width = firstThumb.getBoundingClientRect().width;
+      const width = firstThumb.clientWidth;
       if (width > 0) root.style.setProperty('--study-scale', String(width / SLIDE_WIDTH));
     }).observe(firstThumb);
   }
