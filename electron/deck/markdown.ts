@@ -2,6 +2,8 @@
 // attribute comments (`<!-- .slide: -->`, `<!-- .element: -->`) and Lectern's own comments
 // (`<!-- section: -->`, `<!-- include: -->`). Tokens are lexed here; slide.ts walks them
 // (rendering math, attaching attributes) and then renders them with this instance.
+import { filterAttributes, filterUrl, type PolicyContext } from './policy';
+import { imagePolicy } from './sanitize';
 import { Marked, Renderer, type RendererObject, type Tokens, type TokenizerExtension, type RendererExtension } from 'marked';
 
 export type CommentKind = 'slide' | 'element' | 'section' | 'include';
@@ -112,20 +114,77 @@ function escapeAttr(s: string): string {
 }
 
 /** Adds attributes to the first tag of `html` (our own renderer output), merging `class`. */
+const ATTR_NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
+
+/**
+ * Markdown-only slides skip sanitize-html: marked escapes all text, so the only untrusted parts
+ * of its output are URLs and `.element` attributes, which the renderer below puts through the
+ * same policy (policy.ts) while this is set. Slides with any raw HTML take the sanitizer.
+ */
+export interface TrustedRender {
+  ctx: PolicyContext;
+  indexed: Set<string>;
+  unindexed: number;
+}
+let trusted: TrustedRender | null = null;
+
+export function renderTrusted<T>(state: TrustedRender, render: () => T): T {
+  const outer = trusted;
+  trusted = state;
+  try {
+    return render();
+  } finally {
+    trusted = outer;
+  }
+}
+
+function countFragment(t: TrustedRender, attrs: Record<string, string>): void {
+  if (!/(?:^|\s)fragment(?:\s|$)/.test(attrs.class ?? '')) return;
+  const idx = attrs['data-fragment-index'];
+  if (idx !== undefined && /^\s*-?\d+\s*$/.test(idx)) t.indexed.add(String(parseInt(idx, 10)));
+  else t.unindexed++;
+}
+
+/** Adds attributes to the first tag of `html` (our own renderer output), merging `class`. */
 export function addAttributes(html: string, attrs: Record<string, string> | undefined): string {
   if (!attrs || Object.keys(attrs).length === 0) return html;
-  const m = /^(\s*<[a-zA-Z][a-zA-Z0-9]*)([^>]*?)(\/?>)/.exec(html);
+  const m = /^(\s*<([a-zA-Z][a-zA-Z0-9]*))([^>]*?)(\/?>)/.exec(html);
   if (!m) return html;
-  let existing = m[2] ?? '';
+  const tag = (m[2] ?? '').toLowerCase();
+  const wanted = trusted ? filterAttributes(tag, attrs, trusted.ctx) : attrs;
+  const merged: Record<string, string> = {};
+  let existing = m[3] ?? '';
   let extra = '';
-  for (const [name, value] of Object.entries(attrs)) {
-    const re = new RegExp(`\\s${name}="([^"]*)"`);
+  for (const [name, value] of Object.entries(wanted)) {
+    if (!ATTR_NAME.test(name)) continue;
+    const re = new RegExp(`\\s${name.replace(/[.]/g, '\\.')}="([^"]*)"`);
     const cur = re.exec(existing);
-    if (cur && name === 'class') existing = existing.replace(re, ` class="${cur[1]} ${escapeAttr(value)}"`);
-    else if (cur) existing = existing.replace(re, ` ${name}="${escapeAttr(value)}"`);
-    else extra += ` ${name}="${escapeAttr(value)}"`;
+    const final = cur && name === 'class' ? `${cur[1]} ${value}` : value;
+    merged[name] = final;
+    if (cur) existing = existing.replace(re, () => ` ${name}="${escapeAttr(final)}"`);
+    else extra += ` ${name}="${escapeAttr(final)}"`;
   }
-  return (m[1] ?? '') + existing + extra + (m[3] ?? '') + html.slice(m[0].length);
+  if (trusted) countFragment(trusted, merged);
+  return (m[1] ?? '') + existing + extra + (m[4] ?? '') + html.slice(m[0].length);
+}
+
+function escapeText(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+}
+
+/** marked's own URL cleaning (what its renderer puts in href/src), or null when it gives up. */
+function cleanUrl(href: string): string | null {
+  try {
+    return encodeURI(href).replace(/%25/g, '%');
+  } catch {
+    return null;
+  }
+}
+
+function serialize(tag: string, attrs: Record<string, string>, selfClosing: boolean): string {
+  let out = '<' + tag;
+  for (const [k, v] of Object.entries(attrs)) out += ` ${k}="${escapeAttr(v)}"`;
+  return out + (selfClosing ? ' />' : '>');
 }
 
 type Plain = { text?: string; tokens?: unknown[]; type: string; tex?: string };
@@ -163,7 +222,18 @@ const renderer: RendererObject = {
   strong: withAttrs(base.strong),
   em: withAttrs(base.em),
   del: withAttrs(base.del),
-  link: withAttrs(base.link),
+  link(this: Renderer, token: Tokens.Link) {
+    const t = token as Tokens.Link & WithAttributes;
+    if (!trusted) return addAttributes(base.link.call(this, token), t.lecternAttrs);
+    const inner = token.autolink ? escapeText(token.text) : this.parser.parseInline(token.tokens);
+    const href = cleanUrl(token.href);
+    if (href === null) return inner;
+    const kept = filterUrl('a', 'href', href, trusted.ctx);
+    const attrs: Record<string, string> = {};
+    if (kept.url !== null) attrs.href = kept.url;
+    if (token.title) attrs.title = token.title;
+    return addAttributes(serialize('a', attrs, false) + inner + '</a>', t.lecternAttrs);
+  },
   html: withAttrs(base.html),
   codespan(this: Renderer, token: Tokens.Codespan) {
     const t = token as Tokens.Codespan & WithAttributes;
@@ -174,7 +244,20 @@ const renderer: RendererObject = {
     const t = token as Tokens.Image & WithAttributes;
     // Alt text from the tokens' plain text: formulas keep their TeX instead of a placeholder.
     const alt = token.tokens ? inlinePlainText(token.tokens) : token.text;
-    const html = base.image.call(this, { ...token, tokens: undefined as unknown as Tokens.Image['tokens'], text: alt });
+    if (!trusted) {
+      const html = base.image.call(this, { ...token, tokens: undefined as unknown as Tokens.Image['tokens'], text: alt });
+      return addAttributes(html, t.lecternAttrs);
+    }
+    const src = cleanUrl(token.href);
+    if (src === null) return escapeText(alt);
+    const image = imagePolicy(token.title ? { src, alt, title: token.title } : { src, alt }, trusted.ctx);
+    let html: string;
+    if (image.tagName === 'img') {
+      const { src: resolved, ...others } = image.attribs;
+      html = serialize('img', { src: resolved ?? '', ...filterAttributes('img', others, trusted.ctx) }, true);
+    } else {
+      html = serialize(image.tagName, image.attribs, false) + escapeText(image.text ?? '') + `</${image.tagName}>`;
+    }
     return addAttributes(html, t.lecternAttrs);
   },
 };

@@ -11,7 +11,7 @@ export interface SanitizeResult {
   fragments: number;
 }
 
-function placeholderFor(reason: string, alt: string): { tagName: string; attribs: Record<string, string>; text: string } {
+function placeholderFor(reason: string, alt: string): ImageResult {
   return {
     tagName: 'span',
     attribs: {
@@ -21,6 +21,41 @@ function placeholderFor(reason: string, alt: string): { tagName: string; attribs
     },
     text: `[image not shown${alt ? `: ${alt}` : ''} (${reason})]`,
   };
+}
+
+export interface ImageResult {
+  tagName: string;
+  attribs: Record<string, string>;
+  /** Placeholder text when the image cannot be shown. */
+  text?: string;
+}
+
+/**
+ * An <img>'s attributes after the policy: a confined `lectern-asset:` src (other attributes are
+ * left to filterAttributes), or a visible placeholder saying why the image cannot be shown.
+ */
+export function imagePolicy(input: Record<string, string>, ctx: PolicyContext): ImageResult {
+  const attribs = { ...input };
+  const alt = attribs.alt ?? '';
+  const src = attribs.src ?? attribs['data-src'];
+  for (const name of Object.keys(attribs)) {
+    if (name.toLowerCase().startsWith('on')) {
+      ctx.report('warning', 'removed-html', `removed event handler ${name.toLowerCase()} from <img> (scripts never run in a deck)`, where(ctx, [`${name}=`, true], [name, true]));
+      delete attribs[name];
+    }
+  }
+  if (attribs.srcset !== undefined) {
+    ctx.report('warning', 'removed-html', 'removed srcset from <img> (use src with a file in the deck\'s folder)', where(ctx, ['srcset=', true]));
+  }
+  if (src === undefined) {
+    if (attribs.srcset === undefined) ctx.report('warning', 'removed-html', 'removed an <img> without src', where(ctx, ['<img', true]));
+    return placeholderFor('no source', alt);
+  }
+  const kept = filterUrl('img', 'src', src, ctx);
+  if (kept.url === null) return placeholderFor(kept.reason ?? 'not allowed', alt);
+  if (alt.trim() === '') ctx.report('warning', 'image-without-alt', `image without alt text: ${src} (describe it for people who cannot see it)`, where(ctx, [src], ['<img', true], ['![', false]));
+  const { src: _src, 'data-src': _dataSrc, ...rest } = attribs;
+  return { tagName: 'img', attribs: { src: kept.url, ...rest } };
 }
 
 /** The slide being sanitized: the options below are built once, sanitizing is synchronous. */
@@ -59,28 +94,9 @@ const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
   allowVulnerableTags: true,
   transformTags: {
     img: (tagName, attribs) => {
-      const { ctx } = current();
-      const alt = attribs.alt ?? '';
-      const src = attribs.src ?? attribs['data-src'];
-      for (const name of Object.keys(attribs)) {
-        if (name.toLowerCase().startsWith('on')) {
-          ctx.report('warning', 'removed-html', `removed event handler ${name.toLowerCase()} from <img> (scripts never run in a deck)`, where(ctx, [`${name}=`, true], [name, true]));
-          delete attribs[name];
-        }
-      }
-      if (attribs.srcset !== undefined) {
-        ctx.report('warning', 'removed-html', 'removed srcset from <img> (use src with a file in the deck\'s folder)', where(ctx, ['srcset=', true]));
-      }
-      if (src === undefined) {
-        if (attribs.srcset === undefined) ctx.report('warning', 'removed-html', 'removed an <img> without src', where(ctx, ['<img', true]));
-        return placeholderFor('no source', alt);
-      }
-      const kept = filterUrl('img', 'src', src, ctx);
-      if (kept.url === null) return placeholderFor(kept.reason ?? 'not allowed', alt);
-      if (alt.trim() === '') ctx.report('warning', 'image-without-alt', `image without alt text: ${src} (describe it for people who cannot see it)`, where(ctx, [src], ['<img', true], ['![', false]));
-      const { src: _src, 'data-src': _dataSrc, ...rest } = attribs;
+      const image = imagePolicy(attribs, current().ctx);
       // Already resolved: the '*' pass must not resolve the ref a second time.
-      return { tagName, attribs: { src: kept.url, ...rest, 'data-lectern-resolved': '' } };
+      return image.tagName === 'img' ? { tagName, attribs: { ...image.attribs, 'data-lectern-resolved': '' } } : image;
     },
     '*': (tagName, attribs) => {
       const r = current();

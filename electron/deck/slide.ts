@@ -6,10 +6,10 @@ import { dirname } from 'node:path';
 import type { Token, Tokens } from 'marked';
 import type { AssetResolver, FileStamp } from './assets';
 import { Locator, type Position } from './locate';
-import { createMarkdown, inlinePlainText } from './markdown';
+import { createMarkdown, inlinePlainText, renderTrusted, type TrustedRender } from './markdown';
 import { estimateOverflow } from './overflow';
 import type { PolicyContext } from './policy';
-import { sanitizeSlideHtml } from './sanitize';
+import { sanitizeSlideHtml, type SanitizeResult } from './sanitize';
 import type { SourceText } from './source';
 import type { DeckAsset, Diagnostic, Severity } from './types';
 import { PLACEHOLDER, blockText, walk, type AnyToken, type PartState } from './walk';
@@ -81,21 +81,33 @@ export function nestingDepth(text: string): number {
   return max;
 }
 
+let sanitizeEverything = false;
+/** Tests: send Markdown-only slides through sanitize-html too, to compare both paths. */
+export function setSanitizeEverything(on: boolean): void {
+  sanitizeEverything = on;
+}
+
 function renderPart(src: SourceText, input: SlideInput, st: PartState, isBody: boolean): PartResult {
   let tokens: Token[];
-  let html: string;
+  let clean: SanitizeResult;
   try {
     if (nestingDepth(src.text) > MAX_NESTING) throw new RangeError('nesting');
     tokens = md.lexer(src.text);
     walk(tokens as AnyToken[], null, st);
-    html = md.parser(tokens);
+    if (st.rawHtml || sanitizeEverything) {
+      clean = sanitizeSlideHtml(md.parser(tokens), st.policy);
+    } else {
+      // No raw HTML: marked's output is escaped; URLs and attributes take the policy as rendered.
+      const trusted: TrustedRender = { ctx: st.policy, indexed: new Set(), unindexed: 0 };
+      const html = renderTrusted(trusted, () => md.parser(tokens));
+      clean = { html, fragments: trusted.indexed.size + trusted.unindexed };
+    }
   } catch (err) {
     // marked recurses per nesting level; absurd nesting ends here instead of crashing the deck.
     const why = err instanceof RangeError ? `it is nested too deeply (more than ${MAX_NESTING} levels of lists, quotes or indentation)` : err instanceof Error ? err.message : String(err);
     st.report('error', 'render-failed', `${isBody ? 'slide' : 'notes'} could not be rendered: ${why}`, st.locator.start());
     return { html: `<pre class="lectern-render-error">${escapeHtml(src.text)}</pre>`, text: src.text, title: '', fragments: 0, hasMedia: false };
   }
-  const clean = sanitizeSlideHtml(html, st.policy);
   const math = st.math;
   const withMath = clean.html.replace(PLACEHOLDER, (_m, i: string) => math[Number(i)] ?? '');
   const heading = (tokens as AnyToken[]).find((t) => t.type === 'heading') as Tokens.Heading | undefined;
@@ -133,6 +145,7 @@ export function renderSlide(input: SlideInput): SlideRender {
     const st: PartState = {
       locator,
       report,
+      rawHtml: false,
       math: [],
       slideAttrs,
       section: null,

@@ -30,6 +30,8 @@ const NOT_ELEMENTS = new Set(['text', 'space', 'br', 'escape', 'lecternComment',
 const CODESPAN_MATH = /^(\$\$?)([\s\S]+)\1$/;
 
 export interface PartState {
+  /** The part holds raw HTML (so its output must go through the sanitizer). */
+  rawHtml: boolean;
   locator: Locator;
   report(severity: Severity, code: string, message: string, where: Position): void;
   math: string[];
@@ -98,6 +100,7 @@ export function walk(tokens: AnyToken[], parent: AnyToken | null, st: PartState)
     }
     if (t.type === 'html') {
       // Inside a raw HTML block, marked does not see comments as tokens: read ours here.
+      st.rawHtml = true;
       const h = t as Tokens.HTML & WithAttributes;
       let text = h.text.replace(/<!--\s*\.slide\s*:?([\s\S]*?)-->/g, (_m, attrs: string) => {
         mergeAttrs(st.slideAttrs, filterAttributes('section', parseAttributeString(attrs), st.policy));

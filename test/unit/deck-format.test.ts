@@ -143,7 +143,7 @@ test('a slide that is too long for the frame is an overflow warning; a normal on
 test('raw markdown features: tables, task lists, links to fragments', () => {
   const d = compile('| a |\n|---|\n| 1 |\n\n- [x] done\n\n[up](#top)\nNote: n');
   assert.match(d.slides[0]!.html, /<table>/);
-  assert.match(d.slides[0]!.html, /<input checked="" disabled="" type="checkbox" \/>|<input checked disabled type="checkbox" \/>/);
+  assert.match(d.slides[0]!.html, /<input checked(?:="")? disabled(?:="")? type="checkbox"(?: \/)?>/);
   assert.match(d.slides[0]!.html, /<a href="#top">up<\/a>/);
 });
 
