@@ -47,6 +47,7 @@ const formulas = (text.match(/\$/g)?.length ?? 0) / 2;
 const cold: number[] = [];
 const coldCpu: number[] = [];
 const warm: number[] = [];
+const warmCpu: number[] = [];
 let rendered = 0;
 for (let r = 0; r < RUNS; r++) {
   clearMathCache();
@@ -64,8 +65,11 @@ for (let r = 0; r < RUNS; r++) {
   // One-slide edit, as an author saving in the editor while the app watches the file.
   const edited = deck(500 + r);
   t = performance.now();
+  const cpu2 = process.cpuUsage();
   compiler.compile(edited, file);
   warm.push(performance.now() - t);
+  const used2 = process.cpuUsage(cpu2);
+  warmCpu.push((used2.user + used2.system) / 1000);
   rendered = compiler.stats.rendered;
 }
 rmSync(dir, { recursive: true, force: true });
@@ -77,5 +81,6 @@ console.log(`deck: ${SLIDES} slides, ${formulas} formulas, ${(text.length / 1024
 console.log(`cold compile:           median ${coldMs.toFixed(0)} ms of ${RUNS} runs (${cold.map((x) => x.toFixed(0)).join(', ')}) target < 1000 ms ${coldMs < 1000 ? 'OK' : 'SLOW'}`);
 console.log(`recompile, 1 slide edit: median ${warmMs.toFixed(1)} ms of ${RUNS} runs (${warm.map((x) => x.toFixed(1)).join(', ')}) target < 50 ms ${warmMs < 50 ? 'OK' : 'SLOW'}; slides re-rendered: ${rendered}`);
 console.log(`cold compile CPU time:   median ${median(coldCpu).toFixed(0)} ms (${coldCpu.map((x) => x.toFixed(0)).join(', ')}); load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
+console.log(`recompile CPU time:      median ${median(warmCpu).toFixed(1)} ms (${warmCpu.map((x) => x.toFixed(1)).join(', ')})`);
 console.log(`first compile in this process (JIT and caches cold): ${cold[0]?.toFixed(0)} ms`);
 console.log(`peak RSS: ${peak.toFixed(0)} MiB`);
