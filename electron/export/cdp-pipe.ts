@@ -70,22 +70,44 @@ export class CdpPipe {
     });
   }
 
-  /** Resolves with the next `method` event of `sessionId`. */
-  once(method: string, sessionId: string): Promise<Record<string, unknown>> {
-    return new Promise((resolve, reject) => {
+  /**
+   * Resolves with the first `method` event of `sessionId` that `accept` takes. Events are
+   * buffered from this call on, so `accept` may be sharpened later (a loaderId known only once
+   * the navigation command returns): call `recheck()` after changing what it accepts.
+   */
+  waitFor(
+    method: string,
+    sessionId: string,
+    accept: (params: Record<string, unknown>) => boolean,
+  ): { done: Promise<Record<string, unknown>>; recheck(): void } {
+    const seen: Array<Record<string, unknown>> = [];
+    let settle: ((params: Record<string, unknown>) => void) | undefined;
+    let listener: EventListener | undefined;
+    const done = new Promise<Record<string, unknown>>((resolve, reject) => {
       if (this.closedReason) return reject(new Error(this.closedReason));
       const listeners = this.listeners.get(method) ?? new Set<EventListener>();
       this.listeners.set(method, listeners);
       const fail = (err: Error) => reject(err);
-      const listener: EventListener = (params, from) => {
-        if (from !== sessionId) return;
-        listeners.delete(listener);
+      settle = (params) => {
+        if (listener) listeners.delete(listener);
         this.waiters.delete(fail);
         resolve(params);
+      };
+      listener = (params, from) => {
+        if (from !== sessionId) return;
+        seen.push(params);
+        if (accept(params)) settle?.(params);
       };
       listeners.add(listener);
       this.waiters.add(fail);
     });
+    return {
+      done,
+      recheck: () => {
+        const hit = seen.find(accept);
+        if (hit) settle?.(hit);
+      },
+    };
   }
 
   close(reason: string): void {
