@@ -159,6 +159,9 @@ describe('export faults', { skip }, () => {
     assert.equal(exit.code, 130, exit.stderr);
     for (const pdf of previous) assert.equal(readFileSync(join(out, pdf), 'utf8'), PREVIOUS, `${pdf} intact`);
     interruptedFolderTemps = tempFiles(out);
+    // The interrupted export's Chromium goes too (its profile folder names the export's pid).
+    const gone = await waitUntil(() => processesMentioning(`lectern-chromium-${exit.pid}-`).length === 0, 10_000);
+    assert.ok(gone, 'no Chromium of the interrupted export is left running');
     // Running the same command again cleans stale temp files in every folder it writes to.
     const next = lectern(['export', decks, '--out-dir', out, '--quiet']);
     assert.equal(next.status, 0, next.stderr);

@@ -41,7 +41,14 @@ test('the asar holds the built main, preload, CLI, renderer and package.json', (
     files.some((f) => f.startsWith('/dist/renderer/') && f.endsWith('.js')),
     'the renderer bundle is in the asar',
   );
-  const pkg = JSON.parse(extractFile(built!.asar, 'package.json').toString('utf8')) as { main?: string };
+  const raw = extractFile(built!.asar, 'package.json');
+  let pkg: { main?: string };
+  try {
+    pkg = JSON.parse(raw.toString('utf8')) as { main?: string };
+  } catch (err) {
+    // Seen once under a full `npm test`, not reproduced: say what was read.
+    throw new Error(`package.json in the asar is not JSON (${raw.length} bytes, starts ${raw.subarray(0, 24).toString('hex')}): ${String(err)}\n${built!.log.slice(-1500)}`);
+  }
   assert.equal(pkg.main, 'dist/main.js');
 });
 
