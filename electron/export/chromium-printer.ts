@@ -245,8 +245,8 @@ export class ChromiumPrinter implements PdfPrinter {
       if (browser.process.exitCode !== null || browser.process.signalCode !== null) resolve();
       else browser.process.once('exit', () => resolve());
     });
-    // Nothing of value is left in the browser: its profile is a throwaway folder and every page
-    // lived in an off-the-record context, so ending it outright saves a graceful shutdown. Its
+    // Nothing of value is left in the browser: its profile is a throwaway folder and the print
+    // pages keep no state, so ending it outright saves a graceful shutdown. Its
     // helper processes exit when their parent's pipes close; should one still write into the
     // profile as it goes, the next export removes the folder (removeStaleScratch).
     browser.cdp.close('the browser was closed');

@@ -56,7 +56,10 @@ export async function renderPrintView(
     const layout = options.format === 'notes' ? layoutNotes : options.format === 'handout' ? layoutHandout : layoutSlides;
     const pages = layout(deck, slides, options, root);
     retargetInternalLinks(root, deck.slides);
+    // Marks for profiling a slow export (performance.getEntriesByType('mark')).
+    performance.mark('lectern-print-built');
     await whenPrintable(root);
+    performance.mark('lectern-print-loaded');
     for (const frame of root.querySelectorAll<HTMLElement>('.lectern-frame')) markBackgroundContrast(frame);
     // Fitting measures text, so it waits for the final fonts.
     if (options.format === 'handout' && !options.lines) fitHandoutNotes(root);

@@ -3,6 +3,7 @@
 // format's page count, text, formulas, outline, metadata and links, read back with poppler.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -120,6 +121,14 @@ describe('lectern export', { skip }, () => {
       assert.ok(existsSync(join(scratch.dir, name)), name);
       assert.ok(run.stdout.includes(name), 'the written file is reported on stdout');
     }
+  });
+
+  test('images keep their full resolution (the slide shows them smaller)', () => {
+    const target = join(scratch.dir, 'image.pdf');
+    const run = lectern(['export', join(scratch.dir, 'image.md'), '-o', target, '--quiet']);
+    assert.equal(run.status, 0, run.stderr);
+    const list = spawnSync('pdfimages', ['-list', target], { encoding: 'utf8' }).stdout;
+    assert.match(list, /^\s*1\s+0\s+image\s+1600\s+900\s/m, list);
   });
 
   test('a folder: every deck (README, node_modules and dot-folders skipped), mirrored under --out-dir', () => {
