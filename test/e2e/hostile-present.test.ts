@@ -13,6 +13,9 @@ import type { Browser, BrowserContext, Page } from 'playwright';
 import { loadDeck } from '../../electron/deck/index';
 import type { BootView } from '../../electron/contract/boot';
 import type { Deck } from '../../electron/deck/types';
+import { buildOfflineHtml } from '../../electron/export/offline-html';
+import { AWAIT_PRINT_READY_SCRIPT, type PrintViewReport } from '../../electron/export/printer';
+import type { PdfFormat } from '../../electron/contract/ipc';
 import { exportDeckHtml, foreignRequests, launchOfflineBrowser, openView, recordRequests, scratchDir } from '../support/browser';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'hostile');
@@ -162,6 +165,31 @@ describe('offline HTML export, presented', () => {
           await poke(page);
           assertClean(watch, url, await pwned(page), `${name}/${view}`);
           assert.deepEqual(watch.errors, [], `${name}/${view}: the renderer threw`);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
+
+describe('print layouts (what `lectern export --force` prints), presented', () => {
+  const formats: PdfFormat[] = ['slides', 'notes', 'handout'];
+  for (const name of ['raw-html', 'katex', 'assets', 'yaml-hostile']) {
+    for (const format of formats) {
+      test(`${name} as ${format}: lays out, nothing runs, no dialog, no request`, async () => {
+        const { context, watch } = await watchedContext();
+        try {
+          const file = join(scratch.dir, `${name}-print-${format}.html`);
+          writeFileSync(file, buildOfflineHtml(decks[name]!, { view: 'print', print: { format, fragments: true } }));
+          const url = pathToFileURL(file).href;
+          const page = await context.newPage();
+          await page.goto(url);
+          const report = (await page.evaluate(AWAIT_PRINT_READY_SCRIPT)) as PrintViewReport;
+          assert.ok(report.pages >= 1, `${report.pages} pages laid out`);
+          await poke(page);
+          assertClean(watch, url, await pwned(page), `${name}/print ${format}`);
+          assert.deepEqual(watch.errors, [], `${name}/print ${format}: the renderer threw`);
         } finally {
           await context.close();
         }
