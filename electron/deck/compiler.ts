@@ -1,13 +1,16 @@
-// Deck assembly: front matter, includes (spliced slide lists, each a section), sections, slide
-// numbering and deck-level diagnostics, with rendered slides cached by content so that
-// recompiling after an edit only renders the slides that changed.
-import { readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+// Deck assembly: front matter, the slide list (includes.ts), sections, slide numbering and
+// deck-level diagnostics, with rendered slides cached by content so that recompiling after an
+// edit only renders the slides that changed.
+import { realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createAssetResolver, stampOf, type AssetResolver, type FileStamp } from './assets';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
+import { expand, titleFromFile, type Entry, type Expansion } from './includes';
 import { renderSlide, type SlideRender } from './slide';
 import { normalizeSource, splitDeck, type SlideChunk } from './source';
 import type { Deck, DeckAsset, Diagnostic, Slide } from './types';
+
+export { decodeDeckBytes } from './includes';
 
 export interface CompileOptions {
   /** Folder that assets and includes are confined to (default: the deck file's folder). */
@@ -26,61 +29,6 @@ interface CacheEntry {
   generation: number;
 }
 
-/** A file's decks share one scope: the section its slides fall in, until a section comment. */
-interface Scope {
-  current: string;
-}
-
-interface Entry {
-  chunk: SlideChunk;
-  file: string;
-  scope: Scope;
-  /** First or last chunk of its file: dropped when blank (a leading or trailing separator). */
-  edge: boolean;
-}
-
-interface Expansion {
-  /** Include directives expanded so far in this compile (an include bomb stops at the cap). */
-  includes: number;
-  entries: Entry[];
-  diagnostics: Diagnostic[];
-  dependencies: Set<string>;
-}
-
-const MAX_INCLUDE_DEPTH = 32;
-/** A talk made of section decks needs dozens of includes; ten thousand slides is no talk. */
-const MAX_INCLUDES = 1000;
-const MAX_SLIDES = 10_000;
-
-/** Decodes deck bytes as UTF-8; invalid sequences become U+FFFD and a warning. */
-export function decodeDeckBytes(bytes: Uint8Array, file: string): { text: string; diagnostics: Diagnostic[] } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics: [] };
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const at = text.indexOf('\uFFFD');
-    const before = text.slice(0, Math.max(0, at));
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    return {
-      text,
-      diagnostics: [{ file, line, column, severity: 'warning', code: 'invalid-utf8', message: 'the file is not valid UTF-8; invalid bytes show as \uFFFD' }],
-    };
-  }
-}
-
-function titleFromFile(file: string): string {
-  return basename(file, extname(file));
-}
-
-/** Line and column of the include comment inside its chunk (after leading blank lines). */
-function includePosition(chunk: SlideChunk): { line: number; column: number } {
-  const lines = chunk.body.text.split('\n');
-  const idx = Math.max(0, lines.findIndex((l) => l.trim() !== ''));
-  const line = lines[idx] ?? '';
-  return { line: chunk.body.line + idx, column: line.length - line.trimStart().length + 1 };
-}
-
 function isBlank(chunk: SlideChunk): boolean {
   return chunk.body.text.trim() === '' && (chunk.notes === null || chunk.notes.text.trim() === '');
 }
@@ -90,77 +38,6 @@ export function createDeckCompiler(): DeckCompiler {
   let generation = 0;
   const stats = { rendered: 0, reused: 0 };
 
-  function expand(
-    source: string,
-    file: string,
-    scope: Scope,
-    resolver: AssetResolver,
-    root: string,
-    stack: string[],
-    out: Expansion,
-  ): void {
-    const split = splitDeck(source);
-    const n = split.slides.length;
-    if (split.unclosedFenceLine !== null) {
-      out.diagnostics.push({
-        file, line: split.unclosedFenceLine, column: 1, severity: 'warning', code: 'unclosed-code-fence',
-        message: 'this code fence is never closed, so the slide separators after it are treated as code',
-      });
-    }
-    split.slides.forEach((chunk, i) => {
-      if (chunk.include === null) {
-        out.entries.push({ chunk, file, scope, edge: i === 0 || i === n - 1 });
-        return;
-      }
-      const at = includePosition(chunk);
-      const report = (code: string, message: string): void => {
-        out.diagnostics.push({ file, ...at, severity: 'error', code, message });
-      };
-      if (chunk.notes && chunk.notes.text.trim()) {
-        out.diagnostics.push({ file, line: chunk.notes.line, column: 1, severity: 'warning', code: 'include-notes-ignored', message: 'notes on an include slide are not shown (the included slides carry their own)' });
-      }
-      if (chunk.include === '') return report('missing-include', 'include without a path');
-      if (out.includes >= MAX_INCLUDES || out.entries.length >= MAX_SLIDES) {
-        return report('include-limit', `include refused: the deck already has ${out.includes} includes and ${out.entries.length} slides (limits ${MAX_INCLUDES} and ${MAX_SLIDES})`);
-      }
-      out.includes++;
-      const res = resolver.resolve(chunk.include, dirname(file), 'any');
-      if (res.stat) out.dependencies.add(res.stat.path);
-      if (!res.ok) {
-        const code = res.code === 'missing-asset' ? 'missing-include' : res.code === 'asset-outside-deck' ? 'include-outside-deck' : 'bad-include';
-        return report(code, `cannot include ${chunk.include}: ${res.message}`);
-      }
-      const target = res.asset.path;
-      if (stack.includes(target)) {
-        const chain = [...stack.slice(stack.indexOf(target)), target].map((p) => basename(p)).join(' -> ');
-        return report('include-cycle', `include cycle: ${chain}`);
-      }
-      if (stack.length >= MAX_INCLUDE_DEPTH) return report('include-too-deep', `includes nested more than ${MAX_INCLUDE_DEPTH} deep`);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(target);
-      } catch (err) {
-        return report('missing-include', `cannot read ${chunk.include}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      const decoded = decodeDeckBytes(bytes, target);
-      out.diagnostics.push(...decoded.diagnostics);
-      const text = normalizeSource(decoded.text);
-      const inner = splitDeck(text);
-      let title = '';
-      if (inner.frontMatter) {
-        const parsed = parseFrontMatter(inner.frontMatter, target);
-        // Its own settings are ignored, but broken YAML is still the author's to fix.
-        out.diagnostics.push(...parsed.diagnostics.filter((d) => d.severity === 'error'));
-        title = parsed.fm.title ?? '';
-      }
-      if (!title) title = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(text)?.[1] ?? titleFromFile(target);
-      const first = out.entries.length;
-      expand(text, target, { current: title }, resolver, root, [...stack, target], out);
-      // An include placed under `--` continues the stack: its first slide takes that place.
-      const head = out.entries[first];
-      if (head && chunk.vertical) head.chunk = { ...head.chunk, vertical: true };
-    });
-  }
 
   function compile(text: string, fileArg: string, options: CompileOptions = {}): Deck {
     const file = resolve(fileArg);
