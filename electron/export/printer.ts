@@ -60,7 +60,7 @@ export const AWAIT_PRINT_READY_SCRIPT = `new Promise((resolve, reject) => {
       // The renderer failed to boot before the print view could start.
       observer.disconnect();
       const detail = document.querySelector('.lectern-fatal pre');
-      reject(new Error((detail && detail.textContent || 'the renderer failed to boot').split('\n')[0]));
+      reject(new Error((detail && detail.textContent || 'the renderer failed to boot').split('\\n')[0]));
     }
   };
   observer = new MutationObserver(check);
