@@ -34,6 +34,7 @@ before(async () => {
   decks.katex = loadDeck(join(FIXTURES, 'katex.md'));
   decks.assets = loadDeck(join(assets, 'deck.md'));
   decks['yaml-hostile'] = loadDeck(join(FIXTURES, 'yaml-hostile.md'));
+  decks['markdown-only'] = loadDeck(join(FIXTURES, 'markdown-only.md'));
   browser = await launchOfflineBrowser();
 });
 
@@ -131,7 +132,7 @@ describe('compiled HTML alone, without a CSP', () => {
     }
   });
 
-  for (const name of ['raw-html', 'katex', 'assets', 'yaml-hostile']) {
+  for (const name of ['raw-html', 'markdown-only', 'katex', 'assets', 'yaml-hostile']) {
     test(`${name}: nothing runs, no dialog, no request`, async () => {
       const { context, watch } = await watchedContext();
       try {
@@ -151,7 +152,7 @@ describe('compiled HTML alone, without a CSP', () => {
 
 describe('offline HTML export, presented', () => {
   const views: BootView[] = ['audience', 'presenter', 'study'];
-  for (const name of ['raw-html', 'katex', 'assets', 'yaml-hostile']) {
+  for (const name of ['raw-html', 'markdown-only', 'katex', 'assets', 'yaml-hostile']) {
     for (const view of views) {
       test(`${name} in the ${view} view: boots, nothing runs, no dialog, no request`, async () => {
         const { context, watch } = await watchedContext();
@@ -175,7 +176,7 @@ describe('offline HTML export, presented', () => {
 
 describe('print layouts (what `lectern export --force` prints), presented', () => {
   const formats: PdfFormat[] = ['slides', 'notes', 'handout'];
-  for (const name of ['raw-html', 'katex', 'assets', 'yaml-hostile']) {
+  for (const name of ['raw-html', 'markdown-only', 'katex', 'assets', 'yaml-hostile']) {
     for (const format of formats) {
       test(`${name} as ${format}: lays out, nothing runs, no dialog, no request`, async () => {
         const { context, watch } = await watchedContext();

@@ -67,6 +67,29 @@ describe('raw HTML attacks', () => {
   }
 });
 
+describe('Markdown-only attacks (slides without raw HTML take a separate path)', () => {
+  const file = join(FIXTURES, 'markdown-only.md');
+  const source = readFileSync(file, 'utf8');
+  let deck: Deck | undefined;
+
+  test('compiles to inert HTML with located diagnostics', async () => {
+    deck = await compileChecked(file);
+  });
+
+  for (const line of linesMatching(source, /javascript|vbscript|file:\/\/|data:text|https:\/\/evil|\/\/evil|onclick|onmouseover=|onload=|data-src/i)) {
+    const text = source.split('\n')[line - 1] ?? '';
+    // Link titles and alt text are text, escaped into an attribute: nothing to report.
+    if (/^\[quote|^!\[alt"|^\[evil\]:/.test(text)) continue;
+    test(`line ${line} is reported: ${text.slice(0, 70)}`, () => {
+      assert.ok(deck);
+      assert.ok(diagnosticLines(deck, file).has(line), `a diagnostic at line ${line}`);
+    });
+  }
+
+  // That titles and alt text stay inside their attribute (no onmouseover/onerror attribute on any
+  // element) is part of the inertness check every deck gets in compileChecked.
+});
+
 describe('KaTeX', () => {
   const file = join(FIXTURES, 'katex.md');
   const source = readFileSync(file, 'utf8');
