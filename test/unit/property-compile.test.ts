@@ -61,6 +61,17 @@ const fixedLines = fc.constantFrom(
   'title: not front matter',
   '***',
   '___',
+  // Markdown-only attacks: slides without raw HTML are rendered on a separate path.
+  '[x](javascript:alert(1))',
+  '[x](JaVaScript&#58;alert(1))',
+  '<javascript:alert(1)>',
+  '[r]: javascript:alert(1)',
+  '[r][r]',
+  '[t](#a "x\\" onmouseover=\\"y")',
+  '![i](https://evil.example/a.png)',
+  '![i](data:text/html,x)',
+  '<!-- .element: onclick="alert(1)" data-src="javascript:alert(1)" -->',
+  '<!-- .slide: data-background-iframe="https://evil.example/" data-background-image="//evil.example/b.png" -->',
 );
 
 const unicodeLine = fc.string({ unit: 'grapheme', maxLength: 40 });
@@ -163,4 +174,13 @@ test('a slide without separators inside spans exactly its lines (the ranges tile
 test('a deck opening with ---, a heading and --- keeps that heading as a slide', () => {
   const deck = compileDeck('---\n# Title\n---\n\nbody\n', FILE);
   assert.equal(deck.slides[0]?.title, 'Title');
+});
+
+// Known gap (electron/deck: attribute policy): a remote URL in a data-* attribute from an
+// `.element`/`.slide` comment is kept with a network-link warning, as if it were a link. reveal.js
+// lazy-loads data-src only on img/video/audio/iframe, which the compiler does refuse, so nothing
+// loads today; but data-src is a resource, not a link: refuse remote values like src.
+test('a remote data-src from an attribute comment is refused like src', { todo: 'kept with a network-link warning' }, () => {
+  const deck = compileDeck('para\n<!-- .element: data-src="https://evil.example/a.png" -->\n\n<!-- .slide: data-src="https://evil.example/b.png" -->\n', FILE);
+  assert.deepEqual(deckProblems(deck), []);
 });
