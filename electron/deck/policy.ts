@@ -83,6 +83,8 @@ function urlUse(tag: string, attr: string): UrlUse {
   if (attr === 'cite') return 'cite';
   if (attr === 'href') return 'link';
   if (attr === 'poster' || attr === 'data-background-image' || attr === 'data-background') return 'image';
+  // data-src is a resource reveal.js loads lazily, never a link: refuse remote values like src.
+  if (attr === 'data-src') return MEDIA_TAGS.has(tag) ? 'media' : 'image';
   if (tag === 'img' || tag === 'picture') return 'image';
   if (MEDIA_TAGS.has(tag) || attr === 'data-background-video') return 'media';
   return 'link';
