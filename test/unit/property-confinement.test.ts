@@ -48,7 +48,9 @@ const hostile = fc.tuple(prefix, fc.array(segment, { maxLength: 7 }), fc.constan
 const plausible = fc
   .tuple(fc.constantFrom('', '/'), fc.array(fc.constantFrom('img', 'deep', '.', 'a.svg', 'b.svg', 'in.svg', 'out.svg', 'up', 'linkdir', 'c.svg', 'secret.svg', '..'), { minLength: 1, maxLength: 4 }))
   .map(([p, parts]) => p + parts.join('/'));
-const path = fc.oneof(hostile, plausible);
+// Real files, inside and (through links) outside, so that the properties are never vacuous.
+const known = fc.constantFrom('/img/a.svg', 'img/deep/b.svg', '/img/in.svg', '/img/./a.svg', '/img/out.svg', '/linkdir/c.svg', '/img/up/secret.svg', '/img/up/deck/img/a.svg');
+const path = fc.oneof(hostile, plausible, known);
 
 function insideRoot(file: string): boolean {
   const rel = relative(realpathSync(root), file);
