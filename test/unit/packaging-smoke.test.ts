@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
 import { buildUnpacked, readFuses, type SmokeBuild } from '../../scripts/package-smoke';
@@ -61,11 +62,37 @@ test('the asar holds the runtime dependencies', (t) => {
   assert.ok(files.some((f) => /^\/node_modules\/katex\/dist\/fonts\/.+\.woff2$/.test(f)), 'KaTeX fonts in asar');
 });
 
+test('every module the bundles require is in the asar (or is electron or a Node built-in)', (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const bundles = files.filter((f) => /^\/dist\/[^/]+\.js$/.test(f));
+  assert.deepEqual(bundles.sort(), ['/dist/cli.js', '/dist/main.js', '/dist/preload.js']);
+  const missing: string[] = [];
+  let checked = 0;
+  for (const bundle of bundles) {
+    const code = extractFile(built!.asar, bundle.slice(1)).toString('utf8');
+    for (const m of code.matchAll(/\brequire\((["'])([^"']+)\1\)/g)) {
+      const spec = m[2]!;
+      if (spec === 'electron' || spec.startsWith('node:') || spec.startsWith('.') || builtinModules.includes(spec)) continue;
+      const parts = spec.split('/');
+      const pkg = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+      const sub = parts.slice(spec.startsWith('@') ? 2 : 1).join('/');
+      const base = `/node_modules/${pkg}`;
+      const found = has(`${base}/package.json`) && (!sub || files.some((f) => f.startsWith(`${base}/${sub}`)));
+      checked++;
+      if (!found) missing.push(`${bundle} requires ${spec}`);
+    }
+  }
+  // If this fails after a new runtime import, remove that package from the exclusions in
+  // electron-builder.yml (files:) or move it to dependencies in package.json.
+  assert.deepEqual(missing, []);
+  assert.ok(checked >= 8, `${checked} package requires checked (marked, katex, yaml, chokidar, ...)`);
+});
+
 test('the asar holds no tests, sources, decks, dev tools or source maps', (t) => {
   if (skipReason) return t.skip(skipReason);
   const forbiddenTop = ['/test', '/electron', '/renderer', '/scripts', '/slides', '/docs', '/build', '/release', '/bin'];
   for (const dir of forbiddenTop) assert.ok(!files.some((f) => f === dir || f.startsWith(`${dir}/`)), `${dir} not in asar`);
-  const devTools = ['electron', 'electron-builder', 'typescript', 'esbuild', 'tsx', 'fast-check', 'ajv', '@doyensec/electronegativity', '@types/node'];
+  const devTools = ['electron', 'electron-builder', 'typescript', 'esbuild', 'tsx', 'fast-check', 'ajv', '@doyensec/electronegativity', '@types/node', 'playwright', 'playwright-core'];
   for (const dep of devTools) assert.ok(!has(`/node_modules/${dep}`), `${dep} not in asar`);
   assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'no source maps');
   assert.deepEqual(
