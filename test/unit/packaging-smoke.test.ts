@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { extractFile, listPackage } from '@electron/asar';
+import { extractAll, extractFile, listPackage } from '@electron/asar';
+import { spawnSync } from 'node:child_process';
 import { buildUnpacked, readFuses, type SmokeBuild } from '../../scripts/package-smoke';
 
 const root = join(__dirname, '..', '..');
@@ -55,11 +56,12 @@ test('the asar holds the built main, preload, CLI, renderer and package.json', (
 
 test('the asar holds the runtime dependencies', (t) => {
   if (skipReason) return t.skip(skipReason);
-  for (const dep of ['marked', 'katex', 'yaml', 'sanitize-html', 'reveal.js', 'chokidar']) {
+  for (const dep of ['marked', 'katex', 'yaml', 'sanitize-html', 'chokidar']) {
     assert.ok(has(`/node_modules/${dep}/package.json`), `${dep} in asar`);
   }
-  // KaTeX's fonts are what makes formulas render offline.
-  assert.ok(files.some((f) => /^\/node_modules\/katex\/dist\/fonts\/.+\.woff2$/.test(f)), 'KaTeX fonts in asar');
+  // Formulas and text render offline from the fonts esbuild copied beside the renderer bundle.
+  assert.ok(files.some((f) => /^\/dist\/renderer\/KaTeX_Main-Regular-[^/]+\.woff2$/.test(f)), 'KaTeX fonts beside the renderer');
+  assert.ok(files.some((f) => /^\/dist\/renderer\/source-sans-3-latin-wght-normal-[^/]+\.woff2$/.test(f)), 'text font beside the renderer');
 });
 
 test('every module the bundles require is in the asar (or is electron or a Node built-in)', (t) => {
@@ -88,11 +90,31 @@ test('every module the bundles require is in the asar (or is electron or a Node 
   assert.ok(checked >= 8, `${checked} package requires checked (marked, katex, yaml, chokidar, ...)`);
 });
 
+test("the packaged CLI bundle compiles the shipped talk with the asar's own node_modules", (t) => {
+  if (skipReason) return t.skip(skipReason);
+  // Plain Node cannot read an asar: extract it, then run dist/cli.js from there, so every module
+  // the compiler loads (marked, KaTeX + mhchem, sanitize-html, yaml) comes from the package.
+  const extracted = join(out, 'extracted');
+  extractAll(built!.asar, extracted);
+  const deck = join(built!.appDir, 'resources', 'slides', 'liver-directed-therapies.md');
+  const run = spawnSync(
+    process.execPath,
+    ['-e', `require(${JSON.stringify(join(extracted, 'dist', 'cli.js'))}).main(['check', ${JSON.stringify(deck)}, '--json']).then((c) => { process.exitCode = c; })`],
+    { encoding: 'utf8', cwd: extracted, env: { ...process.env, NODE_PATH: '' }, timeout: 60_000 },
+  );
+  assert.equal(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout) as { slides: number; errors: number };
+  assert.ok(report.slides > 10, `${report.slides} slides compiled`);
+  assert.equal(report.errors, 0);
+});
+
 test('the asar holds no tests, sources, decks, dev tools or source maps', (t) => {
   if (skipReason) return t.skip(skipReason);
   const forbiddenTop = ['/test', '/electron', '/renderer', '/scripts', '/slides', '/docs', '/build', '/release', '/bin'];
   for (const dir of forbiddenTop) assert.ok(!files.some((f) => f === dir || f.startsWith(`${dir}/`)), `${dir} not in asar`);
   const devTools = ['electron', 'electron-builder', 'typescript', 'esbuild', 'tsx', 'fast-check', 'ajv', '@doyensec/electronegativity', '@types/node', 'playwright', 'playwright-core'];
+  // Bundled into dist/renderer: their node_modules copies would be dead weight.
+  devTools.push('reveal.js', '@fontsource-variable/source-sans-3');
   for (const dep of devTools) assert.ok(!has(`/node_modules/${dep}`), `${dep} not in asar`);
   assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'no source maps');
   assert.deepEqual(
