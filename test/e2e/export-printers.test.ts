@@ -69,6 +69,30 @@ describe('printers', { skip }, () => {
     }
   });
 
+  test('a renderer that fails to boot is reported with the first line of its error', async () => {
+    const fake = join(dir, 'fake-boot');
+    mkdirSync(fake);
+    writeFileSync(
+      join(fake, 'renderer.js'),
+      "const box = document.createElement('div'); box.className = 'lectern-fatal';" +
+        "box.innerHTML = '<pre>no deck: bad config\\n    at boot</pre>'; document.body.append(box);" +
+        "document.documentElement.dataset.lecternReady = 'error';",
+    );
+    writeFileSync(join(fake, 'renderer.css'), '');
+    const saved = process.env.LECTERN_RENDERER_DIR;
+    process.env.LECTERN_RENDERER_DIR = fake;
+    const printer = new ChromiumPrinter();
+    try {
+      await assert.rejects(
+        exportPdf({ deck, options: { format: 'slides' }, printer, target: join(dir, 'boot.pdf') }),
+        (err: Error) => err.message.endsWith('no deck: bad config'),
+      );
+    } finally {
+      process.env.LECTERN_RENDERER_DIR = saved;
+      await printer.close();
+    }
+  });
+
   test("a print view that fails is reported with its message at once, and nothing is written", async () => {
     // A stand-in renderer bundle whose print view fails.
     const fake = join(dir, 'fake-renderer');
