@@ -7,11 +7,9 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { ExportOptions, ExportProgress } from '../contract/ipc';
-import { createDeckCompiler, loadDeck } from '../deck/index';
 import { discardAllPending } from '../export/atomic-file';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { ChromiumPrinter } from '../export/chromium-printer';
-import { findDecks, formatDiagnostic } from './check';
 
 export interface ExportCliOptions {
   format: 'slides' | 'notes' | 'handout';
@@ -78,16 +76,6 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     fail(`${path}: no such deck or folder`);
     return EXIT_FAILED;
   }
-  const decks = isDir ? findDecks(input) : [input];
-  if (decks.length === 0) {
-    fail(`${path}: no decks (.md files) in this folder`);
-    return EXIT_FAILED;
-  }
-  if (opts.output && decks.length > 1) {
-    fail(`-o names one PDF but ${path} holds ${decks.length} decks; use --out-dir`);
-    return EXIT_USAGE;
-  }
-
   let printer: ChromiumPrinter;
   try {
     printer = new ChromiumPrinter({ executablePath: opts.browser });
@@ -95,9 +83,20 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     fail(describe(err));
     return EXIT_FAILED;
   }
-  // Chromium starts while the decks compile.
+  // Chromium starts first: it launches while the compiler (KaTeX, marked) loads and decks compile.
   trace('start');
   printer.warmUp();
+  const { findDecks, formatDiagnostic } = await import('./check');
+  const { createDeckCompiler, loadDeck } = await import('../deck/index');
+
+  const decks = isDir ? findDecks(input) : [input];
+  const usage = decks.length === 0 ? `${path}: no decks (.md files) in this folder` : opts.output && decks.length > 1
+    ? `-o names one PDF but ${path} holds ${decks.length} decks; use --out-dir` : undefined;
+  if (usage) {
+    await printer.close();
+    fail(usage);
+    return decks.length === 0 ? EXIT_FAILED : EXIT_USAGE;
+  }
 
   const onInterrupt = (signal: NodeJS.Signals) => {
     // The previous PDF stays as it was: only our temp files go.
