@@ -71,6 +71,7 @@ const fixedLines = fc.constantFrom(
   '![i](https://evil.example/a.png)',
   '![i](data:text/html,x)',
   '<!-- .element: onclick="alert(1)" data-src="javascript:alert(1)" -->',
+  '<!-- .element: data-src="https://evil.example/" -->',
   '<!-- .slide: data-background-iframe="https://evil.example/" data-background-image="//evil.example/b.png" -->',
 );
 
@@ -176,11 +177,8 @@ test('a deck opening with ---, a heading and --- keeps that heading as a slide',
   assert.equal(deck.slides[0]?.title, 'Title');
 });
 
-// Known gap (electron/deck: attribute policy): a remote URL in a data-* attribute from an
-// `.element`/`.slide` comment is kept with a network-link warning, as if it were a link. reveal.js
-// lazy-loads data-src only on img/video/audio/iframe, which the compiler does refuse, so nothing
-// loads today; but data-src is a resource, not a link: refuse remote values like src.
-test('a remote data-src from an attribute comment is refused like src', { todo: 'kept with a network-link warning' }, () => {
+// data-src is a resource (reveal.js lazy-loads it): a remote value is refused like src.
+test('a remote data-src from an attribute comment is refused like src', () => {
   const deck = compileDeck('para\n<!-- .element: data-src="https://evil.example/a.png" -->\n\n<!-- .slide: data-src="https://evil.example/b.png" -->\n', FILE);
   assert.deepEqual(deckProblems(deck), []);
 });
