@@ -18,9 +18,10 @@ export interface FrameOptions {
   number: string | null;
 }
 
-function div(className: string): HTMLDivElement {
+function div(className: string, text?: string): HTMLDivElement {
   const el = document.createElement('div');
   el.className = className;
+  if (text !== undefined) el.textContent = text;
   return el;
 }
 
@@ -81,12 +82,9 @@ export function buildSlideFrame(slide: Slide, options: FrameOptions): HTMLElemen
   slides.append(section);
   reveal.append(background, slides);
   if (options.number) {
-    const number = div('slide-number');
+    // The audience view's own number element (renderer/audience), so it prints as it projects.
     const [current, total] = options.number.split('/');
-    number.innerHTML =
-      `<span class="slide-number-a">${current ?? ''}</span><span class="slide-number-delimiter">/</span>` +
-      `<span class="slide-number-b">${total ?? ''}</span>`;
-    reveal.append(number);
+    reveal.append(div('lectern-slide-number', `${current ?? ''} / ${total ?? ''}`));
   }
   frame.append(reveal);
   return frame;
