@@ -156,6 +156,16 @@ describe('export safety', { skip }, () => {
     assert.equal(pdfInfo(out).Title, 'Broken deck');
   });
 
+  test('a folder with one broken deck: the others are exported, one browser, exit 1', () => {
+    const out = join(scratch.dir, 'mixed-out');
+    const run = lectern(['export', scratch.dir, '--out-dir', out, '--quiet']);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /errors\.md:7:30: error:/);
+    assert.equal(existsSync(join(out, 'errors.pdf')), false);
+    assert.equal(pdfPages(join(out, 'deck.pdf')), 5);
+    assert.equal(pdfInfo(join(out, 'folder', 'sub', 'beta.pdf')).Title, 'Beta deck');
+  });
+
   test('-o with a folder of several decks is a usage error', () => {
     const run = lectern(['export', join(scratch.dir, 'folder'), '-o', join(scratch.dir, 'one.pdf')]);
     assert.equal(run.status, 2);
