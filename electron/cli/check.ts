@@ -18,8 +18,11 @@ export function findDecks(folder: string): string[] {
     let names: string[];
     try {
       names = readdirSync(dir).sort();
-    } catch {
-      return;
+    } catch (err) {
+      // A folder we may not read is the user's problem to fix, not "no decks here".
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw new Error(`cannot read ${dir}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : String(err)}`);
     }
     for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
@@ -60,7 +63,13 @@ export async function runCheck(path: string, opts: CheckOptions): Promise<number
     process.stderr.write(`lectern check: ${path}: not a Markdown deck (.md) or a folder\n`);
     return EXIT_USAGE;
   }
-  const files = isDir ? findDecks(target) : [target];
+  let files: string[];
+  try {
+    files = isDir ? findDecks(target) : [target];
+  } catch (err) {
+    process.stderr.write(`lectern check: ${(err as Error).message}\n`);
+    return 1;
+  }
   if (files.length === 0) {
     process.stderr.write(`lectern check: ${path}: no decks (.md files) in this folder\n`);
     return EXIT_USAGE;

@@ -89,7 +89,14 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   const { findDecks, formatDiagnostic } = await import('./check');
   const { createDeckCompiler, loadDeck } = await import('../deck/index');
 
-  const decks = isDir ? findDecks(input) : [input];
+  let decks: string[];
+  try {
+    decks = isDir ? findDecks(input) : [input];
+  } catch (err) {
+    await printer.close();
+    fail(describe(err));
+    return EXIT_FAILED;
+  }
   const usage = decks.length === 0 ? `${path}: no decks (.md files) in this folder` : opts.output && decks.length > 1
     ? `-o names one PDF but ${path} holds ${decks.length} decks; use --out-dir` : undefined;
   if (usage) {
@@ -98,10 +105,16 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     return decks.length === 0 ? EXIT_FAILED : EXIT_USAGE;
   }
 
+  let interrupted = false;
   const onInterrupt = (signal: NodeJS.Signals) => {
-    // The previous PDF stays as it was: only our temp files go.
+    // The previous PDF stays as it was: only our temp files go. The deck loop may still reserve
+    // the next temp file while the browser closes, so it stops at the flag and we discard again.
+    interrupted = true;
     discardAllPending();
-    void printer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void printer.close().finally(() => {
+      discardAllPending();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
   };
   process.once('SIGINT', onInterrupt);
   process.once('SIGTERM', onInterrupt);
@@ -120,6 +133,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   let failures = 0;
   try {
     for (const [i, file] of decks.entries()) {
+      if (interrupted) break;
       const name = relative(process.cwd(), file) || file;
       trace(`compile ${name}`);
       const deck = loadDeck(file, { compiler });

@@ -49,7 +49,7 @@ The deck format is documented in docs/deck-format.md.`,
     .addOption(
       new Option('--per-page <n>', 'handout: slides per page').choices(['1', '2', '3', '4', '6']).default('3'),
     )
-    .addOption(new Option('--paper <paper>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
+    .addOption(new Option('--paper <paper>', 'paper size for notes and handouts').choices(['a4', 'letter']).default('a4'))
     .option('--lines', 'handout: ruled lines for writing instead of notes')
     .option('--fragments', 'slides: one page per fragment step')
     .option('-o, --output <file>', 'the PDF to write (one deck)')

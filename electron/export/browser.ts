@@ -5,9 +5,13 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** Flags for a headless Chromium that must not touch the network (and may run as root). */
+/** Chromium refuses to start as root with its OS sandbox; everyone else keeps it, since the
+ *  pages it renders come from decks we did not write. */
+const NEEDS_NO_SANDBOX = process.platform === 'linux' && process.getuid?.() === 0;
+
+/** Flags for a headless Chromium that must not touch the network. */
 export const OFFLINE_CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
+  ...(NEEDS_NO_SANDBOX ? ['--no-sandbox'] : []),
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',

@@ -76,7 +76,12 @@ export function removeStaleScratch(dir: string = tmpdir()): void {
   for (const name of names) {
     const match = SCRATCH_NAME.exec(name);
     if (match && Number(match[2]) !== process.pid && !processIsAlive(Number(match[2]))) {
-      rmSync(join(dir, name), { recursive: true, force: true });
+      try {
+        rmSync(join(dir, name), { recursive: true, force: true });
+      } catch {
+        // A dying browser's helpers may still be writing there (ENOTEMPTY): the next run sweeps
+        // it. Clean-up never fails an export.
+      }
     }
   }
 }

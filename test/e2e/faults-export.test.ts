@@ -17,7 +17,7 @@ const smallDeck = join(scratch.dir, 'deck.md');
 // The shipped talk: long enough to interrupt while it prints.
 const TALK = join(ROOT, 'slides', 'liver-directed-therapies.md');
 const PREVIOUS = '%PDF-1.4 previous version\n';
-/** Temp files right after the interrupted folder export (checked by a todo test below). */
+/** Temp files right after the interrupted folder export. */
 let interruptedFolderTemps: string[] = ['not run'];
 
 after(() => scratch.cleanup());
@@ -168,12 +168,9 @@ describe('export faults', { skip }, () => {
     assert.deepEqual(tempFiles(out), [], 'no partial file remains after the next export');
   });
 
-  // Known bug (electron/cli/export.ts runExport): on SIGINT, onInterrupt discards the temp files
-  // and awaits printer.close(); meanwhile the deck loop sees its print fail, moves on to the next
-  // deck and reserves a new temp file, which the exit leaves behind. Fix: set an `interrupted`
-  // flag in onInterrupt that the loop checks before each deck, and call discardAllPending() again
-  // just before process.exit.
-  test('a folder of decks interrupted (SIGINT): no temp file anywhere right after', { todo: 'the deck loop reserves the next temp file while the interrupt closes the browser' }, () => {
+  // On SIGINT the deck loop could reserve the next deck's temp file while the browser closed;
+  // the interrupt now stops the loop and discards again before exiting.
+  test('a folder of decks interrupted (SIGINT): no temp file anywhere right after', () => {
     assert.deepEqual(interruptedFolderTemps, []);
   });
 
@@ -217,11 +214,8 @@ describe('export faults', { skip }, () => {
     }
   });
 
-  // Known bug (electron/cli/check.ts findDecks, used by export too): readdir errors are
-  // swallowed, so an unreadable folder is reported as "no decks (.md files) in this folder"
-  // (exit 2 for check). Fix: let errors other than ENOENT/ENOTDIR surface as
-  // "cannot read <folder>: permission denied", exit 1.
-  test('a deck folder that cannot be read: the line says permission denied', { todo: 'reported as "no decks (.md files) in this folder"' }, (t) => {
+  // An unreadable folder is not "no decks here": it says why, exit 1.
+  test('a deck folder that cannot be read: the line says permission denied', (t) => {
     const runs = lockedFolderRuns(t);
     if (!runs) return;
     for (const run of runs) {
