@@ -4,6 +4,7 @@
 
 import { dirname, join, resolve } from 'node:path';
 import type {
+  SlidePosition,
   DeckPayload,
   DeckSummary,
   EventChannels,
@@ -58,6 +59,7 @@ export class LecternController {
   private watch: DeckWatch | null = null;
   private presenting = false;
   private exporting = false;
+  private lastPosition: SlidePosition | null = null;
   private powerId: number | null = null;
   private assetVersion = 0;
   private closingPresentation = false;
@@ -135,6 +137,7 @@ export class LecternController {
       return false;
     }
     const deck = this.deps.loadDeck(path);
+    this.lastPosition = null;
     void this.watch?.stop();
     this.watch = this.deps.watchDeck(deck, {
       updated: () => {
@@ -266,6 +269,15 @@ export class LecternController {
   /** Forwards a sync message to the other presenting windows (never back to the sender). */
   relaySync(senderId: number, message: unknown): void {
     if (!isSyncMessage(message)) return;
+    if (message.type === 'navigate' || message.type === 'state') this.lastPosition = message.position;
+    // A window that boots after the last move (present from here, a reopened presenter) is told
+    // where the talk is, even when no other window is open yet to answer its hello.
+    if (message.type === 'hello' && this.lastPosition) {
+      const sender = this.windows.get(senderId);
+      if (sender && !sender.win.isDestroyed()) {
+        sender.win.webContents.send('sync', { type: 'navigate', position: this.lastPosition });
+      }
+    }
     for (const [id, { role, win }] of this.windows) {
       if (id !== senderId && role !== 'start' && !win.isDestroyed()) win.webContents.send('sync', message);
     }

@@ -197,6 +197,9 @@ test('sync messages go to the other windows, never back, and junk is dropped', (
   h.ctl.relaySync(presenter!.webContents.id, 'navigate');
   assert.deepEqual(audience!.sent, [['sync', nav]]);
   assert.deepEqual(presenter!.sent, []);
+  // A window that boots later says hello and is told where the talk is.
+  h.ctl.relaySync(presenter!.webContents.id, { type: 'hello', role: 'presenter' });
+  assert.deepEqual(presenter!.sent, [['sync', nav]]);
 });
 
 test('swap, hot-plug and rehearsal through the controller', (t) => {
