@@ -13,6 +13,8 @@ export class SlideWindow {
   constructor(
     private readonly slides: readonly Slide[],
     private readonly radius: number,
+    /** Called when an image in filled content finishes loading: its height changes the slide's. */
+    private readonly onContentResized: () => void = () => undefined,
   ) {
     for (const slide of slides) {
       const stack = this.byStack.get(slide.h);
@@ -58,6 +60,11 @@ export class SlideWindow {
       const slide = this.slides[i];
       if (!section || !slide) continue;
       section.innerHTML = slide.html;
+      // reveal.js centres a slide by its height when it lays it out; an image that decodes after
+      // that (a jump to a far slide, the first slide shown) would push the content off the bottom.
+      for (const img of section.querySelectorAll('img')) {
+        if (!img.complete) img.addEventListener('load', this.onContentResized, { once: true });
+      }
       if (i !== current) applyFragmentState(section, i < current ? Number.MAX_SAFE_INTEGER : -1);
       this.filled.add(i);
     }

@@ -84,7 +84,7 @@ export class WindowedReveal {
     this.slides = slides;
     this.index = indexSlides(slides);
     this.windowing = stackWindowFor(slides);
-    this.content = new SlideWindow(slides, SLIDE_RADIUS);
+    this.content = new SlideWindow(slides, SLIDE_RADIUS, () => this.relayout());
     const progress = el('div', { className: 'lectern-progress', attrs: { 'aria-hidden': 'true' } }, [this.progressBar]);
     this.element = el('div', { className: 'reveal' }, [this.slidesEl, progress, this.numberEl]);
     this.reveal = new Reveal(this.element, REVEAL_CONFIG);
@@ -102,6 +102,11 @@ export class WindowedReveal {
     for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed']) {
       this.reveal.on(event, () => this.changed());
     }
+  }
+
+  /** Re-centres the slides once loaded images have given them their real height. */
+  private relayout(): void {
+    if (this.reveal.isReady()) this.reveal.layout();
   }
 
   /** Mounts around `initial` (already in the element's document) and starts reveal.js. */
@@ -171,7 +176,7 @@ export class WindowedReveal {
     this.showNumbers = showNumbers;
     this.index = indexSlides(slides);
     this.windowing = stackWindowFor(slides);
-    this.content = new SlideWindow(slides, SLIDE_RADIUS);
+    this.content = new SlideWindow(slides, SLIDE_RADIUS, () => this.relayout());
     // New slides: nothing of the old version may be reused.
     this.leafSections.clear();
     this.stackSections.clear();
