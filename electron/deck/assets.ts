@@ -4,7 +4,8 @@ import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ASSET_SCHEME, type DeckAsset } from './types';
 
-const MIME: Record<string, string> = {
+/** MIME types of the files a deck may refer to (also what the app's deck protocol serves). */
+export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -32,7 +33,7 @@ const MIME: Record<string, string> = {
 };
 
 export function mimeOf(path: string): string {
-  return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
 export type AssetKind = 'image' | 'media' | 'any';

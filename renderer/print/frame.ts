@@ -3,7 +3,7 @@
 // its background, its fragments at a given step and its `c/t` number. Layouts place or scale it.
 
 import type { Slide } from '../../electron/deck/types';
-import { applyFragmentState, applySlideAttributes } from '../slide-dom';
+import { applyFragmentState, applySlideAttributes, applySlideBackground } from '../slide-dom';
 
 export const FRAME_WIDTH = 1280;
 export const FRAME_HEIGHT = 720;
@@ -23,29 +23,6 @@ function div(className: string, text?: string): HTMLDivElement {
   el.className = className;
   if (text !== undefined) el.textContent = text;
   return el;
-}
-
-/** reveal.js background attributes as CSS on the frame's background layer. */
-function applyBackground(layer: HTMLElement, attributes: Readonly<Record<string, string>>): void {
-  // reveal.js reads `data-background` as an image when it looks like one, else as CSS.
-  const shorthand = attributes['data-background'];
-  const shorthandIsImage =
-    shorthand !== undefined &&
-    (/^(data:image\/|blob:|file:|\/\/)/i.test(shorthand) || /\.(svg|png|jpe?g|gif|bmp|webp)([?#\s]|$)/i.test(shorthand));
-  if (shorthand && !shorthandIsImage) layer.style.background = shorthand;
-  const color = attributes['data-background-color'];
-  const image = attributes['data-background-image'] ?? (shorthandIsImage ? shorthand : undefined);
-  const gradient = attributes['data-background-gradient'];
-  if (color) layer.style.backgroundColor = color;
-  if (gradient) layer.style.backgroundImage = gradient;
-  if (image) {
-    layer.style.backgroundImage = `url(${JSON.stringify(image)})`;
-    layer.style.backgroundSize = attributes['data-background-size'] ?? 'cover';
-    layer.style.backgroundPosition = attributes['data-background-position'] ?? 'center';
-    layer.style.backgroundRepeat = attributes['data-background-repeat'] ?? 'no-repeat';
-  }
-  const opacity = attributes['data-background-opacity'];
-  if (opacity !== undefined && (image || gradient)) layer.style.opacity = opacity;
 }
 
 /** reveal.js marks a slide on a coloured background dark or light so themes can flip text colour. */
@@ -69,7 +46,7 @@ export function buildSlideFrame(slide: Slide, options: FrameOptions): HTMLElemen
   frame.dataset.lecternIndex = String(slide.index);
   const reveal = div('reveal');
   const background = div('lectern-frame-background');
-  applyBackground(background, slide.attributes);
+  applySlideBackground(background, slide.attributes);
   const slides = div('slides');
   const section = document.createElement('section');
   applySlideAttributes(section, slide);
