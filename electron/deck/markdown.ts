@@ -189,14 +189,17 @@ function serialize(tag: string, attrs: Record<string, string>, selfClosing: bool
 
 type Plain = { text?: string; tokens?: unknown[]; type: string; tex?: string };
 /** Plain text of inline tokens, with formulas as their TeX (for alt text and titles). */
-export function inlinePlainText(tokens: readonly unknown[] | undefined): string {
+export function inlinePlainText(
+  tokens: readonly unknown[] | undefined,
+  mathText: (tex: string) => string = (tex) => tex,
+): string {
   if (!tokens) return '';
   let out = '';
   for (const t of tokens as Plain[]) {
-    if (t.type === 'lecternMath') out += t.tex ?? '';
+    if (t.type === 'lecternMath') out += mathText(t.tex ?? '');
     else if (t.type === 'lecternComment' || t.type === 'html') continue;
     else if (t.type === 'br') out += ' ';
-    else if (t.tokens) out += inlinePlainText(t.tokens);
+    else if (t.tokens) out += inlinePlainText(t.tokens, mathText);
     else out += t.text ?? '';
   }
   return out;

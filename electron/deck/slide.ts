@@ -7,6 +7,7 @@ import type { Token, Tokens } from 'marked';
 import type { AssetResolver, FileStamp } from './assets';
 import { Locator, type Position } from './locate';
 import { createMarkdown, inlinePlainText, renderTrusted, type TrustedRender } from './markdown';
+import { texPlainText } from './tex-text';
 import { estimateOverflow } from './overflow';
 import type { PolicyContext } from './policy';
 import { sanitizeSlideHtml, type SanitizeResult } from './sanitize';
@@ -120,7 +121,8 @@ function renderPart(src: SourceText, input: SlideInput, st: PartState, isBody: b
   return {
     html: withMath,
     text: blockText(tokens),
-    title: heading ? inlinePlainText(heading.tokens).trim() : '',
+    // Titles feed the outline, bookmarks and contents: formulas there read as text, not TeX.
+    title: heading ? inlinePlainText(heading.tokens, texPlainText).trim() : '',
     fragments: clean.fragments,
     hasMedia: /<(?:img|video|audio|span class="lectern-asset-error")\b/.test(clean.html) || math.length > 0,
   };
