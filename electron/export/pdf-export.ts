@@ -7,7 +7,8 @@ import type { Deck, Diagnostic } from '../deck/types';
 import { PendingFile } from './atomic-file';
 import { buildOfflineHtml } from './offline-html';
 import { withPdfInfo } from './pdf-info';
-import type { PdfPrinter, PrintPageSize } from './printer';
+import { hasOutline, withPdfOutline } from './pdf-outline';
+import type { PdfPrinter, PrintPageSize, PrintViewReport } from './printer';
 
 /** The slide frame every layout scales from (CSS px, 16:9). */
 export const SLIDE_FRAME = { width: 1280, height: 720 } as const;
@@ -70,11 +71,18 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
   try {
     report('layout', 0);
     const html = buildOfflineHtml(deck, { view: 'print', print: options });
-    const pdf = await printer.print({
+    let laidOut: PrintViewReport | undefined;
+    const printed = await printer.print({
       html,
       page: printPageSize(options),
-      onLaidOut: () => report('print', total),
+      onLaidOut: (view) => {
+        laidOut = view;
+        report('print', total);
+      },
     });
+    // A printer that skipped tagging left the bookmarks to us (see PrintViewReport.outline).
+    const outline = laidOut?.outline;
+    const pdf = outline && !hasOutline(printed) ? withPdfOutline(printed, outline) : printed;
     report('write', total);
     const meta = deck.meta;
     const withInfo = withPdfInfo(pdf, {

@@ -2,6 +2,8 @@
 // Chromium's own print pipeline: Electron's webContents.printToPDF in the app, Playwright's
 // page.pdf on a system Chromium from the command line.
 
+import type { OutlineEntry } from './pdf-outline';
+
 export interface PrintPageSize {
   /** CSS page size, e.g. '1280px 720px', 'A4', 'Letter'. Layouts also set it with @page. */
   width: string;
@@ -15,7 +17,8 @@ export interface PrintJob {
   /** Called once the print view is laid out, before printing (for progress). Optional. */
   onLaidOut?: (report: PrintViewReport) => void;
   /** The outline comes from the headings the print view marks (print with the document
-   *  outline and tagging on); metadata is added after printing by the exporter. */
+   *  outline and tagging on) unless the view reports its own (PrintViewReport.outline), which
+   *  the exporter then writes; metadata is added after printing by the exporter. */
 }
 
 export interface PdfPrinter {
@@ -33,11 +36,16 @@ export interface PdfPrinter {
 export const PRINT_STATE_ATTRIBUTE = 'data-lectern-print';
 /** On 'ready': the number of pages the view laid out (informational, for progress). */
 export const PRINT_PAGES_ATTRIBUTE = 'data-lectern-print-pages';
+/** On 'ready', for layouts whose pages are fixed: JSON of OutlineEntry[] (title, 0-based page). */
+export const PRINT_OUTLINE_ATTRIBUTE = 'data-lectern-print-outline';
 /** On 'error': what went wrong. */
 export const PRINT_ERROR_ATTRIBUTE = 'data-lectern-print-error';
 
 export interface PrintViewReport {
   pages: number;
+  /** Where each slide title lands, when the view knows (slides and handout layouts): the
+   *  printer may then skip tagging and the exporter writes the outline itself. */
+  outline?: OutlineEntry[];
 }
 
 /**
@@ -52,7 +60,9 @@ export const AWAIT_PRINT_READY_SCRIPT = `new Promise((resolve, reject) => {
     const state = root.getAttribute(${JSON.stringify(PRINT_STATE_ATTRIBUTE)});
     if (state === 'ready') {
       observer.disconnect();
-      resolve({ pages: Number(root.getAttribute(${JSON.stringify(PRINT_PAGES_ATTRIBUTE)})) || 0 });
+      const outline = root.getAttribute(${JSON.stringify(PRINT_OUTLINE_ATTRIBUTE)});
+      const pages = Number(root.getAttribute(${JSON.stringify(PRINT_PAGES_ATTRIBUTE)})) || 0;
+      resolve(outline === null ? { pages } : { pages, outline: JSON.parse(outline) });
     } else if (state === 'error') {
       observer.disconnect();
       reject(new Error(root.getAttribute(${JSON.stringify(PRINT_ERROR_ATTRIBUTE)}) || 'the print view failed'));

@@ -9,7 +9,7 @@ import type { Deck } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
 import { FRAME_HEIGHT, FRAME_WIDTH, markBackgroundContrast } from './frame';
 import { fitHandoutNotes, layoutHandout, layoutNotes, layoutSlides, NOTES_MARGIN_MM } from './layouts';
-import { retargetInternalLinks } from './outline';
+import { outlineEntries, retargetInternalLinks } from './outline';
 import { paperSize } from './paper';
 import { whenPrintable } from './ready';
 
@@ -17,6 +17,7 @@ import { whenPrintable } from './ready';
 const STATE = 'data-lectern-print';
 const PAGES = 'data-lectern-print-pages';
 const ERROR = 'data-lectern-print-error';
+const OUTLINE = 'data-lectern-print-outline';
 
 function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
@@ -64,6 +65,9 @@ export async function renderPrintView(
     // Fitting measures text, so it waits for the final fonts.
     if (options.format === 'handout' && !options.lines) fitHandoutNotes(root);
     html.setAttribute(PAGES, String(pages));
+    // Slides and handout pages are fixed, so each title's page is known before printing;
+    // notes flow onto continuation pages, so their outline stays Chromium's.
+    if (options.format !== 'notes') html.setAttribute(OUTLINE, JSON.stringify(outlineEntries(root, deck.slides)));
     html.setAttribute(STATE, 'ready');
   } catch (err) {
     html.setAttribute(ERROR, err instanceof Error ? err.message : String(err));

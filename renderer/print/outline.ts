@@ -15,6 +15,23 @@ export function markOutline(container: ParentNode, entry: boolean): void {
   });
 }
 
+/**
+ * The bookmarks of a fixed-page layout: each marked title heading's slide title and the 0-based
+ * index of the .lectern-page it sits on (the printed page, as every such element is one page).
+ */
+export function outlineEntries(root: ParentNode, slides: readonly Slide[]): Array<{ title: string; page: number }> {
+  const pageIndex = new Map<Element, number>();
+  root.querySelectorAll('.lectern-page').forEach((page, i) => pageIndex.set(page, i));
+  const titles = new Map(slides.map((slide) => [slideAnchor(slide.index), slide.title]));
+  const entries: Array<{ title: string; page: number }> = [];
+  for (const heading of root.querySelectorAll('[aria-level="1"]')) {
+    const title = titles.get(heading.closest('[id^="lectern-slide-"]')?.id ?? '');
+    const page = pageIndex.get(heading.closest('.lectern-page') as Element);
+    if (title && page !== undefined) entries.push({ title, page });
+  }
+  return entries;
+}
+
 /** The id of the first page element that shows a slide (the target of internal links). */
 export function slideAnchor(index: number): string {
   return `lectern-slide-${index}`;
