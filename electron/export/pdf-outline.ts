@@ -96,7 +96,7 @@ export function withPdfOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]
   const bodies = new Map<number, string>();
   bodies.set(
     rootNum,
-    `${catalog.slice(0, -2).replace(/\/Outlines\s+\d+\s+\d+\s+R/, '').replace(/\/PageMode\s+\/\w+/, '')}\n/Outlines ${outlinesNum} 0 R\n/PageMode /UseOutlines>>`,
+    `${catalog.slice(0, -2).replace(/\/Outlines\s+\d+\s+\d+\s+R/, '')}\n/Outlines ${outlinesNum} 0 R>>`,
   );
   bodies.set(outlinesNum, `<</Type /Outlines /First ${itemNum(0)} 0 R /Last ${itemNum(items.length - 1)} 0 R /Count ${items.length}>>`);
   items.forEach((item, i) => {
