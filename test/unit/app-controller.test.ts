@@ -12,44 +12,22 @@ import {
   type ControllerDeps,
   type ExportRequest,
 } from '../../electron/app/controller';
-import type { DisplayLike, Rect } from '../../electron/app/displays';
+import type { DisplayLike } from '../../electron/app/displays';
 import type { LiveReloadEvents } from '../../electron/app/live-reload';
 import { RecentDecks } from '../../electron/app/recent';
 import { validExportOptions } from '../../electron/app/ipc-answers';
 import type { ViewRole } from '../../electron/contract/ipc';
 import type { Deck } from '../../electron/deck/types';
+import { FakeWindowState } from '../support/fake-window';
 
 let nextId = 100;
-class FakeWindow implements AppWindowLike {
+class FakeWindow extends FakeWindowState implements AppWindowLike {
   readonly sent: Array<[string, unknown]> = [];
   readonly webContents = { id: nextId++, send: (channel: string, payload: unknown) => void this.sent.push([channel, payload]) };
-  bounds: Rect = { x: 0, y: 0, width: 0, height: 0 };
-  fullscreen = false;
-  visible = false;
-  destroyed = false;
   progress: number[] = [];
   private closed: Array<() => void> = [];
-  constructor(readonly role: ViewRole) {}
-  isDestroyed() {
-    return this.destroyed;
-  }
-  isFullScreen() {
-    return this.fullscreen;
-  }
-  getBounds() {
-    return this.bounds;
-  }
-  setFullScreen(flag: boolean) {
-    this.fullscreen = flag;
-  }
-  setBounds(b: Rect) {
-    this.bounds = b;
-  }
-  show() {
-    this.visible = true;
-  }
-  hide() {
-    this.visible = false;
+  constructor(readonly role: ViewRole) {
+    super();
   }
   focus() {}
   setProgressBar(p: number) {

@@ -9,6 +9,7 @@ import {
   type PlaceableWindow,
   type Rect,
 } from '../../electron/app/displays';
+import { FakeWindowState } from '../support/fake-window';
 
 function display(id: number, x: number, width: number, height: number, internal = false): DisplayLike {
   const bounds = { x, y: 0, width, height };
@@ -71,38 +72,19 @@ class FakeScreen extends EventEmitter {
   }
 }
 
-class FakeWindow implements PlaceableWindow {
-  bounds: Rect = { x: 0, y: 0, width: 0, height: 0 };
-  fullscreen = false;
-  visible = false;
-  destroyed = false;
+class FakeWindow extends FakeWindowState implements PlaceableWindow {
   reloads = 0;
   /** Stands for the slide the renderer shows: only a reload would reset it. */
   slide = 7;
   log: string[] = [];
-  isDestroyed() {
-    return this.destroyed;
-  }
-  isFullScreen() {
-    return this.fullscreen;
-  }
-  getBounds() {
-    return this.bounds;
-  }
-  setFullScreen(flag: boolean) {
+  override setFullScreen(flag: boolean) {
     this.log.push(`fullscreen:${flag}`);
-    this.fullscreen = flag;
+    super.setFullScreen(flag);
   }
-  setBounds(bounds: Rect) {
+  override setBounds(bounds: Rect) {
     // A fullscreen window ignores setBounds, as on macOS and most Linux window managers.
-    if (!this.fullscreen) this.bounds = bounds;
+    if (!this.fullscreen) super.setBounds(bounds);
     this.log.push('bounds');
-  }
-  show() {
-    this.visible = true;
-  }
-  hide() {
-    this.visible = false;
   }
 }
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INVOKE_CHANNELS } from '../../electron/contract/ipc';
 import { CONTENT_SECURITY_POLICY, webPreferencesFor } from '../../electron/app/security';
+import { FakeWindowState } from '../support/fake-window';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -50,15 +51,11 @@ function fakeElectron(userData: string) {
     },
   });
   const windows: FakeWindow[] = [];
-  class FakeWindow extends EventEmitter {
+  class FakeWindow extends FakeWindowState {
     static getFocusedWindow = () => null;
     static getAllWindows = () => windows;
     webContents = new FakeContents();
     urls: string[] = [];
-    destroyed = false;
-    fullscreen = false;
-    bounds = { x: 0, y: 0, width: 0, height: 0 };
-    visible = false;
     constructor(readonly options: { webPreferences: Record<string, unknown>; show?: boolean }) {
       super();
       windows.push(this);
@@ -67,32 +64,11 @@ function fakeElectron(userData: string) {
     async loadURL(url: string) {
       this.urls.push(url);
     }
-    isDestroyed() {
-      return this.destroyed;
-    }
-    isFullScreen() {
-      return this.fullscreen;
-    }
-    getBounds() {
-      return this.bounds;
-    }
-    setFullScreen(f: boolean) {
-      this.fullscreen = f;
-    }
     isSimpleFullScreen() {
       return this.fullscreen;
     }
     setSimpleFullScreen(f: boolean) {
       this.fullscreen = f;
-    }
-    setBounds(b: { x: number; y: number; width: number; height: number }) {
-      this.bounds = b;
-    }
-    show() {
-      this.visible = true;
-    }
-    hide() {
-      this.visible = false;
     }
     focus() {}
     setProgressBar() {}
