@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, skipReason, tempDeck, windowFor } from './helpers';
+import { launch, launchOnTempDeck, skipReason, tempDeck, windowFor } from './helpers';
 
 const reason = skipReason();
 
@@ -24,12 +24,7 @@ Note: Hi.
 
 test('opens a deck in two windows: presenter and audience, with the deck and its assets', async (t) => {
   if (reason) return t.skip(reason);
-  const deck = tempDeck();
-  const run = await launch(deck.file);
-  t.after(async () => {
-    await run.close();
-    deck.cleanup();
-  });
+  const { run, deck } = await launchOnTempDeck(t);
   const presenter = await windowFor(run.app, 'presenter');
   const audience = await windowFor(run.app, 'audience');
   assert.equal(run.app.windows().length, 2);
@@ -48,12 +43,7 @@ test('opens a deck in two windows: presenter and audience, with the deck and its
 
 test('navigating in the presenter view moves the audience view', async (t) => {
   if (reason) return t.skip(reason);
-  const deck = tempDeck();
-  const run = await launch(deck.file);
-  t.after(async () => {
-    await run.close();
-    deck.cleanup();
-  });
+  const { run, deck } = await launchOnTempDeck(t);
   const presenter = await windowFor(run.app, 'presenter');
   const audience = await windowFor(run.app, 'audience');
   await presenter.bringToFront();
@@ -67,12 +57,7 @@ test('navigating in the presenter view moves the audience view', async (t) => {
 
 test('live reload: a save shows at once on the same slide; errors reach the presenter only', async (t) => {
   if (reason) return t.skip(reason);
-  const deck = tempDeck();
-  const run = await launch(deck.file);
-  t.after(async () => {
-    await run.close();
-    deck.cleanup();
-  });
+  const { run, deck } = await launchOnTempDeck(t);
   const presenter = await windowFor(run.app, 'presenter');
   const audience = await windowFor(run.app, 'audience');
   await presenter.keyboard.press('ArrowRight');
@@ -113,12 +98,7 @@ test('live reload: a save shows at once on the same slide; errors reach the pres
 
 test('File > Export PDF > Slides writes a PDF with one page per slide and shows progress', async (t) => {
   if (reason) return t.skip(reason);
-  const deck = tempDeck();
-  const run = await launch(deck.file);
-  t.after(async () => {
-    await run.close();
-    deck.cleanup();
-  });
+  const { run, deck } = await launchOnTempDeck(t);
   await windowFor(run.app, 'presenter');
   const target = join(deck.dir, 'exported.pdf');
   await run.app.evaluate(({ dialog }, file) => {
@@ -156,12 +136,7 @@ test('without a deck: the start screen lists the bundled decks', async (t) => {
 
 test('the shell is locked down: no Node, one API, no network, no navigation, no popups', async (t) => {
   if (reason) return t.skip(reason);
-  const deck = tempDeck();
-  const run = await launch(deck.file);
-  t.after(async () => {
-    await run.close();
-    deck.cleanup();
-  });
+  const { run, deck } = await launchOnTempDeck(t);
   const presenter = await windowFor(run.app, 'presenter');
   const probe = await presenter.evaluate(async () => {
     const w = window as unknown as Record<string, unknown>;

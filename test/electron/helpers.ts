@@ -118,3 +118,17 @@ export async function windowFor(app: ElectronApplication, view: string, timeout 
   }
   throw new Error(`no ${view} window within ${timeout} ms (windows: ${app.windows().length})`);
 }
+
+/** The app launched on a fresh temporary deck; both are closed and removed when the test ends. */
+export async function launchOnTempDeck(
+  t: { after(fn: () => Promise<void>): void },
+  text?: string,
+): Promise<{ run: Running; deck: TempDeck }> {
+  const deck = tempDeck(text);
+  const run = await launch(deck.file);
+  t.after(async () => {
+    await run.close();
+    deck.cleanup();
+  });
+  return { run, deck };
+}
