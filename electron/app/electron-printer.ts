@@ -53,6 +53,8 @@ export function printOptionsFor(job: PrintJob): PrintToPDFOptions {
 const READY_WITH_TIMEOUT = `Promise.race([${AWAIT_PRINT_READY_SCRIPT}, new Promise((_, reject) => setTimeout(() => reject(new Error('the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s')), ${PRINT_READY_TIMEOUT_MS}))])`;
 
 export class ElectronPrinter implements PdfPrinter {
+  /** One page prints at a time. */
+  readonly concurrency = 1;
   private window: PrintWindowLike | null = null;
 
   /**
@@ -72,7 +74,8 @@ export class ElectronPrinter implements PdfPrinter {
     try {
       await win.loadURL(`${APP_ORIGIN}/print/${id}.html`);
       const report = (await win.webContents.executeJavaScript(READY_WITH_TIMEOUT)) as PrintViewReport;
-      job.onLaidOut?.(report);
+      const script = await job.onLaidOut?.(report);
+      if (script) await win.webContents.executeJavaScript(script);
       const pdf = await win.webContents.printToPDF(printOptionsFor(job));
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {

@@ -4,6 +4,7 @@
 
 import type { Deck } from '../deck/types';
 import type { ExportOptions, ViewRole } from './ipc';
+import type { PrintPart } from './print';
 
 export type BootView = Exclude<ViewRole, 'start'> | 'print';
 
@@ -13,6 +14,8 @@ export interface BootConfig {
   view: BootView;
   /** Print layout options, when view is 'print'. */
   print?: ExportOptions;
+  /** When the print page lays out only part of a long deck (see contract/print.ts). */
+  printPart?: PrintPart;
   /** Asset ref -> data: URL, so the file needs nothing beside it. */
   assets: Record<string, string>;
 }

@@ -26,6 +26,8 @@ const READY_WITH_TIMEOUT = `Promise.race([${AWAIT_PRINT_READY_SCRIPT}, new Promi
   reject(new Error('the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s')), ${PRINT_READY_TIMEOUT_MS}))])`;
 
 export class PlaywrightPrinter implements PdfPrinter {
+  /** One page prints at a time. */
+  readonly concurrency = 1;
   private browser: Promise<Browser> | undefined;
   private nextPage: Promise<FreshPage> | undefined;
   private workDir: string | undefined;
@@ -73,7 +75,8 @@ export class PlaywrightPrinter implements PdfPrinter {
       writeFileSync(file, job.html);
       await fresh.page.goto(pathToFileURL(file).href, { waitUntil: 'commit' });
       const report = (await fresh.page.evaluate(READY_WITH_TIMEOUT)) as PrintViewReport;
-      job.onLaidOut?.(report);
+      const script = await job.onLaidOut?.(report);
+      if (script) await fresh.page.evaluate(script);
       const pdf = await fresh.page.pdf({
         width: job.page.width,
         height: job.page.height,

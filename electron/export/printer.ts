@@ -2,7 +2,8 @@
 // Chromium's own print pipeline: Electron's webContents.printToPDF in the app, Playwright's
 // page.pdf on a system Chromium from the command line.
 
-import type { OutlineEntry } from './pdf-outline';
+import type { PrintViewReport } from '../contract/print';
+import { PRINT_ERROR_ATTRIBUTE, PRINT_REPORT_ATTRIBUTE, PRINT_STATE_ATTRIBUTE } from '../contract/print';
 
 export interface PrintPageSize {
   /** CSS page size, e.g. '1280px 720px', 'A4', 'Letter'. Layouts also set it with @page. */
@@ -14,14 +15,18 @@ export interface PrintJob {
   /** A complete, self-contained HTML document (assets inlined) to print. */
   html: string;
   page: PrintPageSize;
-  /** Called once the print view is laid out, before printing (for progress). Optional. */
-  onLaidOut?: (report: PrintViewReport) => void;
-  /** The outline comes from the headings the print view marks (print with the document
-   *  outline and tagging on) unless the view reports its own (PrintViewReport.outline), which
-   *  the exporter then writes; metadata is added after printing by the exporter. */
+  /**
+   * Called once the print view is laid out, before printing. The printer waits for what it
+   * returns, and runs a returned script in the page before printing: the parts of one export wait
+   * there for each other, to number their pages (contract/print.ts numberPagesScript).
+   */
+  onLaidOut?: (report: PrintViewReport) => void | Promise<string | void>;
 }
 
 export interface PdfPrinter {
+  /** How many jobs it prints at once (each in its own renderer process). An export splits a long
+   *  deck into at most this many parts, which all lay out before any prints. */
+  readonly concurrency: number;
   /** Prints one document and returns the PDF bytes. */
   print(job: PrintJob): Promise<Uint8Array>;
   /** Releases the engine (browser, hidden window). Safe to call twice. */
@@ -30,23 +35,10 @@ export interface PdfPrinter {
 
 // The readiness handshake, shared by both printers. The print view (renderer/print) sets these
 // attributes on <html> once its layout is final: fonts loaded (document.fonts.ready), images
-// decoded. Printers wait for them instead of sleeping.
+// decoded. Printers wait for them instead of sleeping. The names live in contract/print.ts.
 
-/** 'ready' or 'error' once the print view is done. */
-export const PRINT_STATE_ATTRIBUTE = 'data-lectern-print';
-/** On 'ready': the number of pages the view laid out (informational, for progress). */
-export const PRINT_PAGES_ATTRIBUTE = 'data-lectern-print-pages';
-/** On 'ready', for layouts whose pages are fixed: JSON of OutlineEntry[] (title, 0-based page). */
-export const PRINT_OUTLINE_ATTRIBUTE = 'data-lectern-print-outline';
-/** On 'error': what went wrong. */
-export const PRINT_ERROR_ATTRIBUTE = 'data-lectern-print-error';
-
-export interface PrintViewReport {
-  pages: number;
-  /** Where each slide title lands, when the view knows (slides and handout layouts): the
-   *  printer may then skip tagging and the exporter writes the outline itself. */
-  outline?: OutlineEntry[];
-}
+export type { PrintViewReport } from '../contract/print';
+export { PRINT_STATE_ATTRIBUTE, PRINT_REPORT_ATTRIBUTE, PRINT_ERROR_ATTRIBUTE } from '../contract/print';
 
 /**
  * A JavaScript expression to evaluate in the loaded print page (Playwright `page.evaluate`,
@@ -60,9 +52,7 @@ export const AWAIT_PRINT_READY_SCRIPT = `new Promise((resolve, reject) => {
     const state = root.getAttribute(${JSON.stringify(PRINT_STATE_ATTRIBUTE)});
     if (state === 'ready') {
       observer.disconnect();
-      const outline = root.getAttribute(${JSON.stringify(PRINT_OUTLINE_ATTRIBUTE)});
-      const pages = Number(root.getAttribute(${JSON.stringify(PRINT_PAGES_ATTRIBUTE)})) || 0;
-      resolve(outline === null ? { pages } : { pages, outline: JSON.parse(outline) });
+      resolve(JSON.parse(root.getAttribute(${JSON.stringify(PRINT_REPORT_ATTRIBUTE)}) || '{"pages":0}'));
     } else if (state === 'error') {
       observer.disconnect();
       reject(new Error(root.getAttribute(${JSON.stringify(PRINT_ERROR_ATTRIBUTE)}) || 'the print view failed'));

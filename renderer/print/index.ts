@@ -13,11 +13,12 @@ import { outlineEntries, retargetInternalLinks } from './outline';
 import { paperSize } from './paper';
 import { whenPrintable } from './ready';
 
-// Mirrors electron/export/printer.ts (the renderer may not import electron/export).
-const STATE = 'data-lectern-print';
-const PAGES = 'data-lectern-print-pages';
-const ERROR = 'data-lectern-print-error';
-const OUTLINE = 'data-lectern-print-outline';
+import {
+  PRINT_ERROR_ATTRIBUTE as ERROR,
+  PRINT_REPORT_ATTRIBUTE as REPORT,
+  PRINT_STATE_ATTRIBUTE as STATE,
+  type PrintViewReport,
+} from '../../electron/contract/print';
 
 function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
@@ -64,10 +65,11 @@ export async function renderPrintView(
     for (const frame of root.querySelectorAll<HTMLElement>('.lectern-frame')) markBackgroundContrast(frame);
     // Fitting measures text, so it waits for the final fonts.
     if (options.format === 'handout' && !options.lines) fitHandoutNotes(root);
-    html.setAttribute(PAGES, String(pages));
+    const report: PrintViewReport = { pages };
     // Slides and handout pages are fixed, so each title's page is known before printing;
     // notes flow onto continuation pages, so their outline stays Chromium's.
-    if (options.format !== 'notes') html.setAttribute(OUTLINE, JSON.stringify(outlineEntries(root, deck.slides)));
+    if (options.format !== 'notes') report.outline = outlineEntries(root, deck.slides);
+    html.setAttribute(REPORT, JSON.stringify(report));
     html.setAttribute(STATE, 'ready');
   } catch (err) {
     html.setAttribute(ERROR, err instanceof Error ? err.message : String(err));
