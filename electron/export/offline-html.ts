@@ -10,11 +10,14 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { BootConfig, BootView } from '../contract/boot';
 import { BOOT_ELEMENT_ID } from '../contract/boot';
 import type { ExportOptions } from '../contract/ipc';
+import type { PrintPart } from '../contract/print';
 import type { Deck } from '../deck/types';
 
 export interface OfflineHtmlOptions {
   view: BootView;
   print?: ExportOptions;
+  /** The print page lays out only `deck.slides`, a part of a longer deck. */
+  printPart?: PrintPart;
 }
 
 interface InlinedRenderer {
@@ -158,6 +161,7 @@ export function buildOfflineHtml(deck: Deck, options: OfflineHtmlOptions): strin
   const renderer = loadRenderer();
   const config: BootConfig = { deck, view: options.view, assets: inlineDeckAssets(deck) };
   if (options.print) config.print = options.print;
+  if (options.printPart) config.printPart = options.printPart;
   const csp = offlineContentSecurityPolicy(renderer.scriptSource);
   return [
     '<!doctype html>',
