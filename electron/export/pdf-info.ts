@@ -26,7 +26,7 @@ function pdfDate(date: Date): string {
   );
 }
 
-interface Trailer {
+export interface Trailer {
   size: number;
   root: string;
   /** Byte offset of the last cross-reference section. */

@@ -3,54 +3,13 @@
 // about a third of a 300-slide print; when the print view knows which page each title lands on
 // (fixed-page layouts) the printer skips tagging and the outline is written here instead.
 
-import { pdfTextString, readTrailer } from './pdf-info';
+import { pdfTextString } from './pdf-info';
+import { PdfObjects } from './pdf-objects';
 
 export interface OutlineEntry {
   title: string;
   /** 0-based page index. */
   page: number;
-}
-
-/** Reads objects of a PDF with one classic cross-reference table (what Skia writes). */
-class PdfObjects {
-  private readonly text: string;
-  private readonly offsets = new Map<number, number>();
-
-  constructor(pdf: Uint8Array, startxref: number) {
-    this.text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length).toString('latin1');
-    let at = startxref;
-    // Follow /Prev so objects replaced by later updates win (first seen is newest).
-    for (let guard = 0; guard < 64 && at >= 0; guard++) {
-      const xref = /^xref\s*\n/.exec(this.text.slice(at, at + 8));
-      if (!xref) throw new Error('the printed PDF has no classic cross-reference table');
-      let pos = at + xref[0].length;
-      const sectionHead = /^(\d+) (\d+)\s*\n/;
-      for (;;) {
-        const head = sectionHead.exec(this.text.slice(pos, pos + 40));
-        if (!head) break;
-        pos += head[0].length;
-        const first = Number(head[1]);
-        const count = Number(head[2]);
-        for (let i = 0; i < count; i++, pos += 20) {
-          const entry = this.text.slice(pos, pos + 18);
-          if (entry[17] === 'n' && !this.offsets.has(first + i)) this.offsets.set(first + i, Number(entry.slice(0, 10)));
-        }
-      }
-      const trailerEnd = this.text.indexOf('startxref', pos);
-      const prev = /\/Prev\s+(\d+)/.exec(this.text.slice(pos, trailerEnd));
-      at = prev ? Number(prev[1]) : -1;
-    }
-  }
-
-  /** The body of object `num` (between `obj` and `endobj`). */
-  body(num: number): string {
-    const offset = this.offsets.get(num);
-    if (offset === undefined) throw new Error(`the printed PDF lacks object ${num}`);
-    const start = this.text.indexOf('obj', offset) + 3;
-    const end = this.text.indexOf('endobj', start);
-    if (start < 3 || end < 0) throw new Error(`the printed PDF's object ${num} is unreadable`);
-    return this.text.slice(start, end).trim();
-  }
 }
 
 const refNumber = (ref: string): number => Number(/^(\d+)/.exec(ref.trim())?.[1]);
@@ -74,14 +33,14 @@ function pageObjects(objects: PdfObjects, pagesRef: number): number[] {
 
 /** Whether the PDF's catalog already has an outline (a printer that built its own). */
 export function hasOutline(pdf: Uint8Array): boolean {
-  const trailer = readTrailer(pdf);
-  return /\/Outlines\s/.test(new PdfObjects(pdf, trailer.startxref).body(refNumber(trailer.root)));
+  const objects = new PdfObjects(pdf);
+  return /\/Outlines\s/.test(objects.body(refNumber(objects.trailer.root)));
 }
 
 /** The PDF with an outline of `entries` (entries on pages it lacks are dropped). */
 export function withPdfOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): Uint8Array {
-  const trailer = readTrailer(pdf);
-  const objects = new PdfObjects(pdf, trailer.startxref);
+  const objects = new PdfObjects(pdf);
+  const trailer = objects.trailer;
   const rootNum = refNumber(trailer.root);
   const catalog = objects.body(rootNum);
   if (!catalog.startsWith('<<') || !catalog.endsWith('>>')) throw new Error('the printed PDF catalog is unreadable');

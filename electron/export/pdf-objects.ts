@@ -1,0 +1,282 @@
+// A small reader of the PDFs Chromium (Skia) writes: a classic cross-reference table, maybe
+// followed by our own incremental updates (pdf-info.ts, pdf-outline.ts), objects `N G obj ...
+// endobj`, no object streams. Shared by the outline and info updates and by the part joiner
+// (pdf-merge.ts). The file is read as latin1 text so string indices are byte offsets and binary
+// stream data passes through untouched.
+
+import { readTrailer, type Trailer } from './pdf-info';
+
+/** A top-level entry of an object's dictionary: `/Key value`, by text offsets. */
+export interface DictEntry {
+  keyStart: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** What the tokenizer found in one object (or one value), by text offsets. */
+export interface ScannedObject {
+  /** Where the scan started (just after `obj`). */
+  start: number;
+  /** Where the object's value ends: the `stream` or `endobj` keyword, or just after the value. */
+  end: number;
+  /** `stream` follows the dictionary. */
+  isStream: boolean;
+  /** Indirect references `N G R`, flattened: start, end (just after `R`), object number. */
+  refs: number[];
+  /** Entries of the dictionary the value is, if it is one. */
+  entries: Map<string, DictEntry> | undefined;
+  /** Strings that are the value of a /URI key anywhere in the object, flattened: start, end. */
+  uris: number[];
+}
+
+const enum Ch {
+  Nul = 0x00,
+  Tab = 0x09,
+  Lf = 0x0a,
+  Ff = 0x0c,
+  Cr = 0x0d,
+  Space = 0x20,
+  Percent = 0x25,
+  LParen = 0x28,
+  RParen = 0x29,
+  Slash = 0x2f,
+  Lt = 0x3c,
+  Gt = 0x3e,
+  LBracket = 0x5b,
+  Backslash = 0x5c,
+  RBracket = 0x5d,
+  LBrace = 0x7b,
+  RBrace = 0x7d,
+}
+
+const isSpace = (c: number) => c === Ch.Space || c === Ch.Lf || c === Ch.Cr || c === Ch.Tab || c === Ch.Ff || c === Ch.Nul;
+const isDelimiter = (c: number) =>
+  c === Ch.LParen || c === Ch.RParen || c === Ch.Lt || c === Ch.Gt || c === Ch.LBracket || c === Ch.RBracket ||
+  c === Ch.LBrace || c === Ch.RBrace || c === Ch.Slash || c === Ch.Percent;
+const isInteger = (token: string) => /^\d+$/.test(token);
+
+/**
+ * Tokenizes an object body from `start` (just after `obj`) up to its `stream` or `endobj`
+ * keyword, or with `oneValue` a single dictionary or array starting at `start`. Skips literal
+ * strings (nested parentheses, backslash escapes), hex strings, names and comments; records
+ * indirect references and the top-level dictionary's entries. Stream data is never read.
+ */
+export function scanObject(text: string, start: number, oneValue = false): ScannedObject {
+  const refs: number[] = [];
+  const uris: number[] = [];
+  let entries: Map<string, DictEntry> | undefined;
+  // The top-level dictionary's current key, and its value's extent once begun.
+  let key: string | undefined;
+  let keyStart = 0;
+  let valueStart = -1;
+  let valueEnd = 0;
+  const closeEntry = () => {
+    if (key !== undefined && valueStart >= 0) entries!.set(key, { keyStart, valueStart, valueEnd });
+    key = undefined;
+  };
+  // The last two tokens when they are integers, for `N G R`.
+  let lastInt = -1;
+  let lastIntText = '';
+  let prevInt = -1;
+  let prevIntText = '';
+  let depth = 0;
+  let afterUriKey = false;
+  let firstToken = true;
+  let pos = start;
+  const n = text.length;
+  for (;;) {
+    while (pos < n && isSpace(text.charCodeAt(pos))) pos++;
+    if (pos >= n) throw new Error(`object at byte ${start} is not terminated`);
+    const tokenStart = pos;
+    const c = text.charCodeAt(pos);
+    const depthBefore = depth;
+    let word = '';
+    let isString = false;
+    if (c === Ch.Percent) {
+      while (pos < n && text.charCodeAt(pos) !== Ch.Lf && text.charCodeAt(pos) !== Ch.Cr) pos++;
+      continue;
+    } else if (c === Ch.LParen) {
+      let nesting = 1;
+      pos++;
+      while (nesting > 0) {
+        if (pos >= n) throw new Error(`string at byte ${tokenStart} is not terminated`);
+        const d = text.charCodeAt(pos++);
+        if (d === Ch.Backslash) pos++;
+        else if (d === Ch.LParen) nesting++;
+        else if (d === Ch.RParen) nesting--;
+      }
+      isString = true;
+    } else if (c === Ch.Lt && text.charCodeAt(pos + 1) === Ch.Lt) {
+      pos += 2;
+      if (firstToken) entries = new Map();
+      depth++;
+    } else if (c === Ch.Lt) {
+      const close = text.indexOf('>', pos);
+      if (close < 0) throw new Error(`hex string at byte ${tokenStart} is not terminated`);
+      pos = close + 1;
+      isString = true;
+    } else if (c === Ch.Gt) {
+      if (text.charCodeAt(pos + 1) !== Ch.Gt) throw new Error(`stray '>' at byte ${pos}`);
+      pos += 2;
+      depth--;
+    } else if (c === Ch.LBracket) {
+      pos++;
+      depth++;
+    } else if (c === Ch.RBracket) {
+      pos++;
+      depth--;
+    } else if (c === Ch.LBrace || c === Ch.RBrace || c === Ch.RParen) {
+      // Braces belong to PostScript functions (in streams); a lone ')' is malformed but harmless.
+      pos++;
+    } else {
+      pos++;
+      while (pos < n) {
+        const d = text.charCodeAt(pos);
+        if (isSpace(d) || isDelimiter(d)) break;
+        pos++;
+      }
+      word = text.slice(tokenStart, pos);
+    }
+    if (depth < 0) throw new Error(`unbalanced '${text[tokenStart]}' at byte ${tokenStart}`);
+    if (depth === 0 && !oneValue && (word === 'endobj' || word === 'stream')) {
+      closeEntry();
+      return { start, end: tokenStart, isStream: word === 'stream', refs, entries, uris };
+    }
+    firstToken = false;
+    const isName = c === Ch.Slash;
+    if (isString && afterUriKey) uris.push(tokenStart, pos);
+    afterUriKey = isName && word === '/URI';
+
+    if (word === 'R') {
+      if (prevInt >= 0 && lastInt >= 0) refs.push(prevInt, pos, Number(prevIntText));
+      prevInt = lastInt = -1;
+    } else if (word !== '' && isInteger(word)) {
+      prevInt = lastInt;
+      prevIntText = lastIntText;
+      lastInt = tokenStart;
+      lastIntText = word;
+    } else {
+      prevInt = lastInt = -1;
+    }
+
+    if (entries !== undefined && depthBefore >= 1 && depthBefore <= 2) {
+      if (depthBefore === 1 && depth === 0) {
+        closeEntry();
+      } else if (depthBefore === 1 && isName && (key === undefined || valueStart >= 0)) {
+        closeEntry();
+        key = word.slice(1);
+        keyStart = tokenStart;
+        valueStart = -1;
+      } else if (key !== undefined && (depthBefore === 1 || depth === 1)) {
+        // A token of the value, or the closing bracket of a nested value.
+        if (valueStart < 0) valueStart = tokenStart;
+        valueEnd = pos;
+      }
+    }
+    if (oneValue && depth === 0 && depthBefore === 1) return { start, end: pos, isStream: false, refs, entries, uris };
+  }
+}
+
+/** One object's place in the file: `N G obj` at `start`, its body, and the end of `endobj`. */
+export interface ObjectSpan extends ScannedObject {
+  /** Offset of `N G obj`. */
+  offset: number;
+  /** With a stream: from the `stream` keyword up to `endobj` (copied verbatim). */
+  streamEnd: number;
+  /** Just after `endobj`. */
+  objEnd: number;
+}
+
+const OBJ_HEADER = /(\d+)\s+(\d+)\s+obj\b/y;
+const STREAM_TAIL = /^\s*endstream\s*$/;
+
+/** The objects of a PDF with classic cross-reference tables, newest version of each. */
+export class PdfObjects {
+  /** The whole file as latin1: string index = byte offset. */
+  readonly text: string;
+  readonly trailer: Trailer;
+  private readonly offsets = new Map<number, number>();
+
+  constructor(pdf: Uint8Array) {
+    this.trailer = readTrailer(pdf);
+    this.text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length).toString('latin1');
+    let at = this.trailer.startxref;
+    // Follow /Prev so objects replaced by later updates win (first seen is newest).
+    for (let guard = 0; guard < 64 && at >= 0; guard++) {
+      const xref = /^xref\s*\n/.exec(this.text.slice(at, at + 8));
+      if (!xref) throw new Error(`no classic cross-reference table at byte ${at} (startxref)`);
+      let pos = at + xref[0].length;
+      const sectionHead = /^(\d+) (\d+)\s*\n/;
+      for (;;) {
+        const head = sectionHead.exec(this.text.slice(pos, pos + 40));
+        if (!head) break;
+        pos += head[0].length;
+        const first = Number(head[1]);
+        const count = Number(head[2]);
+        for (let i = 0; i < count; i++, pos += 20) {
+          const entry = this.text.slice(pos, pos + 18);
+          if (entry[17] === 'n' && !this.offsets.has(first + i)) this.offsets.set(first + i, Number(entry.slice(0, 10)));
+        }
+      }
+      const trailerEnd = this.text.indexOf('startxref', pos);
+      const prev = /\/Prev\s+(\d+)/.exec(this.text.slice(pos, trailerEnd));
+      at = prev ? Number(prev[1]) : -1;
+    }
+  }
+
+  has(num: number): boolean {
+    return this.offsets.has(num);
+  }
+
+  /** Object numbers in use, in file order. */
+  numbersInFileOrder(): number[] {
+    return [...this.offsets.entries()].sort((a, b) => a[1] - b[1]).map(([num]) => num);
+  }
+
+  /** The body of object `num` (between `obj` and `endobj`), for a regular expression or two. */
+  body(num: number): string {
+    const offset = this.offsets.get(num);
+    if (offset === undefined) throw new Error(`the PDF lacks object ${num}`);
+    const start = this.text.indexOf('obj', offset) + 3;
+    const end = this.text.indexOf('endobj', start);
+    if (start < 3 || end < 0) throw new Error(`the PDF's object ${num} is unreadable`);
+    return this.text.slice(start, end).trim();
+  }
+
+  /** Object `num` tokenized, with where its stream (if any) and the object end. */
+  span(num: number): ObjectSpan {
+    const offset = this.offsets.get(num);
+    if (offset === undefined) throw new Error(`the PDF lacks object ${num}`);
+    OBJ_HEADER.lastIndex = offset;
+    const head = OBJ_HEADER.exec(this.text);
+    if (!head || Number(head[1]) !== num) throw new Error(`the cross-reference table points object ${num} at byte ${offset}, where no such object starts`);
+    let scanned: ScannedObject;
+    try {
+      scanned = scanObject(this.text, OBJ_HEADER.lastIndex);
+    } catch (err) {
+      throw new Error(`object ${num} is malformed: ${(err as Error).message}`);
+    }
+    let streamEnd = scanned.end;
+    if (scanned.isStream) {
+      const length = this.streamLength(num, scanned);
+      let dataStart = scanned.end + 'stream'.length;
+      if (this.text.charCodeAt(dataStart) === Ch.Cr) dataStart++;
+      if (this.text.charCodeAt(dataStart) === Ch.Lf) dataStart++;
+      const close = this.text.indexOf('endobj', dataStart + length);
+      if (close < 0 || !STREAM_TAIL.test(this.text.slice(dataStart + length, close))) {
+        throw new Error(`object ${num}'s stream does not end where its /Length ${length} says`);
+      }
+      streamEnd = close;
+    }
+    return { ...scanned, offset, streamEnd, objEnd: streamEnd + 'endobj'.length };
+  }
+
+  private streamLength(num: number, scanned: ScannedObject): number {
+    const entry = scanned.entries?.get('Length');
+    const value = entry ? this.text.slice(entry.valueStart, entry.valueEnd) : '';
+    const ref = /^(\d+)\s+\d+\s+R$/.exec(value);
+    const length = ref ? Number(this.body(Number(ref[1]))) : /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isInteger(length)) throw new Error(`object ${num}'s stream has no readable /Length`);
+    return length;
+  }
+}
