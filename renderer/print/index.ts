@@ -8,8 +8,11 @@ import type { ExportOptions } from '../../electron/contract/ipc';
 import type { Deck } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
 import { FRAME_HEIGHT, FRAME_WIDTH, markBackgroundContrast } from './frame';
-import { fitHandoutNotes, layoutHandout, layoutNotes, layoutSlides, NOTES_MARGIN_MM } from './layouts';
-import { outlineEntries, retargetInternalLinks } from './outline';
+import { fitHandoutNotes, layoutHandout, layoutSlides } from './layouts';
+import { layoutNotes } from './notes';
+import { retargetInternalLinks, slideLocations } from './outline';
+import { printContext } from './page-parts';
+import { listenForPageNumbers, numberPages } from './page-numbers';
 import { paperSize } from './paper';
 import { whenPrintable } from './ready';
 
@@ -17,32 +20,26 @@ import {
   PRINT_ERROR_ATTRIBUTE as ERROR,
   PRINT_REPORT_ATTRIBUTE as REPORT,
   PRINT_STATE_ATTRIBUTE as STATE,
+  type PrintPart,
   type PrintViewReport,
 } from '../../electron/contract/print';
 
-function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
-}
-
-/** The @page rule for a format (margin boxes carry the notes footer). */
-export function pageRule(deck: Deck, options: ExportOptions): string {
+/** The @page rule for a format: every layout is fixed pages that carry their own margins. */
+export function pageRule(options: ExportOptions): string {
   if (options.format === 'slides') return `@page { size: ${FRAME_WIDTH}px ${FRAME_HEIGHT}px; margin: 0; }`;
-  const paper = paperSize(options.paper ?? 'a4');
-  if (options.format === 'handout') return `@page { size: ${paper.css}; margin: 0; }`;
-  const m = NOTES_MARGIN_MM;
-  const footer = 'font-family: var(--slide-font), sans-serif; font-size: 8pt; color: #5a6470;';
-  return (
-    `@page { size: ${paper.css}; margin: ${m.top}mm ${m.side}mm ${m.bottom}mm; ` +
-    `@bottom-left { content: ${cssString(deck.meta.title)}; ${footer} } ` +
-    `@bottom-right { content: "page " counter(page) " of " counter(pages); ${footer} } }`
-  );
+  return `@page { size: ${paperSize(options.paper ?? 'a4').css}; margin: 0; }`;
 }
 
+/**
+ * Lays out `deck` for print. With `part`, `deck.slides` is one part of a longer export (see
+ * contract/print.ts): numbers, links and footers are the whole deck's.
+ */
 export async function renderPrintView(
   deck: Deck,
   options: ExportOptions,
   root: HTMLElement,
   assetUrl: (ref: string) => string,
+  part?: PrintPart,
 ): Promise<void> {
   const html = document.documentElement;
   try {
@@ -50,25 +47,31 @@ export async function renderPrintView(
     // Turns off reveal.js's own @media print styles (its "paper" mode restyles every slide).
     html.classList.add('print-pdf');
     const style = document.createElement('style');
-    style.textContent = pageRule(deck, options);
+    style.textContent = pageRule(options);
     document.head.append(style);
     root.replaceChildren();
     root.classList.add('lectern-print', `lectern-print-${options.format}`);
     const slides = resolveSlideAssets(deck.slides, assetUrl);
-    const layout = options.format === 'notes' ? layoutNotes : options.format === 'handout' ? layoutHandout : layoutSlides;
-    const pages = layout(deck, slides, options, root);
-    retargetInternalLinks(root, deck.slides);
+    const context = printContext(deck, part);
+    let finish: (() => void) | undefined;
+    if (options.format === 'notes') finish = layoutNotes(deck, slides, options.paper ?? 'a4', context, root).paginate;
+    else if (options.format === 'handout') {
+      layoutHandout(deck, slides, options, context, root);
+      if (!options.lines) finish = () => fitHandoutNotes(root);
+    } else layoutSlides(deck, slides, options, context, root);
+    retargetInternalLinks(root, deck.slides, part);
     // Marks for profiling a slow export (performance.getEntriesByType('mark')).
     performance.mark('lectern-print-built');
     await whenPrintable(root);
     performance.mark('lectern-print-loaded');
     for (const frame of root.querySelectorAll<HTMLElement>('.lectern-frame')) markBackgroundContrast(frame);
-    // Fitting measures text, so it waits for the final fonts.
-    if (options.format === 'handout' && !options.lines) fitHandoutNotes(root);
-    const report: PrintViewReport = { pages };
-    // Slides and handout pages are fixed, so each title's page is known before printing;
-    // notes flow onto continuation pages, so their outline stays Chromium's.
-    if (options.format !== 'notes') report.outline = outlineEntries(root, deck.slides);
+    // Fitting and paginating measure text, so they wait for the final fonts.
+    finish?.();
+    performance.mark('lectern-print-fitted');
+    const pages = root.querySelectorAll(':scope > .lectern-page').length;
+    numberPages(root, part?.firstPage ?? 1, part?.totalPages ?? pages);
+    listenForPageNumbers(root);
+    const report: PrintViewReport = { pages, ...slideLocations(root, deck.slides) };
     html.setAttribute(REPORT, JSON.stringify(report));
     html.setAttribute(STATE, 'ready');
   } catch (err) {

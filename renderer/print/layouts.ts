@@ -1,28 +1,16 @@
-// The three print layouts. Each appends its pages to the root and returns how many it laid out
-// (notes pages flow, so for them it is the number of slide sheets). Slides come with their asset
-// URLs already resolved.
+// The fixed-page layouts of slides and handouts (notes: notes.ts). Each appends its pages to the
+// root and returns how many it laid out. Slides come with their asset URLs already resolved.
 
 import type { Deck, Slide } from '../../electron/deck/types';
 import type { ExportOptions } from '../../electron/contract/ipc';
 import { fragmentSteps } from '../slide-dom';
+import { clearlyFits, type TypeMetrics } from './fit-estimate';
 import { ALL_FRAGMENTS, buildSlideFrame, buildThumbnail } from './frame';
 import { handoutGeometry, type Box, type PerPage } from './handout-geometry';
 import { markOutline, slideAnchor } from './outline';
-import { paperSize, PX_PER_MM } from './paper';
-
-/** Page margins of the notes layout (mm): top, sides, bottom (the bottom holds the page footer). */
-export const NOTES_MARGIN_MM = { top: 14, side: 16, bottom: 16 } as const;
-
-function div(className: string, text?: string): HTMLDivElement {
-  const el = document.createElement('div');
-  el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
-function numberLabel(deck: Deck, slide: Slide): string | null {
-  return deck.meta.slideNumbers ? `${slide.index + 1}/${deck.slides.length}` : null;
-}
+import { div, notesBody, numberLabel, place, type PrintContext } from './page-parts';
+import { FOOTER_PAGE_CLASS } from './page-numbers';
+import { PX_PER_MM } from './paper';
 
 /** Fragment steps counted from the slide's own HTML (what the frame will show). */
 function stepCount(slide: Slide): number {
@@ -32,7 +20,7 @@ function stepCount(slide: Slide): number {
   return fragmentSteps(template.content).length;
 }
 
-export function layoutSlides(deck: Deck, slides: readonly Slide[], options: ExportOptions, root: HTMLElement): number {
+export function layoutSlides(deck: Deck, slides: readonly Slide[], options: ExportOptions, context: PrintContext, root: HTMLElement): number {
   const pages = document.createDocumentFragment();
   let count = 0;
   for (const slide of slides) {
@@ -42,7 +30,7 @@ export function layoutSlides(deck: Deck, slides: readonly Slide[], options: Expo
     shown.forEach((step, k) => {
       const page = div('lectern-page lectern-slide-page');
       if (k === 0) page.id = slideAnchor(slide.index);
-      const frame = buildSlideFrame(slide, { step, number: numberLabel(deck, slide) });
+      const frame = buildSlideFrame(slide, { step, number: numberLabel(deck, slide, context) });
       markOutline(frame, k === 0 && slide.title !== '');
       page.append(frame);
       pages.append(page);
@@ -51,45 +39,6 @@ export function layoutSlides(deck: Deck, slides: readonly Slide[], options: Expo
   }
   root.append(pages);
   return count;
-}
-
-function notesBody(slide: Slide, className: string): HTMLDivElement {
-  const body = div(className);
-  if (slide.notesHtml.trim()) body.innerHTML = slide.notesHtml;
-  else body.append(div('lectern-notes-empty', 'No notes for this slide.'));
-  markOutline(body, false);
-  return body;
-}
-
-export function layoutNotes(deck: Deck, slides: readonly Slide[], options: ExportOptions, root: HTMLElement): number {
-  const paper = paperSize(options.paper ?? 'a4');
-  const contentWidth = paper.width - 2 * NOTES_MARGIN_MM.side * PX_PER_MM;
-  const sheets = document.createDocumentFragment();
-  for (const slide of slides) {
-    const sheet = document.createElement('article');
-    sheet.className = 'lectern-notes-sheet';
-    sheet.id = slideAnchor(slide.index);
-    const head = div('lectern-notes-head');
-    head.append(
-      div('lectern-notes-number', `Slide ${slide.index + 1} of ${deck.slides.length}`),
-      div('lectern-notes-section', slide.section),
-    );
-    const frame = buildSlideFrame(slide, { step: ALL_FRAGMENTS, number: numberLabel(deck, slide) });
-    markOutline(frame, slide.title !== '');
-    // Notes flow after the slide; Chromium carries long notes onto continuation pages.
-    sheet.append(head, buildThumbnail(frame, contentWidth), notesBody(slide, 'lectern-notes-body'));
-    sheets.append(sheet);
-  }
-  root.append(sheets);
-  return slides.length;
-}
-
-function place(el: HTMLElement, box: Box): HTMLElement {
-  el.style.left = `${box.x}px`;
-  el.style.top = `${box.y}px`;
-  el.style.width = `${box.w}px`;
-  el.style.height = `${box.h}px`;
-  return el;
 }
 
 function writingLines(box: Box, gap: number): HTMLDivElement {
@@ -110,7 +59,7 @@ export function handoutDate(deck: Deck, today: Date = new Date()): string {
   return `${today.getFullYear()}-${p(today.getMonth() + 1)}-${p(today.getDate())}`;
 }
 
-export function layoutHandout(deck: Deck, slides: readonly Slide[], options: ExportOptions, root: HTMLElement): number {
+export function layoutHandout(deck: Deck, slides: readonly Slide[], options: ExportOptions, context: PrintContext, root: HTMLElement): number {
   const perPage = (options.perPage ?? 3) as PerPage;
   const geometry = handoutGeometry(options.paper ?? 'a4', perPage);
   const pageCount = Math.max(1, Math.ceil(slides.length / perPage));
@@ -125,7 +74,7 @@ export function layoutHandout(deck: Deck, slides: readonly Slide[], options: Exp
     geometry.slots.forEach((slot, s) => {
       const slide = slides[p * perPage + s];
       if (!slide) return;
-      const frame = buildSlideFrame(slide, { step: ALL_FRAGMENTS, number: numberLabel(deck, slide) });
+      const frame = buildSlideFrame(slide, { step: ALL_FRAGMENTS, number: numberLabel(deck, slide, context) });
       markOutline(frame, slide.title !== '');
       const thumb = place(buildThumbnail(frame, slot.slide.w), slot.slide);
       thumb.id = slideAnchor(slide.index);
@@ -136,7 +85,7 @@ export function layoutHandout(deck: Deck, slides: readonly Slide[], options: Exp
     footer.append(
       div('lectern-footer-title', deck.meta.title),
       div('lectern-footer-date', date),
-      div('lectern-footer-page', `page ${p + 1} of ${pageCount}`),
+      div(FOOTER_PAGE_CLASS),
     );
     page.append(footer);
     pages.append(page);
@@ -146,21 +95,7 @@ export function layoutHandout(deck: Deck, slides: readonly Slide[], options: Exp
 }
 
 const NOTES_FONT_PT = { max: 9.5, min: 6.5, step: 0.5 } as const;
-
-/**
- * Whether a notes box holds so little text that it cannot overflow, judged without layout (a
- * measurement would lay out every page of a long deck before printing). Generous: an average
- * glyph of 0.55em, every block ending on a half-empty line, display math always measured.
- */
-function clearlyFits(box: HTMLElement): boolean {
-  if (box.querySelector('.katex-display, img, table, pre')) return false;
-  const fontPx = (NOTES_FONT_PT.max * 96) / 72;
-  const perLine = Math.max(1, Math.floor(parseFloat(box.style.width) / (0.55 * fontPx)));
-  const lines = Math.floor(parseFloat(box.style.height) / (1.35 * fontPx));
-  const blocks = box.children.length;
-  const needed = Math.ceil((box.textContent ?? '').length / perLine) + blocks;
-  return needed <= lines * 0.8;
-}
+const HANDOUT_TYPE: TypeMetrics = { fontPt: NOTES_FONT_PT.max, lineHeight: 1.35 };
 
 /**
  * Handout notes must fit their box: shrink the type, then drop trailing blocks and say the rest is
@@ -168,7 +103,7 @@ function clearlyFits(box: HTMLElement): boolean {
  */
 export function fitHandoutNotes(root: ParentNode): void {
   for (const box of root.querySelectorAll<HTMLElement>('.lectern-handout-notes')) {
-    if (clearlyFits(box)) continue;
+    if (clearlyFits(box, parseFloat(box.style.width), parseFloat(box.style.height), HANDOUT_TYPE)) continue;
     const overflows = () => box.scrollHeight > box.clientHeight + 1;
     let size: number = NOTES_FONT_PT.max;
     while (overflows() && size > NOTES_FONT_PT.min) {
