@@ -42,7 +42,10 @@ export function readTrailer(pdf: Uint8Array): Trailer {
   const tail = Buffer.from(pdf.buffer, pdf.byteOffset + tailStart, pdf.length - tailStart).toString('latin1');
   const startMatch = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
   const trailerAt = tail.lastIndexOf('trailer');
-  if (!startMatch || trailerAt < 0) throw new Error('the printed PDF has no readable trailer');
+  if (!startMatch || trailerAt < 0) {
+    // Writers other than Skia often put the trailer in a cross-reference stream.
+    throw new Error(`the printed PDF has no readable trailer${startMatch ? ' (a cross-reference stream?)' : ''}`);
+  }
   const dict = tail.slice(trailerAt, startMatch.index);
   const size = /\/Size\s+(\d+)/.exec(dict);
   const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(dict);

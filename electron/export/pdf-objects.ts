@@ -204,7 +204,10 @@ export class PdfObjects {
     // Follow /Prev so objects replaced by later updates win (first seen is newest).
     for (let guard = 0; guard < 64 && at >= 0; guard++) {
       const xref = /^xref\s*\n/.exec(this.text.slice(at, at + 8));
-      if (!xref) throw new Error(`no classic cross-reference table at byte ${at} (startxref)`);
+      if (!xref) {
+        const stream = /^\d+\s+\d+\s+obj/.test(this.text.slice(at, at + 24));
+        throw new Error(`${stream ? 'a cross-reference stream' : 'no cross-reference table'} at byte ${at}, where a classic table was expected`);
+      }
       let pos = at + xref[0].length;
       const sectionHead = /^(\d+) (\d+)\s*\n/;
       for (;;) {

@@ -133,6 +133,43 @@ describe('hand-built parts', () => {
     assert.equal(new Set(pageRefs.map(([, ref]) => ref)).size, 3);
   });
 
+  test('nested page trees keep their order and inherited attributes; indirect /Length; incremental updates', () => {
+    // Root -> [Pages node -> [page A, page B], page C]; MediaBox and Resources inherited from the
+    // part's root; a content stream whose /Length is an indirect object; /Dests written directly.
+    const content = (label: string) => Buffer.from(`BT /F1 18 Tf 10 20 Td (${label}) Tj ET`, 'latin1');
+    const nested = buildPdf(
+      [
+        '<</Type /Catalog /Pages 2 0 R /Dests <</b [5 0 R /XYZ 0 0 0]>>>>',
+        '<</Type /Pages /Kids [3 0 R 6 0 R] /Count 3 /MediaBox [0 0 150 60] /Resources <</Font <</F1 10 0 R>>>>>>',
+        '<</Type /Pages /Parent 2 0 R /Kids [4 0 R 5 0 R] /Count 2>>',
+        '<</Type /Page /Parent 3 0 R /Contents 7 0 R>>',
+        '<</Type /Page /Parent 3 0 R /Contents 8 0 R>>',
+        '<</Type /Page /Parent 2 0 R /Contents 9 0 R>>',
+        { dict: '<</Length 11 0 R>>', stream: content('Alpha') },
+        { dict: '<</Length LEN>>', stream: content('Bravo') },
+        { dict: '<</Length LEN>>', stream: content('Charlie') },
+        '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>',
+        String(content('Alpha').length),
+      ],
+      1,
+    );
+    // A part that already carries an update appended after printing.
+    const updated = withPdfInfo(trapPdf('Delta'), { title: 'Updated title' });
+    const merged = mergePdfs([updated, nested, nested]);
+    const file = save(merged);
+    assert.equal(pageCount(merged), 7);
+    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map((p) => pageText(file, p)), ['Delta', 'Alpha', 'Bravo', 'Charlie', 'Alpha', 'Bravo', 'Charlie']);
+    assert.match(tool('pdfinfo', ['-f', '2', '-l', '2', file]), /^Page\s+2 size:\s+150 x 60 pts/m);
+    assert.match(tool('pdfinfo', [file]), /^Title:\s+Updated title$/m);
+    // The repeated name /b keeps the first nested part's page (page 3).
+    const text = Buffer.from(merged).toString('latin1');
+    const dests = /\n(\d+) 0 obj\s*<<\/Delta \[(\d+) 0 R \/Fit\]\s*\/b \[(\d+) 0 R /.exec(text);
+    assert.ok(dests, 'one joined /Dests with both names');
+    const pageObjects = [...text.matchAll(/\n(\d+) 0 obj\s*<<\/Type \/Page\b(?!s)/g)].map((m) => m[1]);
+    assert.equal(pageObjects.length, 7);
+    assert.equal(dests[3], pageObjects[2]);
+  });
+
   test('the joined file is accepted by Ghostscript without warnings', (t) => {
     if (spawnSync('gs', ['--version']).status !== 0) return t.skip('Ghostscript (gs) is not installed');
     const file = save(mergePdfs([trapPdf('One'), trapPdf('Two')]));
@@ -160,6 +197,12 @@ describe('hand-built parts', () => {
     // An unterminated string in a dictionary.
     const broken = Buffer.from(good.toString('latin1').replace('(deep 4 0 R)', '(deep 4 0 R('), 'latin1');
     assert.throws(() => mergePdfs([good, broken]), /^Error: PDF part 2 of 2: object \d+ is malformed/);
+    // What pdf-lib and most writers produce: a cross-reference stream.
+    const xrefStream = Buffer.from('%PDF-1.7\n1 0 obj\n<</Type /XRef /Size 1 /W [1 2 1] /Root 1 0 R /Length 0>> stream\n\nendstream\nendobj\nstartxref\n9\n%%EOF\n', 'latin1');
+    assert.throws(() => mergePdfs([good, xrefStream]), /^Error: PDF part 2 of 2: the printed PDF has no readable trailer \(a cross-reference stream\?\)$/);
+    // A trailer, but startxref at a cross-reference stream.
+    const hybrid = Buffer.from(xrefStream.toString('latin1').replace('startxref', 'trailer\n<</Size 1 /Root 1 0 R>>\nstartxref'), 'latin1');
+    assert.throws(() => mergePdfs([good, hybrid]), /^Error: PDF part 2 of 2: a cross-reference stream at byte 9, where a classic table was expected$/);
     assert.throws(() => mergePdfs([]), /no PDF parts/);
     for (const bad of [Buffer.from('hello'), shifted]) {
       try {
