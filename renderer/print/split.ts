@@ -134,7 +134,7 @@ export function findCut(body: HTMLElement): Cut | null {
     }
   }
   if (atStartOf(at) && at.node === body) {
-    const atom = lineStart.offset === null && lineStart === over ? (lineStart.node as HTMLElement) : null;
+    const atom = lineStart.offset === null && lineStart.node === over.node ? (lineStart.node as HTMLElement) : null;
     return { kind: 'nothing', atom };
   }
   return { kind: 'split', at };
@@ -191,7 +191,11 @@ export function splitAt(body: HTMLElement, at: Boundary): DocumentFragment {
 /** Scales an atom taller than the room it has down to fit (zoom keeps it vector and sharp). */
 export function scaleToFit(atom: HTMLElement, body: HTMLElement): boolean {
   const rect = atom.getBoundingClientRect();
-  const room = body.getBoundingClientRect().top + body.clientHeight - rect.top;
+  // The blocks around it may reach lower (an inline image sits on a baseline above the descent).
+  let outer: Element = atom;
+  while (outer.parentElement && outer.parentElement !== body) outer = outer.parentElement;
+  const below = Math.max(0, outer.getBoundingClientRect().bottom - rect.bottom);
+  const room = body.getBoundingClientRect().top + body.clientHeight - rect.top - below;
   if (rect.height <= 0 || room <= 0 || rect.height <= room) return false;
   const current = Number(atom.style.zoom || 1);
   atom.style.zoom = String(Math.floor(((current * room) / rect.height) * 1000) / 1000);
