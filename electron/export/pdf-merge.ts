@@ -7,10 +7,10 @@
 // their page in the joined document and they become GoTo links. The joined catalog has no tag
 // tree (/StructTreeRoot, /MarkInfo, /StructParent(s)) and no /Outlines: parts print untagged,
 // tag trees are not merged, and the exporter writes the bookmarks itself (pdf-outline.ts).
-// Objects only those reached (structure elements, the parts' own outlines, later parts' /Info)
-// are left out.
+// Objects reachable only through what is dropped (structure elements, the parts' own outlines,
+// later parts' /Info) are not copied.
 
-import { PdfObjects, scanObject, type DictEntry, type ObjectSpan } from './pdf-objects';
+import { decodePdfString, PdfObjects, refsWithin, scanObject, type DictEntry, type ObjectSpan } from './pdf-objects';
 
 export interface MergeOptions {
   /** The 0-based page of the joined document a link URI stands for, or undefined to keep it. */
@@ -80,13 +80,8 @@ class Part {
     return this.text.slice(entry.valueStart, entry.valueEnd);
   }
 
-  /** Refs (flattened triples) of `span` within [from, to). */
-  *refsWithin(refs: readonly number[], from: number, to: number): Generator<number> {
-    for (let i = 0; i < refs.length; i += 3) if (refs[i]! >= from && refs[i + 1]! <= to) yield refs[i + 2]!;
-  }
-
   private collectPages(num: number, seen: Set<number>): void {
-    if (seen.has(num) || seen.size > 1_000_000) throw new Error(`the page tree loops back to object ${num}`);
+    if (seen.has(num)) throw new Error(`the page tree loops back to object ${num}`);
     seen.add(num);
     const node = this.span(num);
     const kids = node.entries?.get('Kids');
@@ -96,39 +91,11 @@ class Part {
       return;
     }
     if (!kids || (type && this.value(type) !== '/Pages')) throw new Error(`page-tree object ${num} is neither /Page nor /Pages with /Kids`);
-    for (const kid of this.refsWithin(node.refs, kids.valueStart, kids.valueEnd)) this.collectPages(kid, seen);
+    for (const kid of refsWithin(node.refs, kids.valueStart, kids.valueEnd)) this.collectPages(kid, seen);
   }
 }
 
 const refNumber = (ref: string): number => Number(/^(\d+)/.exec(ref.trim())?.[1]);
-
-/** The bytes of a PDF literal `( )` or hex `< >` string, as latin1 text. */
-export function decodePdfString(raw: string): string {
-  if (raw.startsWith('<')) {
-    const hex = raw.slice(1, -1).replace(/\s+/g, '');
-    return Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1');
-  }
-  let out = '';
-  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-  for (let i = 1; i < raw.length - 1; i++) {
-    const c = raw[i]!;
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const next = raw[++i]!;
-    const octal = /^[0-7]{1,3}/.exec(raw.slice(i, Math.min(i + 3, raw.length - 1)));
-    if (octal) {
-      out += String.fromCharCode(parseInt(octal[0], 8) & 0xff);
-      i += octal[0].length - 1;
-    } else if (next === '\r') {
-      if (raw[i + 1] === '\n') i++;
-    } else if (next !== '\n') {
-      out += escapes[next] ?? next;
-    }
-  }
-  return out;
-}
 
 /** Joins PDF parts printed by Chromium into one PDF, pages in order. */
 export function mergePdfs(parts: readonly Uint8Array[], options: MergeOptions = {}): Uint8Array {
@@ -162,7 +129,7 @@ export function mergePdfs(parts: readonly Uint8Array[], options: MergeOptions = 
         const dict = destsRef ? part.span(Number(destsRef[1])) : scanObject(part.text, destsEntry.valueStart, true);
         if (!dict.entries) throw new Error('the catalog /Dests is not a dictionary');
         for (const [key, entry] of dict.entries) {
-          roots.push(...part.refsWithin(dict.refs, entry.valueStart, entry.valueEnd));
+          roots.push(...refsWithin(dict.refs, entry.valueStart, entry.valueEnd));
           if (destNames.has(key)) continue;
           destNames.add(key);
           dests.push({ part, key, entry, refs: dict.refs });
@@ -172,7 +139,7 @@ export function mergePdfs(parts: readonly Uint8Array[], options: MergeOptions = 
       if (i === 0) {
         for (const key of KEPT_CATALOG_KEYS) {
           const entry = part.catalog.entries?.get(key);
-          if (entry) roots.push(...part.refsWithin(part.catalog.refs, entry.valueStart, entry.valueEnd));
+          if (entry) roots.push(...refsWithin(part.catalog.refs, entry.valueStart, entry.valueEnd));
         }
         if (part.objects.trailer.info) roots.push(refNumber(part.objects.trailer.info));
       }

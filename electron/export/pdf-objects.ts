@@ -49,17 +49,22 @@ const enum Ch {
   RBrace = 0x7d,
 }
 
-const isSpace = (c: number) => c === Ch.Space || c === Ch.Lf || c === Ch.Cr || c === Ch.Tab || c === Ch.Ff || c === Ch.Nul;
-const isDelimiter = (c: number) =>
-  c === Ch.LParen || c === Ch.RParen || c === Ch.Lt || c === Ch.Gt || c === Ch.LBracket || c === Ch.RBracket ||
-  c === Ch.LBrace || c === Ch.RBrace || c === Ch.Slash || c === Ch.Percent;
-const isInteger = (token: string) => /^\d+$/.test(token);
+// Character classes of PDF syntax, by byte: regular characters make up numbers, keywords and names.
+const REGULAR = 0;
+const SPACE = 1;
+const DELIMITER = 2;
+const CLASS = new Uint8Array(256);
+for (const c of [Ch.Nul, Ch.Tab, Ch.Lf, Ch.Ff, Ch.Cr, Ch.Space]) CLASS[c] = SPACE;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIMITER;
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
  * Tokenizes an object body from `start` (just after `obj`) up to its `stream` or `endobj`
  * keyword, or with `oneValue` a single dictionary or array starting at `start`. Skips literal
  * strings (nested parentheses, backslash escapes), hex strings, names and comments; records
- * indirect references and the top-level dictionary's entries. Stream data is never read.
+ * indirect references and the top-level dictionary's entries. Stream data is never read. Only
+ * dictionary keys are copied out of the text: this runs over every object of a joined export.
  */
 export function scanObject(text: string, start: number, oneValue = false): ScannedObject {
   const refs: number[] = [];
@@ -74,23 +79,25 @@ export function scanObject(text: string, start: number, oneValue = false): Scann
     if (key !== undefined && valueStart >= 0) entries!.set(key, { keyStart, valueStart, valueEnd });
     key = undefined;
   };
-  // The last two tokens when they are integers, for `N G R`.
+  // Where the last two tokens are when they are unsigned integers (-1 otherwise), for `N G R`.
   let lastInt = -1;
-  let lastIntText = '';
   let prevInt = -1;
-  let prevIntText = '';
+  let prevIntEnd = -1;
+  let lastIntEnd = -1;
   let depth = 0;
   let afterUriKey = false;
   let firstToken = true;
   let pos = start;
   const n = text.length;
   for (;;) {
-    while (pos < n && isSpace(text.charCodeAt(pos))) pos++;
+    while (pos < n && CLASS[text.charCodeAt(pos) & 0xff] === SPACE) pos++;
     if (pos >= n) throw new Error(`object at byte ${start} is not terminated`);
     const tokenStart = pos;
     const c = text.charCodeAt(pos);
     const depthBefore = depth;
-    let word = '';
+    // Regular tokens: numbers, keywords, and names (with their '/').
+    let regular = false;
+    let integer = false;
     let isString = false;
     if (c === Ch.Percent) {
       while (pos < n && text.charCodeAt(pos) !== Ch.Lf && text.charCodeAt(pos) !== Ch.Cr) pos++;
@@ -129,32 +136,38 @@ export function scanObject(text: string, start: number, oneValue = false): Scann
       // Braces belong to PostScript functions (in streams); a lone ')' is malformed but harmless.
       pos++;
     } else {
+      regular = true;
+      integer = isDigit(c);
       pos++;
       while (pos < n) {
         const d = text.charCodeAt(pos);
-        if (isSpace(d) || isDelimiter(d)) break;
+        if (CLASS[d & 0xff] !== REGULAR) break;
+        if (!isDigit(d)) integer = false;
         pos++;
       }
-      word = text.slice(tokenStart, pos);
     }
     if (depth < 0) throw new Error(`unbalanced '${text[tokenStart]}' at byte ${tokenStart}`);
-    if (depth === 0 && !oneValue && (word === 'endobj' || word === 'stream')) {
+    const length = pos - tokenStart;
+    if (
+      regular && depth === 0 && !oneValue && length === 6 &&
+      (text.startsWith('endobj', tokenStart) || text.startsWith('stream', tokenStart))
+    ) {
       closeEntry();
-      return { start, end: tokenStart, isStream: word === 'stream', refs, entries, uris };
+      return { start, end: tokenStart, isStream: c === 0x73, refs, entries, uris };
     }
     firstToken = false;
     const isName = c === Ch.Slash;
     if (isString && afterUriKey) uris.push(tokenStart, pos);
-    afterUriKey = isName && word === '/URI';
+    afterUriKey = isName && length === 4 && text.startsWith('/URI', tokenStart);
 
-    if (word === 'R') {
-      if (prevInt >= 0 && lastInt >= 0) refs.push(prevInt, pos, Number(prevIntText));
+    if (regular && length === 1 && c === 0x52 /* R */) {
+      if (prevInt >= 0 && lastInt >= 0) refs.push(prevInt, pos, Number(text.slice(prevInt, prevIntEnd)));
       prevInt = lastInt = -1;
-    } else if (word !== '' && isInteger(word)) {
+    } else if (integer) {
       prevInt = lastInt;
-      prevIntText = lastIntText;
+      prevIntEnd = lastIntEnd;
       lastInt = tokenStart;
-      lastIntText = word;
+      lastIntEnd = pos;
     } else {
       prevInt = lastInt = -1;
     }
@@ -164,7 +177,7 @@ export function scanObject(text: string, start: number, oneValue = false): Scann
         closeEntry();
       } else if (depthBefore === 1 && isName && (key === undefined || valueStart >= 0)) {
         closeEntry();
-        key = word.slice(1);
+        key = text.slice(tokenStart + 1, pos);
         keyStart = tokenStart;
         valueStart = -1;
       } else if (key !== undefined && (depthBefore === 1 || depth === 1)) {
@@ -175,6 +188,41 @@ export function scanObject(text: string, start: number, oneValue = false): Scann
     }
     if (oneValue && depth === 0 && depthBefore === 1) return { start, end: pos, isStream: false, refs, entries, uris };
   }
+}
+
+/** Object numbers of the references (flattened triples, as ScannedObject.refs) within [from, to). */
+export function refsWithin(refs: readonly number[], from: number, to: number): number[] {
+  const nums: number[] = [];
+  for (let i = 0; i < refs.length; i += 3) if (refs[i]! >= from && refs[i + 1]! <= to) nums.push(refs[i + 2]!);
+  return nums;
+}
+
+/** The bytes of a PDF literal `( )` or hex `< >` string, as latin1 text. */
+export function decodePdfString(raw: string): string {
+  if (raw.startsWith('<')) {
+    const hex = raw.slice(1, -1).replace(/\s+/g, '');
+    return Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1');
+  }
+  let out = '';
+  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  for (let i = 1; i < raw.length - 1; i++) {
+    const c = raw[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const next = raw[++i]!;
+    const octal = /^[0-7]{1,3}/.exec(raw.slice(i, Math.min(i + 3, raw.length - 1)));
+    if (octal) {
+      out += String.fromCharCode(parseInt(octal[0], 8) & 0xff);
+      i += octal[0].length - 1;
+    } else if (next === '\r') {
+      if (raw[i + 1] === '\n') i++;
+    } else if (next !== '\n') {
+      out += escapes[next] ?? next;
+    }
+  }
+  return out;
 }
 
 /** One object's place in the file: `N G obj` at `start`, its body, and the end of `endobj`. */
@@ -271,7 +319,8 @@ export class PdfObjects {
       }
       streamEnd = close;
     }
-    return { ...scanned, offset, streamEnd, objEnd: streamEnd + 'endobj'.length };
+    const { start, end, isStream, refs, entries, uris } = scanned;
+    return { start, end, isStream, refs, entries, uris, offset, streamEnd, objEnd: streamEnd + 'endobj'.length };
   }
 
   private streamLength(num: number, scanned: ScannedObject): number {
