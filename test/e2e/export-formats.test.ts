@@ -86,9 +86,31 @@ describe('lectern export', { skip }, () => {
     assert.match(pdfText(pdf, 2), /decay constant notes mention λ once/);
     assert.match(pdfText(pdf, 4), /Paragraph 1 of the long notes/);
     assert.match(pdfText(pdf, 5), /zebra finale/, 'the end of the long notes is on the continuation page');
+    assert.match(pdfText(pdf, 5), /Slide 4 of 5 \(continued\)/, 'a continuation page says whose notes it holds');
+    assert.doesNotMatch(pdfText(pdf, 5), /A diagram/, 'no slide on a continuation page');
     assert.match(pdfText(pdf, 6), /Closing notes/);
-    assert.match(pdfText(pdf, 3), /page 3 of 6/);
+    for (let page = 1; page <= 6; page++) {
+      assert.match(pdfText(pdf, page), new RegExp(`Export fixture deck[\\s\\S]*page ${page} of 6`), `footer of page ${page}`);
+    }
     assert.deepEqual(pdfOutlineTitles(pdf), TITLES);
+    // Fixed pages: the view reports the outline, so the notes print untagged like the other formats.
+    assert.equal(pdfInfo(pdf).Tagged, 'no');
+  });
+
+  test('notes: very long notes split at lines across pages, no text lost; untitled slides bookmarked as "Slide N"', () => {
+    const target = join(scratch.dir, 'pagination.pdf');
+    const run = lectern(['export', join(scratch.dir, 'pagination.md'), '--format', 'notes', '-o', target, '--quiet']);
+    assert.equal(run.status, 0, run.stderr);
+    const pages = pdfPages(target);
+    const text = Array.from({ length: pages }, (_, i) => pdfText(target, i + 1));
+    const long = text.filter((t) => /Slide 1 of 5/.test(t));
+    assert.ok(long.length >= 4, `${long.length} pages for the long notes`);
+    assert.equal(text.filter((t) => /Slide 1 of 5 \(continued\)/.test(t)).length, long.length - 1);
+    const all = long.join('\n');
+    for (let step = 1; step <= 40; step++) assert.equal(all.split(`Step ${step} of the procedure`).length, 2, `step ${step} printed once`);
+    assert.match(long[long.length - 1]!, /zebra finale/);
+    assert.match(all, /nested point B under step 12/);
+    assert.deepEqual(pdfOutlineTitles(target), ['Long notes', 'Slide 2', 'Tall image in the notes', 'Links between slides', 'Link target']);
   });
 
   for (const perPage of [1, 2, 3, 4, 6]) {
