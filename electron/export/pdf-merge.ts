@@ -39,7 +39,7 @@ class Part {
   readonly catalogNum: number;
   readonly catalog: ObjectSpan;
   readonly pagesRoot: number;
-  readonly pages: number[] = [];
+  readonly pages: number[];
   /** Objects to copy, tokenized, by object number. */
   readonly reached = new Map<number, ObjectSpan>();
   readonly edits = new Map<number, Edit[]>();
@@ -47,7 +47,6 @@ class Part {
   readonly joinedAs = new Map<number, number>();
   /** Old object number -> number in the joined file (absent: not copied; refs become null). */
   renumbered = new Map<number, number>();
-  private readonly spans = new Map<number, ObjectSpan>();
 
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
@@ -63,35 +62,16 @@ class Part {
     const pagesRoot = pages ? /^(\d+)\s+\d+\s+R$/.exec(this.value(pages)) : null;
     if (!pagesRoot) throw new Error(`the catalog (object ${this.catalogNum}) has no /Pages reference`);
     this.pagesRoot = Number(pagesRoot[1]);
-    this.collectPages(this.pagesRoot, new Set());
+    this.pages = this.objects.pageObjects(this.pagesRoot);
     if (this.pages.length === 0) throw new Error('the PDF has no pages');
   }
 
   span(num: number): ObjectSpan {
-    let span = this.spans.get(num);
-    if (!span) {
-      span = this.objects.span(num);
-      this.spans.set(num, span);
-    }
-    return span;
+    return this.objects.span(num);
   }
 
   value(entry: DictEntry): string {
     return this.text.slice(entry.valueStart, entry.valueEnd);
-  }
-
-  private collectPages(num: number, seen: Set<number>): void {
-    if (seen.has(num)) throw new Error(`the page tree loops back to object ${num}`);
-    seen.add(num);
-    const node = this.span(num);
-    const kids = node.entries?.get('Kids');
-    const type = node.entries?.get('Type');
-    if (type && this.value(type) === '/Page') {
-      this.pages.push(num);
-      return;
-    }
-    if (!kids || (type && this.value(type) !== '/Pages')) throw new Error(`page-tree object ${num} is neither /Page nor /Pages with /Kids`);
-    for (const kid of refsWithin(node.refs, kids.valueStart, kids.valueEnd)) this.collectPages(kid, seen);
   }
 }
 

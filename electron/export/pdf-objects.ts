@@ -244,6 +244,7 @@ export class PdfObjects {
   readonly text: string;
   readonly trailer: Trailer;
   private readonly offsets = new Map<number, number>();
+  private readonly spans = new Map<number, ObjectSpan>();
 
   constructor(pdf: Uint8Array) {
     this.trailer = readTrailer(pdf);
@@ -296,6 +297,37 @@ export class PdfObjects {
 
   /** Object `num` tokenized, with where its stream (if any) and the object end. */
   span(num: number): ObjectSpan {
+    let span = this.spans.get(num);
+    if (!span) {
+      span = this.readSpan(num);
+      this.spans.set(num, span);
+    }
+    return span;
+  }
+
+  /** Page objects in document order, from the page-tree node `root` (a node without /Kids is a page). */
+  pageObjects(root: number): number[] {
+    const pages: number[] = [];
+    const seen = new Set<number>();
+    const stack = [root];
+    while (stack.length > 0) {
+      const num = stack.pop()!;
+      if (seen.has(num)) throw new Error(`the page tree reaches object ${num} twice`);
+      seen.add(num);
+      const node = this.span(num);
+      const kids = node.entries?.get('Kids');
+      if (!kids) {
+        if (!node.entries) throw new Error(`page object ${num} is not a dictionary`);
+        pages.push(num);
+        continue;
+      }
+      const children = refsWithin(node.refs, kids.valueStart, kids.valueEnd);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+    return pages;
+  }
+
+  private readSpan(num: number): ObjectSpan {
     const offset = this.offsets.get(num);
     if (offset === undefined) throw new Error(`the PDF lacks object ${num}`);
     OBJ_HEADER.lastIndex = offset;

@@ -14,23 +14,6 @@ export interface OutlineEntry {
 
 const refNumber = (ref: string): number => Number(/^(\d+)/.exec(ref.trim())?.[1]);
 
-/** Page object numbers in document order. */
-function pageObjects(objects: PdfObjects, pagesRef: number): number[] {
-  const pages: number[] = [];
-  const visit = (num: number, depth: number) => {
-    if (depth > 32) throw new Error('the printed PDF page tree is too deep');
-    const body = objects.body(num);
-    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(body);
-    if (!kids) {
-      pages.push(num);
-      return;
-    }
-    for (const match of kids[1]!.matchAll(/(\d+)\s+\d+\s+R/g)) visit(Number(match[1]), depth + 1);
-  };
-  visit(pagesRef, 0);
-  return pages;
-}
-
 /** Whether the PDF's catalog already has an outline (a printer that built its own). */
 export function hasOutline(pdf: Uint8Array): boolean {
   const objects = new PdfObjects(pdf);
@@ -46,7 +29,7 @@ export function withPdfOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]
   if (!catalog.startsWith('<<') || !catalog.endsWith('>>')) throw new Error('the printed PDF catalog is unreadable');
   const pagesRef = /\/Pages\s+(\d+)\s+\d+\s+R/.exec(catalog);
   if (!pagesRef) throw new Error('the printed PDF catalog has no page tree');
-  const pages = pageObjects(objects, Number(pagesRef[1]));
+  const pages = objects.pageObjects(Number(pagesRef[1]));
   const items = entries.filter((e) => e.title !== '' && e.page >= 0 && e.page < pages.length);
   if (items.length === 0) return pdf;
 

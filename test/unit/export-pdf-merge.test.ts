@@ -168,6 +168,15 @@ describe('hand-built parts', () => {
     const pageObjects = [...text.matchAll(/\n(\d+) 0 obj\s*<<\/Type \/Page\b(?!s)/g)].map((m) => m[1]);
     assert.equal(pageObjects.length, 7);
     assert.equal(dests[3], pageObjects[2]);
+    // The outline writer walks the same nested tree (the shared reader), before and after joining.
+    for (const [pdf, pages] of [
+      [nested, [1, 2, 3]],
+      [merged, [2, 3, 4]],
+    ] as const) {
+      const outlined = save(withPdfOutline(pdf, ['A', 'B', 'C'].map((title, i) => ({ title, page: pages[i]! - 1 }))));
+      const xml = tool('pdftohtml', ['-xml', '-i', '-stdout', '-q', outlined]);
+      assert.deepEqual([...xml.matchAll(/<item page="(\d+)">/g)].map((m) => Number(m[1])), pages);
+    }
   });
 
   test('the joined file is accepted by Ghostscript without warnings', (t) => {
