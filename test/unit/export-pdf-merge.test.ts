@@ -32,6 +32,16 @@ function tool(cmd: string, args: string[]): string {
   return run.stdout;
 }
 
+const has = (cmd: string) => spawnSync(cmd, ['--version']).status === 0;
+
+/** Ghostscript and qpdf, where installed, read the file without a warning. */
+function otherReadersAccept(t: { skip(reason: string): void }, file: string): void {
+  const missing = ['gs', 'qpdf'].filter((cmd) => !has(cmd));
+  if (has('gs')) assert.equal(tool('gs', ['-q', '-o', '/dev/null', '-sDEVICE=nullpage', file]), '');
+  if (has('qpdf')) assert.match(tool('qpdf', ['--check', file]), /No syntax or stream encoding errors found/);
+  if (missing.length > 0) t.skip(`${missing.join(' and ')} not installed (apt-get install ghostscript qpdf)`);
+}
+
 const pageCount = (pdf: Uint8Array) => Number(/^Pages:\s+(\d+)/m.exec(tool('pdfinfo', [save(pdf)]))?.[1]);
 const pageText = (file: string, page: number) => tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-']).trim();
 
@@ -179,10 +189,8 @@ describe('hand-built parts', () => {
     }
   });
 
-  test('the joined file is accepted by Ghostscript without warnings', (t) => {
-    if (spawnSync('gs', ['--version']).status !== 0) return t.skip('Ghostscript (gs) is not installed');
-    const file = save(mergePdfs([trapPdf('One'), trapPdf('Two')]));
-    assert.equal(tool('gs', ['-q', '-o', '/dev/null', '-sDEVICE=nullpage', file]), '');
+  test('Ghostscript and qpdf accept the joined file without warnings', (t) => {
+    otherReadersAccept(t, save(mergePdfs([trapPdf('One'), trapPdf('Two')])));
   });
 
   test('a single part comes back as it is, unless a link needs resolving', () => {
@@ -303,9 +311,8 @@ describe('parts printed by Chromium', { skip }, () => {
     assert.match(tool('pdfinfo', [mergedFile]), /^Tagged:\s+no$/m);
   });
 
-  test('Ghostscript reads it without warnings', (t) => {
-    if (spawnSync('gs', ['--version']).status !== 0) return t.skip('Ghostscript (gs) is not installed');
-    assert.equal(tool('gs', ['-q', '-o', '/dev/null', '-sDEVICE=nullpage', mergedFile]), '');
+  test('Ghostscript and qpdf read it without warnings', (t) => {
+    otherReadersAccept(t, mergedFile);
   });
 
   test('links: within a part by name, across parts as GoTo, unknown and external URIs as they were', () => {
