@@ -1,7 +1,7 @@
 // A small reader of the PDFs Chromium (Skia) writes: a classic cross-reference table, maybe
 // followed by our own incremental updates (pdf-info.ts, pdf-outline.ts), objects `N G obj ...
-// endobj`, no object streams. Shared by the outline and info updates and by the part joiner
-// (pdf-merge.ts). The file is read as latin1 text so string indices are byte offsets and binary
+// endobj`, no object streams. Shared by the outline update (pdf-outline.ts) and the part
+// joiner (pdf-merge.ts). The file is read as latin1 text so string indices are byte offsets and binary
 // stream data passes through untouched.
 
 import { readTrailer, type Trailer } from './pdf-info';
@@ -225,11 +225,11 @@ export function decodePdfString(raw: string): string {
   return out;
 }
 
-/** One object's place in the file: `N G obj` at `start`, its body, and the end of `endobj`. */
+/** One object's place in the file: `N G obj` at `offset`, its tokenized body, its stream. */
 export interface ObjectSpan extends ScannedObject {
   /** Offset of `N G obj`. */
   offset: number;
-  /** With a stream: from the `stream` keyword up to `endobj` (copied verbatim). */
+  /** Where the `endobj` keyword starts: a stream's bytes are [end, streamEnd), from `stream` on. */
   streamEnd: number;
   /** Just after `endobj`. */
   objEnd: number;

@@ -11,6 +11,7 @@ import { PART_LINK_PREFIX } from '../../electron/contract/print';
 import { ChromiumPrinter } from '../../electron/export/chromium-printer';
 import { withPdfInfo } from '../../electron/export/pdf-info';
 import { mergePdfs } from '../../electron/export/pdf-merge';
+import { decodePdfString, scanObject } from '../../electron/export/pdf-objects';
 import { withPdfOutline } from '../../electron/export/pdf-outline';
 import { noBrowserReason } from '../fixtures/export/support';
 
@@ -115,6 +116,29 @@ function trapPdf(label: string): Buffer {
     8,
   );
 }
+
+test('the tokenizer finds references and top-level keys, never inside strings, names or comments', () => {
+  const body = ` <</A 1 0 R /B (x 2 0 R \\) (3 0 R)) /C <34 20 30> % 5 0 R
+/D [6 0 R <</E 7 0 R>>] /6#200#20R 8 1 R /F /G /URI <6C65>>> endobj`;
+  const scan = scanObject(body, 0);
+  assert.deepEqual(
+    Array.from({ length: scan.refs.length / 3 }, (_, i) => scan.refs[i * 3 + 2]),
+    [1, 6, 7, 8],
+  );
+  assert.deepEqual([...scan.entries!.keys()], ['A', 'B', 'C', 'D', '6#200#20R', 'F', 'URI']);
+  const value = (key: string) => body.slice(scan.entries!.get(key)!.valueStart, scan.entries!.get(key)!.valueEnd);
+  assert.equal(value('B'), '(x 2 0 R \\) (3 0 R))');
+  assert.equal(value('D'), '[6 0 R <</E 7 0 R>>]');
+  assert.equal(value('F'), '/G');
+  assert.equal(body.slice(scan.end, scan.end + 6), 'endobj');
+  assert.equal(body.slice(scan.uris[0], scan.uris[1]), '<6C65>');
+});
+
+test('PDF strings decode escapes, octal codes, line continuations and hex', () => {
+  assert.equal(decodePdfString('(a\\(b\\)c (d))'), 'a(b)c (d)');
+  assert.equal(decodePdfString('(\\(x\\) \\n\\101\\7 \\\n!)'), '(x) \nA\x07 !');
+  assert.equal(decodePdfString('<6C 65 6>'), 'le`');
+});
 
 describe('hand-built parts', () => {
   test('pages in order, references renumbered, strings, names, comments and streams untouched', () => {
