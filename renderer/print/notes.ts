@@ -23,6 +23,7 @@ const THUMB_GAP_MM = 7;
 export const NOTES_TYPE: TypeMetrics = { fontPt: 12, lineHeight: 1.45 };
 /** More cuts than this for one slide means something refuses to fit: stop. */
 const MAX_PAGES_PER_SLIDE = 200;
+const MEASURING = 'lectern-measuring';
 
 export interface NotesGeometry {
   page: { width: number; height: number };
@@ -109,10 +110,12 @@ export function layoutNotes(deck: Deck, slides: readonly Slide[], paper: Paper, 
   root.append(pages);
   return {
     paginate() {
-      for (const { spec, body } of first) {
-        if (clearlyFits(body, geometry.firstBody.w, geometry.firstBody.h, NOTES_TYPE)) continue;
-        paginateSlide(spec, body);
-      }
+      const measured = first.filter(({ body }) => !clearlyFits(body, geometry.firstBody.w, geometry.firstBody.h, NOTES_TYPE));
+      // Pages off screen are skipped by layout (content-visibility); the ones to measure are laid
+      // out together in one pass instead of one forced layout each.
+      for (const { body } of measured) body.parentElement?.classList.add(MEASURING);
+      for (const { spec, body } of measured) paginateSlide(spec, body);
+      for (const page of root.querySelectorAll(`.${MEASURING}`)) page.classList.remove(MEASURING);
     },
   };
 }
@@ -135,6 +138,7 @@ function paginateSlide(spec: NotesPageSpec, firstBody: HTMLElement): void {
     const next = div('lectern-notes-body lectern-continued');
     next.append(rest);
     const nextPage = notesPage({ ...spec, continued: true }, next);
+    nextPage.classList.add(MEASURING);
     page.after(nextPage);
     page = nextPage;
     body = next;
