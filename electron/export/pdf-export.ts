@@ -1,13 +1,17 @@
-// The PDF exporter both front ends use (the CLI with Playwright, the app with printToPDF): the
-// print page comes from the one offline HTML builder in its 'print' view, the printer turns it
-// into a PDF in one pass, then the document information is set and the file lands atomically.
+// The PDF exporter both front ends use (the CLI's Chromium printer, the app's printToPDF): print
+// pages come from the one offline HTML builder in its 'print' view, the printer turns them into
+// PDF (a long deck as parts printed side by side, then joined), the exporter adds bookmarks and
+// document information, and the file lands atomically.
 
 import type { ExportOptions, ExportProgress } from '../contract/ipc';
+import { numberPagesScript, PART_LINK_PREFIX } from '../contract/print';
 import type { Deck, Diagnostic } from '../deck/types';
 import { PendingFile } from './atomic-file';
 import { buildOfflineHtml } from './offline-html';
 import { withPdfInfo } from './pdf-info';
-import { hasOutline, withPdfOutline } from './pdf-outline';
+import { hasOutline, withPdfOutline, type OutlineEntry } from './pdf-outline';
+import { mergePdfs } from './pdf-merge';
+import { joinLayouts, planPrintParts, type JoinedLayout } from './print-parts';
 import type { PdfPrinter, PrintPageSize, PrintViewReport } from './printer';
 
 /** The slide frame every layout scales from (CSS px, 16:9). */
@@ -70,22 +74,11 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
   const file = new PendingFile(target);
   try {
     report('layout', 0);
-    const html = buildOfflineHtml(deck, { view: 'print', print: options });
-    let laidOut: PrintViewReport | undefined;
-    const printed = await printer.print({
-      html,
-      page: printPageSize(options),
-      onLaidOut: (view) => {
-        laidOut = view;
-        report('print', total);
-      },
-    });
-    // A printer that skipped tagging left the bookmarks to us (see PrintViewReport.outline).
-    const outline = laidOut?.outline;
-    const pdf = outline && !hasOutline(printed) ? withPdfOutline(printed, outline) : printed;
+    const { pdf, outline } = await printParts(deck, options, printer, () => report('print', total));
     report('write', total);
+    const withOutline = outline.length > 0 && !hasOutline(pdf) ? withPdfOutline(pdf, outline) : pdf;
     const meta = deck.meta;
-    const withInfo = withPdfInfo(pdf, {
+    const withInfo = withPdfInfo(withOutline, {
       title: meta.title,
       author: meta.author,
       subject: [meta.venue, meta.date].filter(Boolean).join(', ') || undefined,
@@ -98,4 +91,57 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
     report('failed', 0, err instanceof Error ? err.message : String(err));
     throw err;
   }
+}
+
+/**
+ * Prints the deck as one document or, when long, as parts printed side by side and joined
+ * (contract/print.ts). Every part lays out first; then each learns its page numbers, prints, and
+ * the PDFs are joined with links between parts resolved. Returns the bookmarks to write.
+ */
+async function printParts(
+  deck: Deck,
+  options: Required<ExportOptions>,
+  printer: PdfPrinter,
+  onLaidOut: () => void,
+): Promise<{ pdf: Uint8Array; outline: OutlineEntry[] }> {
+  const page = printPageSize(options);
+  const planned = planPrintParts(deck, options, printer.concurrency);
+  const reports: PrintViewReport[] = new Array(planned.length);
+  let laidOut = 0;
+  let everyPartLaidOut!: (layout: JoinedLayout) => void;
+  let abandon!: (err: unknown) => void;
+  const joined = new Promise<JoinedLayout>((resolve, reject) => {
+    everyPartLaidOut = resolve;
+    abandon = reject;
+  });
+  // A part that fails releases the others from their wait (they then fail too).
+  joined.catch(() => undefined);
+  const printing = planned.map(async ({ slides, part }, i) => {
+    try {
+      return await printer.print({
+        html: buildOfflineHtml({ ...deck, slides }, { view: 'print', print: options, printPart: part }),
+        page,
+        onLaidOut: async (view) => {
+          reports[i] = view;
+          if (++laidOut === planned.length) {
+            everyPartLaidOut(joinLayouts(reports));
+            onLaidOut();
+          }
+          const { numbering } = await joined;
+          return planned.length > 1 ? numberPagesScript(numbering[i]!.first, numbering[i]!.total) : undefined;
+        },
+      });
+    } catch (err) {
+      abandon(err);
+      throw err;
+    }
+  });
+  const pdfs = await Promise.all(printing);
+  const layout = await joined;
+  // One part has no links to other parts to resolve.
+  if (pdfs.length === 1) return { pdf: pdfs[0]!, outline: layout.outline };
+  const pdf = mergePdfs(pdfs, {
+    resolveLink: (uri: string) => (uri.startsWith(PART_LINK_PREFIX) ? layout.anchors.get(Number(uri.slice(PART_LINK_PREFIX.length))) : undefined),
+  });
+  return { pdf, outline: layout.outline };
 }

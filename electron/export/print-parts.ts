@@ -1,0 +1,74 @@
+// How an export splits a deck into print parts (contract/print.ts explains why), and how the
+// parts' page reports add up to the joined document's bookmarks and link targets. Pure.
+
+import type { ExportOptions } from '../contract/ipc';
+import type { PrintPart, PrintViewReport } from '../contract/print';
+import type { Deck, Slide } from '../deck/types';
+import type { OutlineEntry } from './pdf-outline';
+
+/**
+ * Fewest slides worth a part of their own. Below this a second renderer process costs more than
+ * Chromium's growing per-page cost saves (measured with `npm run bench export`: 30- and 42-slide
+ * decks print fastest whole; 300 slides print about twice as fast in two parts on two cores).
+ */
+export const MIN_PART_SLIDES = 60;
+
+export interface PlannedPart {
+  slides: Slide[];
+  part: PrintPart;
+}
+
+/**
+ * At most `concurrency` parts of at least MIN_PART_SLIDES slides each, as equal as possible. Handout
+ * parts hold whole pages, so their page numbers are known here; notes pages are known only after
+ * layout (the exporter renumbers them).
+ */
+export function planPrintParts(deck: Deck, options: Required<ExportOptions>, concurrency: number): PlannedPart[] {
+  const total = deck.slides.length;
+  const count = Math.max(1, Math.min(Math.floor(concurrency), Math.floor(total / MIN_PART_SLIDES)));
+  if (count === 1) return [{ slides: deck.slides, part: { totalSlides: total, positions: positions(deck), firstPage: 1 } }];
+  const unit = options.format === 'handout' ? options.perPage : 1;
+  const units = Math.ceil(total / unit);
+  const all = positions(deck);
+  const parts: PlannedPart[] = [];
+  for (let i = 0; i < count; i++) {
+    const from = Math.round((units * i) / count) * unit;
+    const to = Math.min(total, Math.round((units * (i + 1)) / count) * unit);
+    if (to <= from) continue;
+    const part: PrintPart = { totalSlides: total, positions: all, firstPage: 1 };
+    if (options.format === 'handout') {
+      part.firstPage = from / unit + 1;
+      part.totalPages = units;
+    }
+    parts.push({ slides: deck.slides.slice(from, to), part });
+  }
+  return parts;
+}
+
+function positions(deck: Deck): Array<[number, number]> {
+  return deck.slides.map((slide) => [slide.h, slide.v]);
+}
+
+export interface JoinedLayout {
+  /** Footer numbering for each part: its first page (1-based) and the total. */
+  numbering: Array<{ first: number; total: number }>;
+  outline: OutlineEntry[];
+  /** Slide index -> 0-based page of the joined document where the slide first appears. */
+  anchors: Map<number, number>;
+}
+
+/** Part reports (in part order) as one document: page offsets applied. */
+export function joinLayouts(reports: readonly PrintViewReport[]): JoinedLayout {
+  const total = reports.reduce((sum, r) => sum + r.pages, 0);
+  const numbering: JoinedLayout['numbering'] = [];
+  const outline: OutlineEntry[] = [];
+  const anchors = new Map<number, number>();
+  let offset = 0;
+  for (const report of reports) {
+    numbering.push({ first: offset + 1, total });
+    for (const entry of report.outline ?? []) outline.push({ title: entry.title, page: entry.page + offset });
+    for (const [slide, page] of report.anchors ?? []) if (!anchors.has(slide)) anchors.set(slide, page + offset);
+    offset += report.pages;
+  }
+  return { numbering, outline, anchors };
+}
