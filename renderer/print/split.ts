@@ -110,6 +110,42 @@ function before(node: Node): Boundary {
   return { node: parent, offset: Array.prototype.indexOf.call(parent.childNodes, node) };
 }
 
+/** The boundary moved out of every block it would leave empty. */
+function lifted(body: HTMLElement, at: Boundary): Boundary {
+  while (at.node !== body && atStartOf(at)) at = before(at.node);
+  return at;
+}
+
+const TEXT_BLOCKS = new Set(['P', 'LI', 'DD', 'DT']);
+const INNER_BLOCKS = 'p, ul, ol, div, blockquote, li, table, pre, dl, h1, h2, h3, h4, h5, h6';
+
+/**
+ * Widows and orphans: a paragraph cut after its first line moves whole; one cut before its last
+ * line leaves two lines for the next page (or moves whole when it has only three). Only plain text
+ * blocks (uniform lines) are judged; a block that would leave its page empty is cut as it is.
+ */
+function keepTwoLines(body: HTMLElement, lineStart: Unit): Boundary | null {
+  let block = lineStart.node.parentElement;
+  while (block && block !== body && !TEXT_BLOCKS.has(block.tagName)) block = block.parentElement;
+  if (!block || block === body || block.querySelector(ATOMS) || block.querySelector(INNER_BLOCKS)) return null;
+  const lineHeight = parseFloat(getComputedStyle(block).lineHeight);
+  const first = firstUnitBelow(block, -Infinity);
+  if (!(lineHeight > 0) || !first) return null;
+  const before = Math.round((lineStart.rect.top - first.rect.top) / lineHeight);
+  const total = Math.round(block.getBoundingClientRect().height / lineHeight);
+  const widow = total - before === 1;
+  if (before === 1 || (widow && before < 3)) {
+    const whole = lifted(body, { node: block, offset: 0 });
+    return whole.node === body && atStartOf(whole) ? null : whole;
+  }
+  if (widow) {
+    const previous = firstUnitBelow(block, lineStart.rect.top - lineHeight);
+    const moved = previous && !(previous.node === lineStart.node && previous.offset === lineStart.offset);
+    if (moved && previous.offset !== null) return { node: previous.node, offset: previous.offset };
+  }
+  return null;
+}
+
 /**
  * Where to cut `body` (a box of fixed height) so that what stays fits: null when everything fits.
  * The cut is lifted out of blocks it would leave empty, and a heading left last on the page goes
@@ -123,7 +159,8 @@ export function findCut(body: HTMLElement): Cut | null {
   // The overflowing line starts at the first unit that reaches below that line's top.
   const lineStart = firstUnitBelow(body, Math.min(over.rect.top, limit)) ?? over;
   let at: Boundary = lineStart.offset === null ? before(lineStart.node) : { node: lineStart.node, offset: lineStart.offset };
-  while (at.node !== body && atStartOf(at)) at = before(at.node);
+  if (lineStart.offset !== null) at = keepTwoLines(body, lineStart) ?? at;
+  at = lifted(body, at);
   if (at.node === body) {
     // Keep a heading with the text it introduces.
     let previous = body.childNodes[at.offset - 1];

@@ -155,6 +155,23 @@ describe('print view: notes', { skip }, () => {
     assert.ok(last.text.includes('long paragraph ends here.'));
   });
 
+  test('no widows or orphans: a cut paragraph or item keeps two lines on each page', async () => {
+    // Line counts of [the part before the break, the part after], for each text block cut.
+    const cuts = await page.evaluate(() => {
+      const found: Array<[number, number]> = [];
+      for (const rest of document.querySelectorAll('.lectern-notes-body p.lectern-continued, .lectern-notes-body li.lectern-continued')) {
+        if (rest.querySelector('p, ul, ol, li, img, .katex')) continue;
+        const previous = rest.closest('.lectern-page')!.previousElementSibling!.querySelectorAll(`.lectern-notes-body ${rest.tagName}`);
+        found.push(
+          [previous[previous.length - 1]!, rest].map((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))) as [number, number],
+        );
+      }
+      return found;
+    });
+    assert.ok(cuts.length >= 2, `${cuts.length} text blocks cut by a page`);
+    for (const [kept, moved] of cuts) assert.ok(kept >= 2 && moved >= 2, `${kept} line(s) before the break, ${moved} after`);
+  });
+
   test('an image taller than a page is scaled to fit, not clipped', async () => {
     const image = await page.evaluate(() => {
       const img = document.querySelector<HTMLImageElement>('.lectern-notes-page img[alt="A very tall bar"]')!;
