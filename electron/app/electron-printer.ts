@@ -75,7 +75,7 @@ export class ElectronPrinter implements PdfPrinter {
       await win.loadURL(`${APP_ORIGIN}/print/${id}.html`);
       const report = (await win.webContents.executeJavaScript(READY_WITH_TIMEOUT)) as PrintViewReport;
       const script = await job.onLaidOut?.(report);
-      if (script) await win.webContents.executeJavaScript(script);
+      if (typeof script === 'string') await win.webContents.executeJavaScript(script);
       const pdf = await win.webContents.printToPDF(printOptionsFor(job));
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {

@@ -4,7 +4,7 @@
 // its own renderer process, reused for every job (the parts of a long deck print in parallel).
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -81,14 +81,27 @@ export function removeStaleScratch(dir: string = tmpdir()): void {
   }
   for (const name of names) {
     const match = SCRATCH_NAME.exec(name);
-    if (match && Number(match[2]) !== process.pid && !processIsAlive(Number(match[2]))) {
-      try {
-        rmSync(join(dir, name), { recursive: true, force: true });
-      } catch {
-        // A dying browser's helpers may still be writing there (ENOTEMPTY): the next run sweeps
-        // it. Clean-up never fails an export.
-      }
+    if (!match || Number(match[2]) === process.pid || processIsAlive(Number(match[2]))) continue;
+    const folder = join(dir, name);
+    // A killed export's browser exits once its pipe closes, but may still be writing into its
+    // profile: end it first (Chromium names its pid in the profile's SingletonLock link).
+    if (match[1] === 'chromium') endOrphanedBrowser(folder);
+    try {
+      rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      // Still busy: the next run sweeps it. Clean-up never fails an export.
     }
+  }
+}
+
+function endOrphanedBrowser(profile: string): void {
+  try {
+    const pid = Number(/-(\d+)$/.exec(readlinkSync(join(profile, 'SingletonLock')))?.[1]);
+    // Only a process started on this very profile (a reused pid is someone else's): where /proc
+    // cannot tell, the browser is left to exit by itself.
+    if (pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}\0`)) process.kill(pid, 'SIGKILL');
+  } catch {
+    // No lock, no such process, or no /proc: nothing to end.
   }
 }
 
@@ -265,7 +278,7 @@ export class ChromiumPrinter implements PdfPrinter {
       }
       const report = evaluated.result?.value ?? { pages: 0 };
       const script = await job.onLaidOut?.(report);
-      if (script) await cdp.send('Runtime.evaluate', { expression: script }, s);
+      if (typeof script === 'string') await cdp.send('Runtime.evaluate', { expression: script }, s);
       // With the view's own outline (fixed-page layouts) the exporter writes the bookmarks, and
       // the untagged print is about a third faster.
       const tagged = report.outline === undefined;

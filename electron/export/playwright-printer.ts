@@ -76,7 +76,7 @@ export class PlaywrightPrinter implements PdfPrinter {
       await fresh.page.goto(pathToFileURL(file).href, { waitUntil: 'commit' });
       const report = (await fresh.page.evaluate(READY_WITH_TIMEOUT)) as PrintViewReport;
       const script = await job.onLaidOut?.(report);
-      if (script) await fresh.page.evaluate(script);
+      if (typeof script === 'string') await fresh.page.evaluate(script);
       const pdf = await fresh.page.pdf({
         width: job.page.width,
         height: job.page.height,
