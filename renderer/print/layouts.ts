@@ -8,7 +8,7 @@ import { clearlyFits, type TypeMetrics } from './fit-estimate';
 import { ALL_FRAGMENTS, buildSlideFrame, buildThumbnail } from './frame';
 import { handoutGeometry, type Box, type PerPage } from './handout-geometry';
 import { markOutline, slideAnchor } from './outline';
-import { div, notesBody, numberLabel, place, type PrintContext } from './page-parts';
+import { div, MEASURING, notesBody, numberLabel, place, type PrintContext } from './page-parts';
 import { FOOTER_PAGE_CLASS } from './page-numbers';
 import { PX_PER_MM } from './paper';
 
@@ -102,27 +102,45 @@ const HANDOUT_TYPE: TypeMetrics = { fontPt: NOTES_FONT_PT.max, lineHeight: 1.35 
  * in the notes PDF. Each box is a layout boundary (CSS contain), so measuring one is cheap.
  */
 export function fitHandoutNotes(root: ParentNode): void {
-  for (const box of root.querySelectorAll<HTMLElement>('.lectern-handout-notes')) {
-    if (clearlyFits(box, parseFloat(box.style.width), parseFloat(box.style.height), HANDOUT_TYPE)) continue;
-    const overflows = () => box.scrollHeight > box.clientHeight + 1;
-    let size: number = NOTES_FONT_PT.max;
-    while (overflows() && size > NOTES_FONT_PT.min) {
-      size -= NOTES_FONT_PT.step;
-      box.style.fontSize = `${size}pt`;
-    }
-    if (!overflows()) continue;
-    const more = div('lectern-notes-more', '… continued in the notes PDF');
-    box.append(more);
-    while (overflows() && box.children.length > 2 && more.previousElementSibling) more.previousElementSibling.remove();
-    const first = box.firstElementChild;
-    if (overflows() && first instanceof HTMLElement && first !== more) {
-      // One long block left: clamp it to the whole lines that fit above the marker.
-      const lineHeight = parseFloat(getComputedStyle(first).lineHeight) || 12;
-      const lines = Math.max(1, Math.floor((box.clientHeight - more.offsetHeight - first.offsetTop) / lineHeight));
-      first.style.setProperty('display', '-webkit-box');
-      first.style.setProperty('-webkit-box-orient', 'vertical');
-      first.style.setProperty('-webkit-line-clamp', String(lines));
-      first.style.setProperty('overflow', 'hidden');
-    }
+  const boxes = [...root.querySelectorAll<HTMLElement>('.lectern-handout-notes')].filter(
+    (box) => !clearlyFits(box, parseFloat(box.style.width), parseFloat(box.style.height), HANDOUT_TYPE),
+  );
+  // Pages off screen are skipped by layout (content-visibility): the ones to measure are laid out
+  // together in one pass instead of one forced layout each.
+  const pages = new Set(boxes.map((box) => box.parentElement).filter((page) => page !== null));
+  for (const page of pages) page.classList.add(MEASURING);
+  for (const box of boxes) fitHandoutBox(box);
+  for (const page of pages) page.classList.remove(MEASURING);
+}
+
+function fitHandoutBox(box: HTMLElement): void {
+  const overflows = () => box.scrollHeight > box.clientHeight + 1;
+  if (!overflows()) return;
+  // The largest size that fits, by bisection over the steps (each try is a layout).
+  const sizes = Math.round((NOTES_FONT_PT.max - NOTES_FONT_PT.min) / NOTES_FONT_PT.step);
+  const fitsAt = (k: number) => {
+    box.style.fontSize = `${NOTES_FONT_PT.max - k * NOTES_FONT_PT.step}pt`;
+    return !overflows();
+  };
+  let lo = 1;
+  let hi = sizes;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fitsAt(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  if (fitsAt(lo)) return;
+  const more = div('lectern-notes-more', '… continued in the notes PDF');
+  box.append(more);
+  while (overflows() && box.children.length > 2 && more.previousElementSibling) more.previousElementSibling.remove();
+  const first = box.firstElementChild;
+  if (overflows() && first instanceof HTMLElement && first !== more) {
+    // One long block left: clamp it to the whole lines that fit above the marker.
+    const lineHeight = parseFloat(getComputedStyle(first).lineHeight) || 12;
+    const lines = Math.max(1, Math.floor((box.clientHeight - more.offsetHeight - first.offsetTop) / lineHeight));
+    first.style.setProperty('display', '-webkit-box');
+    first.style.setProperty('-webkit-box-orient', 'vertical');
+    first.style.setProperty('-webkit-line-clamp', String(lines));
+    first.style.setProperty('overflow', 'hidden');
   }
 }

@@ -8,7 +8,7 @@ import type { Deck, Slide } from '../../electron/deck/types';
 import { clearlyFits, type TypeMetrics } from './fit-estimate';
 import { ALL_FRAGMENTS, buildSlideFrame, buildThumbnail, FRAME_HEIGHT, FRAME_WIDTH } from './frame';
 import type { Box } from './handout-geometry';
-import { div, notesBody, numberLabel, place, type PrintContext } from './page-parts';
+import { div, MEASURING, notesBody, numberLabel, place, type PrintContext } from './page-parts';
 import { FOOTER_PAGE_CLASS } from './page-numbers';
 import { markOutline, slideAnchor } from './outline';
 import { paperSize, PX_PER_MM } from './paper';
@@ -23,7 +23,6 @@ const THUMB_GAP_MM = 7;
 export const NOTES_TYPE: TypeMetrics = { fontPt: 12, lineHeight: 1.45 };
 /** More cuts than this for one slide means something refuses to fit: stop. */
 const MAX_PAGES_PER_SLIDE = 200;
-const MEASURING = 'lectern-measuring';
 
 export interface NotesGeometry {
   page: { width: number; height: number };

@@ -5,6 +5,9 @@ import type { Deck, Slide } from '../../electron/deck/types';
 import type { Box } from './handout-geometry';
 import { markOutline } from './outline';
 
+/** Marks a page laid out for measuring though off screen (print.css). */
+export const MEASURING = 'lectern-measuring';
+
 /** What a layout needs to know beyond the slides it lays out. */
 export interface PrintContext {
   /** Slides in the whole deck: a part of a long export shows the whole deck's numbers. */

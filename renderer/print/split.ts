@@ -218,6 +218,8 @@ export function splitAt(body: HTMLElement, at: Boundary): DocumentFragment {
   chain.forEach((_, i) => {
     if (!(clone instanceof Element)) return;
     clone.classList.add('lectern-continued');
+    // One id, on the first half.
+    clone.removeAttribute('id');
     const start = starts[i];
     if (start !== null && start !== undefined && clone instanceof HTMLOListElement) clone.start = start;
     clone = clone.firstChild;
