@@ -12,7 +12,7 @@ import { div, MEASURING, notesBody, numberLabel, place, type PrintContext } from
 import { FOOTER_PAGE_CLASS } from './page-numbers';
 import { markOutline, slideAnchor } from './outline';
 import { paperSize, PX_PER_MM } from './paper';
-import { findCut, scaleToFit, splitAt } from './split';
+import { findCut, fitWidths, scaleToFit, splitAt } from './split';
 
 /** Page margins of the notes layout (mm): top, sides, bottom (the bottom holds the page footer). */
 export const NOTES_MARGIN_MM = { top: 14, side: 16, bottom: 16 } as const;
@@ -121,6 +121,7 @@ export function layoutNotes(deck: Deck, slides: readonly Slide[], paper: Paper, 
 
 /** Moves what does not fit in `body` onto continuation pages after its page, as many as needed. */
 function paginateSlide(spec: NotesPageSpec, firstBody: HTMLElement): void {
+  fitWidths(firstBody);
   let body = firstBody;
   let page = body.parentElement as HTMLElement;
   for (let steps = 0; steps < MAX_PAGES_PER_SLIDE; steps++) {

@@ -241,3 +241,16 @@ export function scaleToFit(atom: HTMLElement, body: HTMLElement): boolean {
   atom.classList.add('lectern-scaled');
   return true;
 }
+
+/** Blocks that cannot wrap: a table or formula wider than the notes is scaled, not clipped. */
+const UNWRAPPED = 'pre, table, .katex-display';
+
+export function fitWidths(body: HTMLElement): void {
+  const room = body.clientWidth;
+  for (const block of body.querySelectorAll<HTMLElement>(UNWRAPPED)) {
+    const width = Math.max(block.scrollWidth, block.getBoundingClientRect().width);
+    if (width <= room + 0.5) continue;
+    block.style.zoom = String(Math.floor((room / width) * 1000) / 1000);
+    block.classList.add('lectern-scaled');
+  }
+}

@@ -2,7 +2,8 @@
 // split by measuring, footers renumbered by the exporter's event, a part of a long export showing
 // whole-deck numbers and links, and the report (pages, outline, anchors) the exporter relies on.
 // Fixture: test/fixtures/export/pagination.md (long notes with a list, a quote and a paragraph
-// longer than a page; an untitled slide; a tall image in the notes; links between slides).
+// longer than a page; an untitled slide; a tall image in the notes; links between slides; a code
+// line and a table wider than the page).
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -185,6 +186,21 @@ describe('print view: notes', { skip }, () => {
     const tall = pages.filter((p) => p.slide === 2);
     assert.equal(tall.length, 3, 'the text before, the image, the text after');
     assert.match(tall[2]!.text, /After the tall image/);
+  });
+
+  test('too wide: a code line wraps, a table is scaled to the width of the notes', async () => {
+    const wide = await page.evaluate(() => {
+      const body = document.querySelector('.lectern-notes-page[data-lectern-index="4"] .lectern-notes-body')!.getBoundingClientRect();
+      const [pre, table] = ['pre', 'table'].map((tag) => document.querySelector<HTMLElement>(`.lectern-notes-page[data-lectern-index="4"] ${tag}`)!);
+      const lineHeight = parseFloat(getComputedStyle(pre!).lineHeight);
+      return {
+        preLines: Math.round(pre!.getBoundingClientRect().height / lineHeight),
+        tableZoom: Number(table!.style.zoom || 1),
+        tableRight: table!.getBoundingClientRect().right - body.right,
+      };
+    });
+    assert.ok(wide.preLines >= 2, `the long code line wraps (${wide.preLines} lines)`);
+    assert.ok(wide.tableZoom < 1 && wide.tableRight <= 0.5, `table zoom ${wide.tableZoom}, ${wide.tableRight}px past the notes`);
   });
 
   test('footers: deck title and "page n of N", renumbered by NUMBER_PAGES_EVENT', async () => {
