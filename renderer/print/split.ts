@@ -166,8 +166,8 @@ export function findCut(body: HTMLElement): Cut | null {
     let previous = body.childNodes[at.offset - 1];
     while (previous && isEmpty(previous)) previous = previous.previousSibling ?? undefined;
     if (previous instanceof HTMLElement && HEADING.test(previous.tagName)) {
-      const lifted = before(previous);
-      if (!atStartOf(lifted)) at = lifted;
+      const withHeading = before(previous);
+      if (!atStartOf(withHeading)) at = withHeading;
     }
   }
   if (atStartOf(at) && at.node === body) {
