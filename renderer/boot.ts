@@ -2,7 +2,6 @@
 // an exported file), then the view. Views are loaded lazily by role so a print page never builds
 // reveal.js. `data-lectern-ready` on <html> tells printers and tests the view is laid out.
 
-import type { PrintPart } from '../electron/contract/print';
 import type { Deck } from '../electron/deck/types';
 import { findAppApi, AppSource } from './sources/app';
 import { EmbeddedSource, readBootConfig, viewFromHash } from './sources/embedded';
@@ -33,21 +32,13 @@ function pickSource(): DeckSource | null {
   return config ? new EmbeddedSource(config) : null;
 }
 
-/** The part of a long export a print page lays out (contract/print.ts), from its BootConfig. */
-function printPartOf(source: DeckSource): PrintPart | undefined {
-  // DeckSource does not carry the part yet; until it does, an embedded page's config is read again.
-  const carried = (source as Partial<Record<'printPart', PrintPart>>).printPart;
-  if (carried || source.kind !== 'embedded') return carried;
-  return readBootConfig(document)?.printPart;
-}
-
 async function startView(view: RendererView, source: DeckSource, loaded: LoadedDeck, root: HTMLElement): Promise<void> {
   document.documentElement.dataset.view = view;
   switch (view) {
     case 'print': {
       const { renderPrintView } = await import('./print/index');
       if (!source.print) throw new Error('a print page needs print options in its BootConfig');
-      await renderPrintView(loaded.deck, source.print, root, loaded.assetUrl, printPartOf(source));
+      await renderPrintView(loaded.deck, source.print, root, loaded.assetUrl, source.printPart);
       return;
     }
     case 'presenter': {

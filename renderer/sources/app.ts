@@ -1,6 +1,7 @@
 // The deck served by the app through the preload API (window.lectern).
 
 import type { ExportOptions, LecternApi } from '../../electron/contract/ipc';
+import type { PrintPart } from '../../electron/contract/print';
 import { API_KEY } from '../../electron/contract/ipc';
 import type { Deck, Diagnostic } from '../../electron/deck/types';
 import { assetUrlFromBase } from '../assets';
@@ -16,6 +17,7 @@ export function findAppApi(win: Window): LecternApi | undefined {
 export class AppSource implements DeckSource {
   readonly kind = 'app';
   readonly print: ExportOptions | undefined = undefined;
+  readonly printPart: PrintPart | undefined = undefined;
 
   constructor(private readonly api: LecternApi) {}
 

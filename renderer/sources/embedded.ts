@@ -4,6 +4,7 @@
 import type { BootConfig, BootView } from '../../electron/contract/boot';
 import { BOOT_ELEMENT_ID } from '../../electron/contract/boot';
 import type { ExportOptions } from '../../electron/contract/ipc';
+import type { PrintPart } from '../../electron/contract/print';
 import type { Deck, Diagnostic } from '../../electron/deck/types';
 import { assetUrlFromMap } from '../assets';
 import { BroadcastTransport } from '../sync/broadcast';
@@ -36,6 +37,10 @@ export class EmbeddedSource implements DeckSource {
 
   get print(): ExportOptions | undefined {
     return this.config.print;
+  }
+
+  get printPart(): PrintPart | undefined {
+    return this.config.printPart;
   }
 
   async view(): Promise<RendererView> {

@@ -3,6 +3,7 @@
 
 import type { BootView } from '../../electron/contract/boot';
 import type { ExportOptions, ViewRole } from '../../electron/contract/ipc';
+import type { PrintPart } from '../../electron/contract/print';
 import type { Deck, Diagnostic } from '../../electron/deck/types';
 import type { AssetUrl } from '../assets';
 import type { SyncTransport } from '../sync/transport';
@@ -20,6 +21,8 @@ export interface DeckSource {
   view(): Promise<RendererView>;
   /** Print layout options (print pages only). */
   readonly print: ExportOptions | undefined;
+  /** The part of a long deck a print page lays out (contract/print.ts), when it is one. */
+  readonly printPart: PrintPart | undefined;
   /** The deck, or null when the app has none open yet. */
   load(): Promise<LoadedDeck | null>;
   /** A new version of the deck (live reload in the app). */

@@ -43,7 +43,7 @@ test('prints through the app protocol, waits for the handshake, one window reuse
     return win;
   }, jobs);
   const laidOut: unknown[] = [];
-  const pdf = await printer.print({ html: '<p>one</p>', page: { width: '1280px', height: '720px' }, onLaidOut: (r) => laidOut.push(r) });
+  const pdf = await printer.print({ html: '<p>one</p>', page: { width: '1280px', height: '720px' }, onLaidOut: (r) => { laidOut.push(r); } });
   await printer.print({ html: '<p>two</p>', page: { width: '210mm', height: '297mm' } });
   assert.equal(Buffer.from(pdf).toString(), '%PDF-1.7 fake');
   assert.equal(windows, 1);
