@@ -17,6 +17,7 @@ export interface ExportCliOptions {
   paper: 'a4' | 'letter';
   lines: boolean;
   fragments: boolean;
+  tagged: boolean;
   output?: string;
   outDir?: string;
   browser?: string;
@@ -125,6 +126,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     paper: opts.paper,
     lines: opts.lines,
     fragments: opts.fragments,
+    tagged: opts.tagged,
   };
   const inputRoot = isDir ? input : dirname(input);
   const compiler = createDeckCompiler();

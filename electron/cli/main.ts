@@ -52,6 +52,7 @@ The deck format is documented in docs/deck-format.md.`,
     .addOption(new Option('--paper <paper>', 'paper size for notes and handouts').choices(['a4', 'letter']).default('a4'))
     .option('--lines', 'handout: ruled lines for writing instead of notes')
     .option('--fragments', 'slides: one page per fragment step')
+    .option('--tagged', 'a tagged PDF for screen readers (structure, reading order, language); slower')
     .option('-o, --output <file>', 'the PDF to write (one deck)')
     .option('--out-dir <dir>', 'folder for the PDFs (default: beside each deck)')
     .option('--browser <path>', 'Chromium or Chrome executable (default: $LECTERN_BROWSER, then the usual places)')
@@ -75,6 +76,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
           paper: 'a4' | 'letter';
           lines?: boolean;
           fragments?: boolean;
+          tagged?: boolean;
           output?: string;
           outDir?: string;
           browser?: string;
@@ -90,6 +92,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
             paper: opts.paper,
             lines: !!opts.lines,
             fragments: !!opts.fragments,
+            tagged: !!opts.tagged,
             output: opts.output,
             outDir: opts.outDir,
             browser: opts.browser,

@@ -50,6 +50,9 @@ export interface ExportOptions {
   lines?: boolean;
   /** Slides: one page per fragment step. */
   fragments?: boolean;
+  /** A tagged PDF (structure and reading order for screen readers, the document language). The
+   *  deck then prints whole, in one renderer, so a long deck takes about twice as long. */
+  tagged?: boolean;
 }
 
 export interface ExportProgress {

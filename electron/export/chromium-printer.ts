@@ -278,10 +278,12 @@ export class ChromiumPrinter implements PdfPrinter {
       }
       const report = evaluated.result?.value ?? { pages: 0 };
       const script = await job.onLaidOut?.(report);
+      // The hook may return anything (a callback's push count...): only a string is a script.
       if (typeof script === 'string') await cdp.send('Runtime.evaluate', { expression: script }, s);
-      // With the view's own outline (fixed-page layouts) the exporter writes the bookmarks, and
-      // the untagged print is about a third faster.
-      const tagged = report.outline === undefined;
+      // Tagging costs about a third of the print time and is needed only for a tagged PDF, or for
+      // Chromium's own bookmarks when the view reports none (the exporter writes the rest).
+      const outlineFromTags = report.outline === undefined;
+      const tagged = job.tagged === true || outlineFromTags;
       const printed = (await cdp.send(
         'Page.printToPDF',
         {
@@ -293,10 +295,8 @@ export class ChromiumPrinter implements PdfPrinter {
           marginBottom: 0,
           marginLeft: 0,
           marginRight: 0,
-          // Otherwise bookmarks from the headings the print view marks as slide titles; Chromium
-          // builds the outline from the tagged structure.
           generateTaggedPDF: tagged,
-          generateDocumentOutline: tagged,
+          generateDocumentOutline: outlineFromTags,
         },
         s,
       )) as { data: string };

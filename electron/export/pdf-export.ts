@@ -45,6 +45,7 @@ export function normaliseExportOptions(options: ExportOptions): Required<ExportO
     paper: options.paper ?? 'a4',
     lines: options.lines ?? false,
     fragments: options.fragments ?? false,
+    tagged: options.tagged ?? false,
   };
 }
 
@@ -121,6 +122,7 @@ async function printParts(
       return await printer.print({
         html: buildOfflineHtml({ ...deck, slides }, { view: 'print', print: options, printPart: part }),
         page,
+        tagged: options.tagged,
         onLaidOut: async (view) => {
           reports[i] = view;
           if (++laidOut === planned.length) {

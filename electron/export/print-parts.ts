@@ -19,13 +19,15 @@ export interface PlannedPart {
 }
 
 /**
- * At most `concurrency` parts of at least MIN_PART_SLIDES slides each, as equal as possible. Handout
+ * At most `concurrency` parts (one for a tagged PDF) of at least MIN_PART_SLIDES slides each, as equal as possible. Handout
  * parts hold whole pages, so their page numbers are known here; notes pages are known only after
  * layout (the exporter renumbers them).
  */
 export function planPrintParts(deck: Deck, options: Required<ExportOptions>, concurrency: number): PlannedPart[] {
   const total = deck.slides.length;
-  const count = Math.max(1, Math.min(Math.floor(concurrency), Math.floor(total / MIN_PART_SLIDES)));
+  // Tag trees are not joined (pdf-merge.ts): a tagged PDF prints whole.
+  const most = options.tagged ? 1 : Math.floor(concurrency);
+  const count = Math.max(1, Math.min(most, Math.floor(total / MIN_PART_SLIDES)));
   if (count === 1) return [{ slides: deck.slides, part: { totalSlides: total, positions: positions(deck), firstPage: 1 } }];
   const unit = options.format === 'handout' ? options.perPage : 1;
   const units = Math.ceil(total / unit);

@@ -15,6 +15,8 @@ export interface PrintJob {
   /** A complete, self-contained HTML document (assets inlined) to print. */
   html: string;
   page: PrintPageSize;
+  /** Print a tagged PDF (structure for screen readers). Printers that always tag ignore it. */
+  tagged?: boolean;
   /**
    * Called once the print view is laid out, before printing. The printer waits for what it
    * returns, and runs a returned script in the page before printing: the parts of one export wait

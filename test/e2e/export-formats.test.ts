@@ -127,6 +127,17 @@ describe('lectern export', { skip }, () => {
     });
   }
 
+  test('--tagged: a tagged PDF with the document language, the same bookmarks and text', () => {
+    for (const format of ['slides', 'notes'] as const) {
+      const pdf = exportTo(`tagged-${format}.pdf`, '--format', format, '--tagged');
+      assert.equal(pdfInfo(pdf).Tagged, 'yes');
+      assert.deepEqual(pdfOutlineTitles(pdf), TITLES, 'one bookmark a slide, as untagged');
+      assert.match(readFileSync(pdf).toString('latin1'), /\/StructTreeRoot \d+ 0 R/);
+      assert.match(readFileSync(pdf).toString('latin1'), /\/Lang \(en\)/);
+      assert.equal(pdfText(pdf), pdfText(exportTo(`untagged-${format}.pdf`, '--format', format)));
+    }
+  });
+
   test('handout on Letter with ruled lines instead of notes', () => {
     const pdf = exportTo('handout-letter.pdf', '--format', 'handout', '--per-page', '3', '--paper', 'letter', '--lines');
     assert.match(pdfInfo(pdf)['Page size']!, /^612 x 792 pts/);
