@@ -38,12 +38,16 @@ export function pageSizeInches(page: PrintPageSize): { width: number; height: nu
   return { width: cssLengthToInches(page.width), height: cssLengthToInches(page.height) };
 }
 
-/** What printToPDF is asked for. The print view's @page size wins; pageSize is the fallback. */
-export function printOptionsFor(job: PrintJob): PrintToPDFOptions {
+/**
+ * What printToPDF is asked for. The print view's @page size wins; pageSize is the fallback. The
+ * app's PDFs are always tagged (it prints whole, so nothing is joined); the bookmarks are the
+ * exporter's, one per slide, as from the command line, unless the view reports none.
+ */
+export function printOptionsFor(job: PrintJob, report: PrintViewReport = { pages: 0 }): PrintToPDFOptions {
   return {
     printBackground: true,
     preferCSSPageSize: true,
-    generateDocumentOutline: true,
+    generateDocumentOutline: report.outline === undefined,
     generateTaggedPDF: true,
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     pageSize: pageSizeInches(job.page),
@@ -76,7 +80,7 @@ export class ElectronPrinter implements PdfPrinter {
       const report = (await win.webContents.executeJavaScript(READY_WITH_TIMEOUT)) as PrintViewReport;
       const script = await job.onLaidOut?.(report);
       if (typeof script === 'string') await win.webContents.executeJavaScript(script);
-      const pdf = await win.webContents.printToPDF(printOptionsFor(job));
+      const pdf = await win.webContents.printToPDF(printOptionsFor(job, report));
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {
       this.jobs.delete(id);

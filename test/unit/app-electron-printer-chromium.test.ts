@@ -15,6 +15,7 @@ import { createAppHandler } from '../../electron/app/protocols';
 import { loadDeck } from '../../electron/deck/index';
 import { findBrowser, OFFLINE_CHROMIUM_ARGS } from '../../electron/export/browser';
 import { exportPdf } from '../../electron/export/pdf-export';
+import { pdfOutlineTitles } from '../fixtures/export/support';
 
 const RENDERER_DIR = resolve(__dirname, '..', '..', 'dist', 'renderer');
 
@@ -83,6 +84,8 @@ test('File > Export PDF path: the Electron printer prints the real print view th
   const info = execFileSync('pdfinfo', [target], { encoding: 'utf8' });
   assert.match(info, /Pages:\s+3\b/);
   assert.match(info, /Title:\s+Printer test/);
+  assert.match(info, /Tagged:\s+yes/, 'the app prints tagged PDFs');
+  assert.deepEqual(pdfOutlineTitles(target), ['One', 'Two', 'Three'], "the exporter's bookmarks, once each");
   assert.deepEqual(phases, ['layout', 'print', 'write', 'done']);
   assert.equal(jobs.size, 0);
 });

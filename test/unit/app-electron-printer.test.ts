@@ -55,7 +55,8 @@ test('prints through the app protocol, waits for the handshake, one window reuse
   const opts = w.printed[0]!;
   assert.equal(opts.printBackground, true);
   assert.equal(opts.preferCSSPageSize, true);
-  assert.equal(opts.generateDocumentOutline, true);
+  assert.equal(opts.generateDocumentOutline, true, 'a view that reports no outline: Chromium builds it from the tags');
+  assert.equal(opts.generateTaggedPDF, true);
   assert.deepEqual(opts.pageSize, { width: 1280 / 96, height: 720 / 96 });
   await printer.close();
   await printer.close();
@@ -79,4 +80,7 @@ test('CSS lengths and named pages in inches', () => {
   assert.throws(() => cssLengthToInches('calc(1px)'), /not a CSS length/);
   assert.deepEqual(pageSizeInches({ width: 'Letter', height: 'Letter' }), { width: 8.5, height: 11 });
   assert.deepEqual(printOptionsFor({ html: '', page: { width: '8.5in', height: '11in' } }).margins, { top: 0, bottom: 0, left: 0, right: 0 });
+  const withOutline = printOptionsFor({ html: '', page: { width: '1280px', height: '720px' } }, { pages: 1, outline: [{ title: 'A', page: 0 }] });
+  assert.equal(withOutline.generateDocumentOutline, false, 'the exporter writes the bookmarks the view reports');
+  assert.equal(withOutline.generateTaggedPDF, true, 'the app prints tagged PDFs');
 });
