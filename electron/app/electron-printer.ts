@@ -80,6 +80,7 @@ export class ElectronPrinter implements PdfPrinter {
       const report = (await win.webContents.executeJavaScript(READY_WITH_TIMEOUT)) as PrintViewReport;
       const script = await job.onLaidOut?.(report);
       if (typeof script === 'string') await win.webContents.executeJavaScript(script);
+      if (job.layoutOnly) return new Uint8Array(0);
       const pdf = await win.webContents.printToPDF(printOptionsFor(job, report));
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {

@@ -280,6 +280,10 @@ export class ChromiumPrinter implements PdfPrinter {
       const script = await job.onLaidOut?.(report);
       // The hook may return anything (a callback's push count...): only a string is a script.
       if (typeof script === 'string') await cdp.send('Runtime.evaluate', { expression: script }, s);
+      if (job.layoutOnly) {
+        this.release(page);
+        return new Uint8Array(0);
+      }
       // Tagging costs about a third of the print time and is needed only for a tagged PDF, or for
       // Chromium's own bookmarks when the view reports none (the exporter writes the rest).
       const outlineFromTags = report.outline === undefined;

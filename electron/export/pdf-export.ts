@@ -12,7 +12,7 @@ import { withPdfInfo } from './pdf-info';
 import { hasOutline, withPdfOutline, type OutlineEntry } from './pdf-outline';
 import { mergePdfs } from './pdf-merge';
 import { joinLayouts, planPrintParts, type JoinedLayout } from './print-parts';
-import type { PdfPrinter, PrintPageSize, PrintViewReport } from './printer';
+import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from './printer';
 
 /** The slide frame every layout scales from (CSS px, 16:9). */
 export const SLIDE_FRAME = { width: 1280, height: 720 } as const;
@@ -96,54 +96,86 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
 
 /**
  * Prints the deck as one document or, when long, as parts printed side by side and joined
- * (contract/print.ts). Every part lays out first; then each learns its page numbers, prints, and
- * the PDFs are joined with links between parts resolved. Returns the bookmarks to write.
+ * (contract/print.ts), with links between parts resolved. Returns the bookmarks to write.
+ *
+ * Notes footers count pages over the whole document, and notes pages are known only after layout:
+ * when every part has a renderer of its own, the parts lay out, wait for each other, learn their
+ * numbers and print; with more parts than renderers, a layout pass counts the pages first.
  */
 async function printParts(
   deck: Deck,
   options: Required<ExportOptions>,
   printer: PdfPrinter,
-  onLaidOut: () => void,
+  onFirstLaidOut: () => void,
 ): Promise<{ pdf: Uint8Array; outline: OutlineEntry[] }> {
-  const page = printPageSize(options);
   const planned = planPrintParts(deck, options, printer.concurrency);
   const reports: PrintViewReport[] = new Array(planned.length);
   let laidOut = 0;
-  let everyPartLaidOut!: (layout: JoinedLayout) => void;
-  let abandon!: (err: unknown) => void;
-  const joined = new Promise<JoinedLayout>((resolve, reject) => {
-    everyPartLaidOut = resolve;
-    abandon = reject;
+  let announced = false;
+  const job = (i: number, rest: Pick<PrintJob, 'onLaidOut' | 'layoutOnly'>): PrintJob => ({
+    html: buildOfflineHtml({ ...deck, slides: planned[i]!.slides }, { view: 'print', print: options, printPart: planned[i]!.part }),
+    page: printPageSize(options),
+    tagged: options.tagged,
+    ...rest,
   });
-  // A part that fails releases the others from their wait (they then fail too).
-  joined.catch(() => undefined);
-  const printing = planned.map(async ({ slides, part }, i) => {
-    try {
-      return await printer.print({
-        html: buildOfflineHtml({ ...deck, slides }, { view: 'print', print: options, printPart: part }),
-        page,
-        tagged: options.tagged,
-        onLaidOut: async (view) => {
-          reports[i] = view;
-          if (++laidOut === planned.length) {
-            everyPartLaidOut(joinLayouts(reports));
-            onLaidOut();
-          }
-          const { numbering } = await joined;
-          return planned.length > 1 ? numberPagesScript(numbering[i]!.first, numbering[i]!.total) : undefined;
-        },
-      });
-    } catch (err) {
-      abandon(err);
-      throw err;
+  const record = (i: number, view: PrintViewReport) => {
+    reports[i] = view;
+    if (!announced) onFirstLaidOut();
+    announced = true;
+    return ++laidOut === planned.length;
+  };
+
+  const numberAfterLayout = options.format === 'notes' && planned.length > 1;
+  let pdfs: Uint8Array[];
+  if (numberAfterLayout && planned.length <= printer.concurrency) {
+    pdfs = await printWithBarrier(planned.length, (i, onLaidOut) => printer.print(job(i, { onLaidOut })), record, () => joinLayouts(reports));
+  } else {
+    if (numberAfterLayout) {
+      await Promise.all(planned.map((_, i) => printer.print(job(i, { layoutOnly: true, onLaidOut: (view) => void record(i, view) }))));
+      joinLayouts(reports).numbering.forEach(({ first, total }, i) => Object.assign(planned[i]!.part, { firstPage: first, totalPages: total }));
+      laidOut = 0;
     }
-  });
-  const pdfs = await Promise.all(printing);
-  const layout = await joined;
+    pdfs = await Promise.all(planned.map((_, i) => printer.print(job(i, { onLaidOut: (view) => void record(i, view) }))));
+  }
+  const layout = joinLayouts(reports);
   // One part has no links to other parts to resolve.
   if (pdfs.length === 1) return { pdf: pdfs[0]!, outline: layout.outline };
   const pdf = mergePdfs(pdfs, {
     resolveLink: (uri: string) => (uri.startsWith(PART_LINK_PREFIX) ? layout.anchors.get(Number(uri.slice(PART_LINK_PREFIX.length))) : undefined),
   });
   return { pdf, outline: layout.outline };
+}
+
+/**
+ * Prints `count` parts at once; each, once laid out, waits until all are, then renumbers its
+ * footers over the whole document and prints. A part that fails releases the others (they fail).
+ */
+async function printWithBarrier(
+  count: number,
+  print: (i: number, onLaidOut: NonNullable<PrintJob['onLaidOut']>) => Promise<Uint8Array>,
+  /** Keeps a part's report; true once every part has reported. */
+  record: (i: number, view: PrintViewReport) => boolean,
+  join: () => JoinedLayout,
+): Promise<Uint8Array[]> {
+  let everyPartLaidOut!: (layout: JoinedLayout) => void;
+  let abandon!: (err: unknown) => void;
+  const joined = new Promise<JoinedLayout>((resolve, reject) => {
+    everyPartLaidOut = resolve;
+    abandon = reject;
+  });
+  joined.catch(() => undefined);
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      try {
+        return await print(i, async (view) => {
+          if (record(i, view)) everyPartLaidOut(join());
+          const { numbering } = await joined;
+          return numberPagesScript(numbering[i]!.first, numbering[i]!.total);
+        });
+      } catch (err) {
+        abandon(err);
+        throw err;
+      }
+    }),
+  );
 }

@@ -77,6 +77,7 @@ export class PlaywrightPrinter implements PdfPrinter {
       const report = (await fresh.page.evaluate(READY_WITH_TIMEOUT)) as PrintViewReport;
       const script = await job.onLaidOut?.(report);
       if (typeof script === 'string') await fresh.page.evaluate(script);
+      if (job.layoutOnly) return new Uint8Array(0);
       const pdf = await fresh.page.pdf({
         width: job.page.width,
         height: job.page.height,

@@ -17,6 +17,8 @@ export interface PrintJob {
   page: PrintPageSize;
   /** Print a tagged PDF (structure for screen readers). Printers that always tag ignore it. */
   tagged?: boolean;
+  /** Lay out and report (onLaidOut) only; print nothing and return no bytes (counting pages). */
+  layoutOnly?: boolean;
   /**
    * Called once the print view is laid out, before printing. The printer waits for what it
    * returns, and runs a returned script in the page before printing: the parts of one export wait

@@ -12,7 +12,7 @@ import type { ExportOptions } from '../../electron/contract/ipc';
 import { loadDeck } from '../../electron/deck/index';
 import { ChromiumPrinter } from '../../electron/export/chromium-printer';
 import { exportPdf } from '../../electron/export/pdf-export';
-import { MIN_PART_SLIDES, planPrintParts } from '../../electron/export/print-parts';
+import { MAX_PART_SLIDES, MIN_PART_SLIDES, planPrintParts } from '../../electron/export/print-parts';
 import { normaliseExportOptions } from '../../electron/export/pdf-export';
 import { noBrowserReason, pdfOutlineTitles, pdfPages, pdfText } from '../fixtures/export/support';
 
@@ -112,6 +112,26 @@ describe('export in parts', { skip }, () => {
     assert.equal(starts[101] ?? 0, (starts[100] ?? 0) + 2, 'slide 101 takes two pages');
     assert.match(pdfText(file, starts[100]!, starts[100]!), new RegExp(`Slide 101 of ${SLIDES}`));
     assert.match(pdfText(file, starts[100]! + 1, starts[100]! + 1), /Long notes paragraph 40 for slide 101/);
+  });
+
+  test('notes with more parts than renderers: a layout pass numbers the pages first', async () => {
+    const slides = 2 * MAX_PART_SLIDES + 10;
+    const file = join(dir, 'long.md');
+    writeFileSync(
+      file,
+      Array.from({ length: slides }, (_, i) => `## Long deck slide ${i + 1}\n\nNote:\n${i === slides - 5 ? Array.from({ length: 40 }, (_, k) => `Paragraph ${k + 1} of the long notes near the end.`).join('\n\n') : `Notes ${i + 1}.`}\n`).join('\n---\n\n'),
+    );
+    const long = loadDeck(file);
+    const options = normaliseExportOptions({ format: 'notes' });
+    assert.ok(planPrintParts(long, options, printer.concurrency).length > printer.concurrency, 'more parts than renderers');
+    const target = join(dir, 'long.notes.pdf');
+    await exportPdf({ deck: long, options, printer, target });
+    const pages = pdfPages(target);
+    assert.equal(pages, slides + 1, 'one continuation page');
+    for (const page of [1, 200, 201, pages]) assert.match(pdfText(target, page, page), new RegExp(`page ${page} of ${pages}`), `footer of page ${page}`);
+    const starts = outlinePages(target);
+    assert.equal(starts.length, slides);
+    assert.equal(starts.at(-1), pages, 'the last slide starts on the last page, after the continuation page');
   });
 
   test('handout: pages numbered across parts', async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { normaliseExportOptions } from '../../electron/export/pdf-export';
-import { joinLayouts, MIN_PART_SLIDES, planPrintParts } from '../../electron/export/print-parts';
+import { joinLayouts, MAX_PART_SLIDES, MIN_PART_SLIDES, planPrintParts } from '../../electron/export/print-parts';
 import { fixtureDeck } from '../support/fixture-deck';
 
 const deckOf = (extraSlides: number) => fixtureDeck({ extraSlides });
@@ -34,6 +34,19 @@ test('a long deck: as many parts as can print at once, each at least MIN_PART_SL
       assert.equal(part.totalPages, undefined, 'notes pages are numbered after layout');
     }
   }
+});
+
+test('a very long deck: parts of at most MAX_PART_SLIDES, a whole number of rounds of the renderers', () => {
+  const deck = deckOf(1000);
+  const parts = planPrintParts(deck, normaliseExportOptions({ format: 'slides' }), 2);
+  assert.equal(parts.length % 2, 0);
+  assert.equal(parts.length, 2 * Math.ceil(Math.ceil(deck.slides.length / MAX_PART_SLIDES) / 2));
+  for (const { slides } of parts) assert.ok(slides.length <= MAX_PART_SLIDES);
+  assert.deepEqual(parts.flatMap((p) => p.slides.map((s) => s.index)), deck.slides.map((s) => s.index));
+});
+
+test('a tagged PDF prints whole (tag trees are not joined)', () => {
+  assert.equal(planPrintParts(deckOf(1000), normaliseExportOptions({ format: 'slides', tagged: true }), 4).length, 1);
 });
 
 test('handout parts hold whole pages and know their page numbers', () => {
