@@ -63,6 +63,7 @@ export class LecternController {
   private powerId: number | null = null;
   private assetVersion = 0;
   private closingPresentation = false;
+  private closingStudy = false;
   private quitting = false;
   readonly arranger: DisplayArranger;
   private readonly answers: InvokeAnswers;
@@ -129,8 +130,9 @@ export class LecternController {
     win.show();
   }
 
-  /** Opens a deck and presents it. Returns false when the file is not a deck. */
-  openDeck(file: string): boolean {
+  /** Opens a deck and presents it (or shows it in the study window). Returns false when the
+   *  file is not a deck. */
+  openDeck(file: string, mode: 'present' | 'study' = 'present'): boolean {
     const path = resolve(file);
     if (!isDeckPath(path)) {
       this.deps.dialog.showErrorBox('Cannot open deck', `${path} is not a Markdown deck file (.md) that exists.`);
@@ -148,18 +150,34 @@ export class LecternController {
       errors: (errors) => this.send('deck:errors', errors),
     });
     this.deps.recent.add(path);
-    if (this.presenting) {
+    if (this.presenting || this.windowOf('study')) {
       // A new deck in the open windows: same windows, new content.
       this.send('deck:updated', this.payload()!);
       this.send('deck:errors', []);
-    } else {
-      this.present();
     }
+    if (mode === 'study') this.study();
+    else this.present();
     this.deps.menuChanged();
     return true;
   }
 
-  async openWithDialog(): Promise<boolean> {
+  /**
+   * The open deck's study view (slides beside their notes, contents, search; "present from here"
+   * starts the talk and the study window stays), or the one already open, brought forward.
+   */
+  study(): void {
+    if (!this.deck) return;
+    const existing = this.windowOf('study');
+    if (existing) {
+      existing.focus();
+      return;
+    }
+    this.open('study').show();
+    this.windowOf('start')?.close();
+    this.deps.menuChanged();
+  }
+
+  async openWithDialog(mode: 'present' | 'study' = 'present'): Promise<boolean> {
     const result = await this.deps.dialog.showOpenDialog({
       title: 'Open a deck',
       properties: ['openFile'],
@@ -167,7 +185,7 @@ export class LecternController {
     });
     const file = result.filePaths[0];
     if (result.canceled || !file) return false;
-    return this.openDeck(file);
+    return this.openDeck(file, mode);
   }
 
   present(): void {
@@ -198,6 +216,9 @@ export class LecternController {
 
   closeDeck(): void {
     this.stopPresenting();
+    this.closingStudy = true;
+    this.windowOf('study')?.close();
+    this.closingStudy = false;
     void this.watch?.stop();
     this.watch = null;
     if (!this.quitting) this.showStart();
@@ -206,12 +227,16 @@ export class LecternController {
 
   private windowClosed(id: number, role: ViewRole): void {
     this.windows.delete(id);
-    // Closing either presenting window ends the talk; the start screen comes back.
+    // Closing either presenting window ends the talk; the deck stays open in a study window, else
+    // the start screen comes back. Closing the study window with no talk running closes the deck.
     if ((role === 'audience' || role === 'presenter') && this.presenting && !this.closingPresentation) {
+      if (this.windowOf('study')) this.stopPresenting();
+      else this.closeDeck();
+    } else if (role === 'study' && !this.presenting && !this.closingStudy && !this.quitting) {
       this.closeDeck();
     }
     // The last app window closed: quit (a hidden print window must not keep the app alive).
-    if (this.windows.size === 0 && !this.quitting && !this.closingPresentation) this.deps.quit();
+    if (this.windows.size === 0 && !this.quitting && !this.closingPresentation && !this.closingStudy) this.deps.quit();
   }
 
   /** Before quit: release the power blocker and the watcher. */
@@ -307,6 +332,8 @@ export class LecternController {
   menuActions(focused: () => AppWindowLike | null): MenuActions {
     return {
       open: () => void this.openWithDialog(),
+      openForStudy: () => void this.openWithDialog('study'),
+      study: () => this.study(),
       openRecent: (file) => {
         if (!this.openDeck(file)) this.deps.recent.remove(file);
         this.deps.menuChanged();

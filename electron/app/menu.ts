@@ -22,6 +22,10 @@ export interface MenuState {
 
 export interface MenuActions {
   open(): void;
+  /** Open a deck in the study view instead of presenting it. */
+  openForStudy(): void;
+  /** The open deck's study view. */
+  study(): void;
   openRecent(file: string): void;
   clearRecent(): void;
   present(): void;
@@ -57,6 +61,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     label: '&File',
     submenu: [
       { id: 'open', label: 'Open...', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+      { id: 'open-study', label: 'Open for Study...', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openForStudy() },
       {
         id: 'open-recent',
         label: 'Open Recent',
@@ -87,6 +92,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      { id: 'study', label: 'Study View', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasDeck, click: () => actions.study() },
       { id: 'fullscreen', label: 'Fullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11', click: () => actions.toggleFullscreen() },
       // One key, as in Keynote. Shown, not registered: the presenting windows handle `x`
       // themselves (keys.ts) so typing an x in the search box never swaps the displays.

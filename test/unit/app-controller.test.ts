@@ -140,6 +140,59 @@ test('no deck: the start screen; opening one presents it on the right displays a
   assert.equal(h.quits.length, 1);
 });
 
+test('study: a deck opened for study shows its study view, presents from there, and the study window outlives the talk', async (t) => {
+  const h = harness(t);
+  h.ctl.start(null);
+  h.dialogs.open.push(h.deckFile);
+  assert.equal(await h.ctl.openWithDialog('study'), true);
+  const [study] = h.byRole('study');
+  assert.ok(study, 'a study window');
+  assert.equal(study.visible, true);
+  assert.equal(h.byRole('start').length, 0, 'the start screen gives way');
+  assert.equal(h.byRole('presenter').length + h.byRole('audience').length, 0, 'studying is not presenting');
+  assert.deepEqual(h.power.started, [], 'display sleep is allowed while studying');
+  assert.equal(await h.ctl.invoke('view:role', study.webContents.id, undefined), 'study');
+  assert.equal((await h.ctl.invoke('deck:load', study.webContents.id, undefined))?.deck.file, h.deckFile);
+  h.ctl.study();
+  assert.equal(h.byRole('study').length, 1, 'one study window, brought forward');
+
+  // "Present from here": the talk starts and the study window stays.
+  await h.ctl.invoke('present:start', study.webContents.id, undefined);
+  const [presenter] = h.byRole('presenter');
+  assert.ok(presenter && h.byRole('audience').length === 1);
+  h.live().updated(fakeDeck(h.deckFile, 'v2'));
+  assert.ok(study.sent.some(([c]) => c === 'deck:updated'), 'edits reach the study window');
+  // Ending the talk leaves the deck open for study.
+  presenter.close();
+  assert.equal(h.byRole('audience').length, 0);
+  assert.equal(h.byRole('study').length, 1);
+  assert.notEqual(h.ctl.deck, null);
+  assert.deepEqual(h.power.stopped, [7]);
+  // Closing the study window with no talk running closes the deck: the start screen returns.
+  study.close();
+  assert.equal(h.ctl.deck, null);
+  assert.equal(h.byRole('start').length, 1);
+  assert.equal(h.quits.length, 0);
+});
+
+test('study while presenting: a study window beside the talk; closing the deck closes all', (t) => {
+  const h = harness(t);
+  h.ctl.start(h.deckFile);
+  assert.equal(h.ctl.menuState().presenting, true);
+  h.ctl.study();
+  const [study] = h.byRole('study');
+  assert.ok(study);
+  // The study window closing does not touch the talk.
+  study.close();
+  assert.equal(h.ctl.menuState().presenting, true);
+  assert.equal(h.byRole('presenter').length, 1);
+  h.ctl.study();
+  h.ctl.closeDeck();
+  assert.equal(h.byRole('study').length + h.byRole('presenter').length + h.byRole('audience').length, 0);
+  assert.equal(h.byRole('start').length, 1);
+  assert.equal(h.quits.length, 0);
+});
+
 test('live reload: updates reach every deck window, errors the presenter only', (t) => {
   const h = harness(t);
   h.ctl.start(h.deckFile);

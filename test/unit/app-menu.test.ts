@@ -6,6 +6,8 @@ import { buildMenuTemplate, type MenuActions, type MenuState } from '../../elect
 const calls: string[] = [];
 const actions: MenuActions = {
   open: () => calls.push('open'),
+  openForStudy: () => calls.push('open-study'),
+  study: () => calls.push('study'),
   openRecent: (f) => calls.push(`recent:${f}`),
   clearRecent: () => calls.push('clear'),
   present: () => calls.push('present'),
@@ -49,6 +51,8 @@ function click(item: MenuItemConstructorOptions | undefined): void {
 test('File and View hold the usual items and accelerators', () => {
   const m = items(buildMenuTemplate(base, actions));
   assert.equal(m.get('File > Open...')?.accelerator, 'CmdOrCtrl+O');
+  assert.equal(m.get('File > Open for Study...')?.accelerator, 'CmdOrCtrl+Shift+O');
+  assert.equal(m.get('View > Study View')?.accelerator, 'CmdOrCtrl+Shift+S');
   assert.ok(m.has('File > Open Recent'));
   assert.equal(m.get('File > Present')?.accelerator, 'F5');
   assert.ok(m.has('File > Export PDF...'));
@@ -76,9 +80,11 @@ test('enabled states follow the state: no deck, a deck, presenting, exporting, t
   assert.equal(m.get('File > Export PDF...')?.enabled, false);
   assert.equal(m.get('File > Open Recent')?.enabled, false);
   assert.equal(m.get('View > Swap Displays')?.enabled, false);
+  assert.equal(m.get('View > Study View')?.enabled, false);
 
   m = items(buildMenuTemplate({ ...base, hasDeck: true }, actions));
   assert.equal(m.get('File > Present')?.enabled, true);
+  assert.equal(m.get('View > Study View')?.enabled, true);
   assert.equal(m.get('File > Export PDF... > Speaker Notes...')?.enabled, true);
 
   m = items(buildMenuTemplate({ ...base, hasDeck: true, presenting: true }, actions));
@@ -102,6 +108,8 @@ test('clicks reach the actions, recent decks listed newest first', () => {
   click(m.get('File > Open Recent > b.md  (/d)'));
   click(m.get('File > Open Recent > Clear Recent'));
   click(m.get('File > Open...'));
+  click(m.get('File > Open for Study...'));
+  click(m.get('View > Study View'));
   click(m.get('File > Export PDF... > Handout, 3 per Page with Lines...'));
   click(m.get('View > Swap Displays'));
   click(m.get('View > Rehearsal: Presenter View Alone'));
@@ -110,6 +118,8 @@ test('clicks reach the actions, recent decks listed newest first', () => {
     'recent:/d/b.md',
     'clear',
     'open',
+    'open-study',
+    'study',
     'export:{"format":"handout","perPage":3,"paper":"a4","lines":true}',
     'swap',
     'rehearsal:presenter-only',
