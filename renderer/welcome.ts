@@ -1,4 +1,4 @@
-// The app's start screen: the open deck (if any), recent decks, and an Open button.
+// The app's start screen: recent decks to present or study, and Open buttons.
 
 import type { DeckSummary } from '../electron/contract/ipc';
 import { findAppApi } from './sources/app';
@@ -17,11 +17,13 @@ export function startWelcome(root: HTMLElement): void {
   const list = el('ul', { className: 'lectern-deck-list' });
   const open = el('button', { className: 'lectern-button primary', text: 'Open a deck…', attrs: { type: 'button' } });
   open.addEventListener('click', () => void api?.invoke('deck:open', {}));
+  const openStudy = el('button', { className: 'lectern-button', text: 'Open for study…', attrs: { type: 'button' } });
+  openStudy.addEventListener('click', () => void api?.invoke('deck:open', { study: true }));
   root.replaceChildren(
     el('main', { className: 'lectern-welcome' }, [
       el('h1', { text: 'Lectern' }),
-      el('p', { text: 'Open a Markdown deck to present it. Everything works offline.' }),
-      open,
+      el('p', { text: 'Open a Markdown deck to present it, or to study it: slides beside their notes. Everything works offline.' }),
+      el('div', { className: 'lectern-welcome-actions' }, [open, openStudy]),
       el('h2', { text: 'Recent decks' }),
       list,
     ]),
@@ -39,7 +41,9 @@ export function startWelcome(root: HTMLElement): void {
           el('span', { text: describe(d) }),
         ]);
         button.addEventListener('click', () => void api.invoke('deck:open', { file: d.file }));
-        return el('li', {}, [button]);
+        const study = el('button', { className: 'lectern-deck-study', text: 'Study', attrs: { type: 'button', title: `Study ${d.title}: slides beside their notes` } });
+        study.addEventListener('click', () => void api.invoke('deck:open', { file: d.file, study: true }));
+        return el('li', { className: 'lectern-deck-item' }, [button, study]);
       }),
     );
   });

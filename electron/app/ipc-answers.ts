@@ -26,8 +26,9 @@ export function createInvokeAnswers(ctl: LecternController, deps: ControllerDeps
     'deck:recent': async () => ctl.summaries(deps.recent.list().filter((f) => existsSync(f))),
     'deck:open': async (_senderId, request) => {
       const file = field(request, 'file');
-      if (file === undefined) return ctl.openWithDialog();
-      return isDeckPath(file) ? ctl.openDeck(file) : false;
+      const mode = field(request, 'study') === true ? 'study' : 'present';
+      if (file === undefined) return ctl.openWithDialog(mode);
+      return isDeckPath(file) ? ctl.openDeck(file, mode) : false;
     },
     'present:start': async () => {
       ctl.present();

@@ -66,7 +66,8 @@ export interface ExportProgress {
 export interface InvokeChannels {
   'deck:load': { request: void; response: DeckPayload | null };
   'deck:list': { request: void; response: DeckSummary[] };
-  'deck:open': { request: { file?: string }; response: boolean };
+  /** Open a deck (a dialog when no file): present it, or show it in the study window. */
+  'deck:open': { request: { file?: string; study?: boolean }; response: boolean };
   'view:role': { request: void; response: ViewRole };
   'present:start': { request: void; response: void };
   'present:swap': { request: void; response: void };

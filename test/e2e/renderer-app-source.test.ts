@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright';
-import type { DeckPayload, ViewRole } from '../../electron/contract/ipc';
+import type { DeckPayload, DeckSummary, ViewRole } from '../../electron/contract/ipc';
 import type { Diagnostic } from '../../electron/deck/types';
 import { FIXTURE_DIR, fixtureDeck } from '../support/fixture-deck';
 import { launchOfflineBrowser, scratchDir } from '../support/browser';
@@ -28,12 +28,14 @@ const FAKE_PRELOAD = `
   relay.onmessage = (e) => listeners.get('sync')?.forEach((l) => l(e.data));
   window.__emit = (channel, payload) => listeners.get(channel)?.forEach((l) => l(payload));
   window.__invoked = [];
+  window.__requests = [];
   window.lectern = {
-    invoke: async (channel) => {
+    invoke: async (channel, request) => {
       window.__invoked.push(channel);
+      window.__requests.push([channel, request]);
       if (channel === 'view:role') return SETUP.role;
       if (channel === 'deck:load') return SETUP.payload;
-      if (channel === 'deck:recent') return [];
+      if (channel === 'deck:recent') return SETUP.recent || [];
       return null;
     },
     send: (channel, message) => { if (channel === 'sync') relay.postMessage(message); },
@@ -47,9 +49,9 @@ const FAKE_PRELOAD = `
 
 const payload: DeckPayload = { deck: fixtureDeck(), assetBase: pathToFileURL(FIXTURE_DIR).href + '/' };
 
-async function openAppView(role: ViewRole, data: DeckPayload | null = payload): Promise<Page> {
+async function openAppView(role: ViewRole, data: DeckPayload | null = payload, recent: DeckSummary[] = []): Promise<Page> {
   const page = await context.newPage();
-  await page.addInitScript({ content: `(() => { const SETUP = ${JSON.stringify({ role, payload: data })};${FAKE_PRELOAD}})();` });
+  await page.addInitScript({ content: `(() => { const SETUP = ${JSON.stringify({ role, payload: data, recent })};${FAKE_PRELOAD}})();` });
   await page.goto(pageUrl);
   await page.waitForSelector('html[data-lectern-ready]');
   assert.equal(await page.getAttribute('html', 'data-lectern-ready'), 'true', (await page.textContent('body')) ?? '');
@@ -116,6 +118,24 @@ test('a reloaded deck replaces the slides and keeps the position', async () => {
   await audience.waitForSelector('.reveal .slides section.present h2:has-text("(edited)")');
   await presenter.waitForSelector('.lectern-preview.current h2:has-text("(edited)")');
   assert.match((await audience.locator('.reveal .lectern-slide-number').textContent())?.replace(/\s/g, '') ?? '', /^4\//);
+});
+
+test('the start screen: recent decks to present or study, and both Open buttons', async () => {
+  const recent: DeckSummary[] = [
+    { file: '/talks/liver.md', title: 'Liver-directed therapies', slideCount: 42, duration: 45, errors: 0 },
+    { file: '/talks/other.md', title: 'Another talk', slideCount: 3, errors: 0 },
+  ];
+  const start = await openAppView('start', null, recent);
+  await start.waitForSelector('.lectern-deck');
+  assert.equal(await start.locator('.lectern-deck').count(), 2);
+  await start.locator('.lectern-deck').first().click();
+  await start.locator('.lectern-deck-study').nth(1).click();
+  await start.getByRole('button', { name: 'Open for study…' }).click();
+  await start.getByRole('button', { name: 'Open a deck…' }).click();
+  const opens = (await start.evaluate(() => (window as unknown as { __requests: Array<[string, unknown]> }).__requests)).filter(([c]) => c === 'deck:open');
+  assert.deepEqual(opens.map(([, r]) => r), [{ file: '/talks/liver.md' }, { file: '/talks/other.md', study: true }, { study: true }, {}]);
+  if (process.env.LECTERN_SCREENSHOT) await start.screenshot({ path: process.env.LECTERN_SCREENSHOT });
+  await start.close();
 });
 
 test('the start role shows the start screen', async () => {

@@ -175,6 +175,20 @@ test('study: a deck opened for study shows its study view, presents from there, 
   assert.equal(h.quits.length, 0);
 });
 
+test('the start screen opens a deck for study over IPC', async (t) => {
+  const h = harness(t);
+  h.ctl.start(null);
+  const [start] = h.byRole('start');
+  assert.equal(await h.ctl.invoke('deck:open', start!.webContents.id, { file: h.deckFile, study: true }), true);
+  assert.equal(h.byRole('study').length, 1);
+  assert.equal(h.byRole('presenter').length, 0);
+  // Only `true` asks for study; anything else presents.
+  h.ctl.closeDeck();
+  const [again] = h.byRole('start');
+  assert.equal(await h.ctl.invoke('deck:open', again!.webContents.id, { file: h.deckFile, study: 'yes' }), true);
+  assert.equal(h.byRole('presenter').length, 1);
+});
+
 test('study while presenting: a study window beside the talk; closing the deck closes all', (t) => {
   const h = harness(t);
   h.ctl.start(h.deckFile);
