@@ -1,7 +1,7 @@
 // The Electron objects the app controller is given, as the small interfaces it uses. main.ts
 // adapts the real ones; tests pass fakes.
 
-import type { ExportOptions, ExportProgress, ViewRole } from '../contract/ipc';
+import type { ExportOptions, ExportProgress, ViewRole, Paper } from '../contract/ipc';
 import type { Deck } from '../deck/types';
 import type { PlaceableWindow, ScreenLike } from './displays';
 import type { LiveReloadEvents } from './live-reload';
@@ -51,6 +51,8 @@ export interface ExportRequest {
 
 export interface ControllerDeps {
   platform: NodeJS.Platform;
+  /** Paper for notes and handouts until the user picks one (US Letter where it is the norm). */
+  defaultPaper: Paper;
   createWindow(role: ViewRole): AppWindowLike;
   screen: ScreenLike;
   power: PowerSaveBlockerLike;

@@ -11,6 +11,7 @@ import type {
   ExportOptions,
   ExportProgress,
   InvokeChannel,
+  Paper,
   InvokeChannels,
   SyncMessage,
   ViewRole,
@@ -64,12 +65,14 @@ export class LecternController {
   private assetVersion = 0;
   private closingPresentation = false;
   private closingStudy = false;
+  private paper: Paper;
   private quitting = false;
   readonly arranger: DisplayArranger;
   private readonly answers: InvokeAnswers;
 
   constructor(private readonly deps: ControllerDeps) {
     this.arranger = new DisplayArranger(deps.screen, () => deps.menuChanged());
+    this.paper = deps.defaultPaper;
     this.answers = createInvokeAnswers(this, deps);
   }
 
@@ -326,6 +329,7 @@ export class LecternController {
       rehearsal: this.arranger.rehearsal,
       exporting: this.exporting,
       recent: this.deps.recent.list(),
+      paper: this.paper,
     };
   }
 
@@ -348,6 +352,10 @@ export class LecternController {
       toggleFullscreen: () => this.toggleFullscreen(focused()),
       swapDisplays: () => this.swap(),
       setRehearsal: (mode) => this.setRehearsal(mode),
+      setPaper: (paper) => {
+        this.paper = paper;
+        this.deps.menuChanged();
+      },
       quit: () => this.deps.quit(),
     };
   }

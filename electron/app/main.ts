@@ -27,7 +27,7 @@ import { ElectronPrinter, type PrintWindowLike } from './electron-printer';
 import { UntrustedSenderError, validateSender } from './ipc-guard';
 import { createFileWatcher, LiveReload } from './live-reload';
 import { FOCUS_IS_EDITABLE_SCRIPT, isSwapKey } from './keys';
-import { buildMenuTemplate } from './menu';
+import { buildMenuTemplate, paperForCountry } from './menu';
 import { createAppHandler, createDeckAssetHandler } from './protocols';
 import { RecentDecks } from './recent';
 import {
@@ -162,6 +162,7 @@ function onReady(): void {
 
   const ctl = new LecternController({
     platform: process.platform,
+    defaultPaper: paperForCountry(app.getLocaleCountryCode()),
     createWindow: createAppWindow,
     screen,
     power: powerSaveBlocker,

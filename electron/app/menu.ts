@@ -4,7 +4,7 @@
 
 import type { MenuItemConstructorOptions } from 'electron';
 import { basename, dirname } from 'node:path';
-import type { ExportOptions } from '../contract/ipc';
+import type { ExportOptions, Paper } from '../contract/ipc';
 import type { RehearsalMode } from './displays';
 
 export interface MenuState {
@@ -18,6 +18,8 @@ export interface MenuState {
   exporting: boolean;
   /** Recent decks, newest first. */
   recent: readonly string[];
+  /** Paper for notes and handout PDFs. */
+  paper: Paper;
 }
 
 export interface MenuActions {
@@ -34,18 +36,58 @@ export interface MenuActions {
   toggleFullscreen(): void;
   swapDisplays(): void;
   setRehearsal(mode: RehearsalMode): void;
+  setPaper(paper: Paper): void;
   quit(): void;
 }
 
-/** The export formats offered in File > Export PDF, with the defaults the CLI uses. */
-export const EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options: ExportOptions; accelerator?: string }> = [
+/** The export formats offered in File > Export PDF (paper comes from the Paper choice there). */
+export const EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options: ExportOptions; accelerator?: string; group?: string }> = [
   { id: 'slides', label: 'Slides...', options: { format: 'slides', fragments: false }, accelerator: 'CmdOrCtrl+E' },
   { id: 'slides-fragments', label: 'Slides, One Page per Fragment Step...', options: { format: 'slides', fragments: true } },
-  { id: 'notes', label: 'Speaker Notes...', options: { format: 'notes', paper: 'a4' } },
-  { id: 'handout-3', label: 'Handout, 3 per Page with Notes...', options: { format: 'handout', perPage: 3, paper: 'a4', lines: false } },
-  { id: 'handout-3-lines', label: 'Handout, 3 per Page with Lines...', options: { format: 'handout', perPage: 3, paper: 'a4', lines: true } },
-  { id: 'handout-6', label: 'Handout, 6 per Page...', options: { format: 'handout', perPage: 6, paper: 'a4', lines: false } },
+  { id: 'notes', label: 'Speaker Notes...', options: { format: 'notes' } },
+  ...([1, 2, 3, 4, 6] as const).flatMap((perPage) => [
+    { id: `handout-${perPage}`, label: `${perPage} per Page...`, options: { format: 'handout', perPage, lines: false }, group: 'Handout with Notes' } as const,
+    { id: `handout-${perPage}-lines`, label: `${perPage} per Page...`, options: { format: 'handout', perPage, lines: true }, group: 'Handout with Lines to Write On' } as const,
+  ]),
 ];
+
+const PAPERS: ReadonlyArray<{ paper: Paper; label: string }> = [
+  { paper: 'a4', label: 'A4 Paper' },
+  { paper: 'letter', label: 'US Letter Paper' },
+];
+
+/** Where US Letter is the usual paper (CLDR's paperSize data); A4 everywhere else. */
+const LETTER_COUNTRIES = new Set(['US', 'CA', 'MX', 'CL', 'CO', 'CR', 'GT', 'NI', 'PA', 'PH', 'PR', 'SV', 'VE', 'BZ']);
+
+/** The paper a user in `country` (ISO 3166 code, e.g. from app.getLocaleCountryCode) expects. */
+export function paperForCountry(country: string): Paper {
+  return LETTER_COUNTRIES.has(country.trim().toUpperCase()) ? 'letter' : 'a4';
+}
+
+function exportMenu(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+  const enabled = state.hasDeck && !state.exporting;
+  const item = (choice: (typeof EXPORT_CHOICES)[number]): MenuItemConstructorOptions => ({
+    id: `export-${choice.id}`,
+    label: choice.label,
+    ...(choice.accelerator ? { accelerator: choice.accelerator } : {}),
+    enabled,
+    click: () => actions.exportPdf(choice.options.format === 'slides' ? choice.options : { ...choice.options, paper: state.paper }),
+  });
+  const groups = [...new Set(EXPORT_CHOICES.flatMap((c) => (c.group ? [c.group] : [])))];
+  return [
+    ...EXPORT_CHOICES.filter((c) => !c.group).map(item),
+    ...groups.map((group) => ({ label: group, enabled, submenu: EXPORT_CHOICES.filter((c) => c.group === group).map(item) })),
+    { type: 'separator' },
+    // Notes and handouts print on this paper; slides are always the 16:9 frame.
+    ...PAPERS.map(({ paper, label }): MenuItemConstructorOptions => ({
+      id: `paper-${paper}`,
+      label,
+      type: 'radio',
+      checked: state.paper === paper,
+      click: () => actions.setPaper(paper),
+    })),
+  ];
+}
 
 function recentLabel(file: string): string {
   return `${basename(file)}  (${dirname(file)})`;
@@ -76,13 +118,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         id: 'export',
         label: 'Export PDF...',
         enabled: state.hasDeck && !state.exporting,
-        submenu: EXPORT_CHOICES.map((choice) => ({
-          id: `export-${choice.id}`,
-          label: choice.label,
-          ...(choice.accelerator ? { accelerator: choice.accelerator } : {}),
-          enabled: state.hasDeck && !state.exporting,
-          click: () => actions.exportPdf(choice.options),
-        })),
+        submenu: exportMenu(state, actions),
       },
       ...(mac
         ? []

@@ -69,6 +69,7 @@ function harness(t: { after(fn: () => void): void }) {
   const quits: number[] = [];
   const deps: ControllerDeps = {
     platform: 'linux',
+    defaultPaper: 'letter',
     createWindow: (role) => {
       const w = new FakeWindow(role);
       windows.push(w);
@@ -173,6 +174,13 @@ test('study: a deck opened for study shows its study view, presents from there, 
   assert.equal(h.ctl.deck, null);
   assert.equal(h.byRole('start').length, 1);
   assert.equal(h.quits.length, 0);
+});
+
+test('export paper: the default until the user picks one in the menu', (t) => {
+  const h = harness(t);
+  assert.equal(h.ctl.menuState().paper, 'letter');
+  h.ctl.menuActions(() => null).setPaper('a4');
+  assert.equal(h.ctl.menuState().paper, 'a4');
 });
 
 test('the start screen opens a deck for study over IPC', async (t) => {

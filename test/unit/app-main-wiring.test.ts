@@ -43,6 +43,7 @@ function fakeElectron(userData: string) {
       return this.paths[name] ?? userData;
     },
     requestSingleInstanceLock: () => true,
+    getLocaleCountryCode: () => 'US',
     whenReady: () => Promise.resolve(),
     quit() {
       this.quitCalls++;

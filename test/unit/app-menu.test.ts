@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MenuItemConstructorOptions } from 'electron';
-import { buildMenuTemplate, type MenuActions, type MenuState } from '../../electron/app/menu';
+import { buildMenuTemplate, paperForCountry, type MenuActions, type MenuState } from '../../electron/app/menu';
 
 const calls: string[] = [];
 const actions: MenuActions = {
@@ -16,6 +16,7 @@ const actions: MenuActions = {
   toggleFullscreen: () => calls.push('fullscreen'),
   swapDisplays: () => calls.push('swap'),
   setRehearsal: (m) => calls.push(`rehearsal:${m}`),
+  setPaper: (p) => calls.push(`paper:${p}`),
   quit: () => calls.push('quit'),
 };
 
@@ -27,6 +28,7 @@ const base: MenuState = {
   rehearsal: 'side-by-side',
   exporting: false,
   recent: [],
+  paper: 'a4',
 };
 
 function items(template: MenuItemConstructorOptions[]): Map<string, MenuItemConstructorOptions> {
@@ -110,7 +112,8 @@ test('clicks reach the actions, recent decks listed newest first', () => {
   click(m.get('File > Open...'));
   click(m.get('File > Open for Study...'));
   click(m.get('View > Study View'));
-  click(m.get('File > Export PDF... > Handout, 3 per Page with Lines...'));
+  click(m.get('File > Export PDF... > Handout with Lines to Write On > 3 per Page...'));
+  click(m.get('File > Export PDF... > US Letter Paper'));
   click(m.get('View > Swap Displays'));
   click(m.get('View > Rehearsal: Presenter View Alone'));
   click(m.get('File > Quit'));
@@ -120,11 +123,41 @@ test('clicks reach the actions, recent decks listed newest first', () => {
     'open',
     'open-study',
     'study',
-    'export:{"format":"handout","perPage":3,"paper":"a4","lines":true}',
+    'export:{"format":"handout","perPage":3,"lines":true,"paper":"a4"}',
+    'paper:letter',
     'swap',
     'rehearsal:presenter-only',
     'quit',
   ]);
+});
+
+test('Export PDF: every format and option, on the chosen paper (slides keep their frame)', () => {
+  calls.length = 0;
+  const m = items(buildMenuTemplate({ ...base, hasDeck: true, paper: 'letter' }, actions));
+  assert.equal(m.get('File > Export PDF... > US Letter Paper')?.checked, true);
+  assert.equal(m.get('File > Export PDF... > A4 Paper')?.checked, false);
+  for (const perPage of [1, 2, 3, 4, 6]) {
+    click(m.get(`File > Export PDF... > Handout with Notes > ${perPage} per Page...`));
+    click(m.get(`File > Export PDF... > Handout with Lines to Write On > ${perPage} per Page...`));
+  }
+  click(m.get('File > Export PDF... > Speaker Notes...'));
+  click(m.get('File > Export PDF... > Slides...'));
+  click(m.get('File > Export PDF... > Slides, One Page per Fragment Step...'));
+  const options = calls.map((c) => JSON.parse(c.replace(/^export:/, '')) as { format: string; perPage?: number; lines?: boolean; paper?: string; fragments?: boolean });
+  assert.deepEqual(
+    options.filter((o) => o.format === 'handout').map((o) => `${o.perPage}${o.lines ? 'L' : 'N'}`),
+    ['1N', '1L', '2N', '2L', '3N', '3L', '4N', '4L', '6N', '6L'],
+  );
+  assert.ok(options.filter((o) => o.format !== 'slides').every((o) => o.paper === 'letter'));
+  assert.ok(options.filter((o) => o.format === 'slides').every((o) => o.paper === undefined));
+  assert.deepEqual(options.filter((o) => o.format === 'slides').map((o) => o.fragments), [false, true]);
+});
+
+test('paper for a country: US Letter in the Americas where it is usual, A4 elsewhere', () => {
+  assert.equal(paperForCountry('US'), 'letter');
+  assert.equal(paperForCountry('ca'), 'letter');
+  assert.equal(paperForCountry('DE'), 'a4');
+  assert.equal(paperForCountry(''), 'a4');
 });
 
 test('menu items have unique ids so tests and main can find them', () => {
