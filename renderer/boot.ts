@@ -74,6 +74,11 @@ export async function boot(): Promise<void> {
       applyTheme(loaded.deck);
       await startView(view, source, loaded, root);
     }
+    const api = findAppApi(window);
+    if (api && view !== 'audience' && view !== 'print') {
+      const { showExportStatus } = await import('./ui/export-status');
+      showExportStatus(api, document.body);
+    }
     await document.fonts.ready;
     document.documentElement.dataset.lecternReady = 'true';
     if (source.kind === 'embedded' && view !== 'print') {

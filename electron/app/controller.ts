@@ -264,7 +264,10 @@ export class LecternController {
     if (win && !win.isDestroyed()) win.setFullScreen(!win.isFullScreen());
   }
 
-  async exportWithDialog(options: ExportOptions): Promise<{ file: string } | null> {
+  /** Exports the open deck after a save dialog. Notes and handouts print on the paper chosen in
+   *  the menu unless the request names one. */
+  async exportWithDialog(requested: ExportOptions): Promise<{ file: string } | null> {
+    const options = requested.format === 'slides' || requested.paper ? requested : { ...requested, paper: this.paper };
     const deck = this.deck;
     if (!deck || this.exporting) return null;
     const saved = await this.deps.dialog.showSaveDialog({
@@ -277,7 +280,7 @@ export class LecternController {
     this.exporting = true;
     this.deps.menuChanged();
     const onProgress = (progress: ExportProgress) => {
-      this.send('export:progress', progress);
+      this.send('export:progress', { ...progress, file: target });
       const value = progressBarValue(progress);
       for (const win of this.allWindows()) if (!win.isDestroyed()) win.setProgressBar(value);
     };

@@ -40,7 +40,7 @@ export interface MenuActions {
   quit(): void;
 }
 
-/** The export formats offered in File > Export PDF (paper comes from the Paper choice there). */
+/** The export formats offered in File > Export PDF (the controller adds the paper chosen there). */
 export const EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options: ExportOptions; accelerator?: string; group?: string }> = [
   { id: 'slides', label: 'Slides...', options: { format: 'slides', fragments: false }, accelerator: 'CmdOrCtrl+E' },
   { id: 'slides-fragments', label: 'Slides, One Page per Fragment Step...', options: { format: 'slides', fragments: true } },
@@ -71,7 +71,7 @@ function exportMenu(state: MenuState, actions: MenuActions): MenuItemConstructor
     label: choice.label,
     ...(choice.accelerator ? { accelerator: choice.accelerator } : {}),
     enabled,
-    click: () => actions.exportPdf(choice.options.format === 'slides' ? choice.options : { ...choice.options, paper: state.paper }),
+    click: () => actions.exportPdf(choice.options),
   });
   const groups = [...new Set(EXPORT_CHOICES.flatMap((c) => (c.group ? [c.group] : [])))];
   return [

@@ -60,6 +60,8 @@ export interface ExportProgress {
   total: number;
   phase: 'layout' | 'print' | 'write' | 'done' | 'failed';
   message?: string;
+  /** The PDF being written (the app adds it; the exporter does not know where it is shown). */
+  file?: string;
 }
 
 /** Invoke channels: renderer asks, main answers. Request and response types per channel. */

@@ -120,6 +120,23 @@ test('a reloaded deck replaces the slides and keeps the position', async () => {
   assert.match((await audience.locator('.reveal .lectern-slide-number').textContent())?.replace(/\s/g, '') ?? '', /^4\//);
 });
 
+test('File > Export PDF progress shows in the presenter window, never on the projector', async () => {
+  const emit = (page: Page, progress: unknown) => page.evaluate((p) => (window as unknown as { __emit: (c: string, p: unknown) => void }).__emit('export:progress', p), progress);
+  const status = presenter.locator('.lectern-export-status');
+  await emit(presenter, { phase: 'print', done: 9, total: 9, file: '/talks/talk.notes.pdf' });
+  assert.equal(await status.isVisible(), true);
+  assert.equal(await status.textContent(), 'Exporting 9 slides: printing…');
+  await emit(presenter, { phase: 'done', done: 9, total: 9, file: '/talks/talk.notes.pdf' });
+  assert.equal(await status.textContent(), 'Saved talk.notes.pdf');
+  if (process.env.LECTERN_SCREENSHOT) await presenter.screenshot({ path: process.env.LECTERN_SCREENSHOT.replace(/\.png$/, '-export.png') });
+  await emit(presenter, { phase: 'failed', done: 0, total: 9, message: 'cannot write /talks/talk.notes.pdf: permission denied' });
+  assert.match((await status.textContent()) ?? '', /^Export failed: cannot write/);
+  await status.click();
+  assert.equal(await status.isVisible(), false, 'a click dismisses the last word');
+  await emit(audience, { phase: 'print', done: 9, total: 9 });
+  assert.equal(await audience.locator('.lectern-export-status').count(), 0, 'the audience view has no export status');
+});
+
 test('the start screen: recent decks to present or study, and both Open buttons', async () => {
   const recent: DeckSummary[] = [
     { file: '/talks/liver.md', title: 'Liver-directed therapies', slideCount: 42, duration: 45, errors: 0 },

@@ -280,10 +280,14 @@ test('export: save dialog, progress to presenter and progress bars, cancel and f
   h.dialogs.save = join(h.dir, 'out.pdf');
   const result = await h.ctl.invoke('export:pdf', presenter!.webContents.id, { format: 'handout', perPage: 5, evil: 1 });
   assert.deepEqual(result, { file: join(h.dir, 'out.pdf') });
-  assert.deepEqual(h.exports[0]!.options, { format: 'handout' });
-  assert.deepEqual(presenter!.sent.filter(([c]) => c === 'export:progress').length, 2);
+  assert.deepEqual(h.exports[0]!.options, { format: 'handout', paper: 'letter' }, 'on the paper chosen in the menu');
+  const progress = presenter!.sent.filter(([c]) => c === 'export:progress').map(([, p]) => p as { file?: string });
+  assert.equal(progress.length, 2);
+  assert.ok(progress.every((p) => p.file === join(h.dir, 'out.pdf')), 'progress names the PDF');
   assert.equal(audience!.sent.length, 0);
   assert.deepEqual(presenter!.progress, [0.1, -1, -1]);
+  await h.ctl.invoke('export:pdf', presenter!.webContents.id, { format: 'slides' });
+  assert.deepEqual(h.exports[1]!.options, { format: 'slides' }, 'slides keep their frame: no paper');
   assert.equal(h.ctl.menuState().exporting, false);
 });
 
