@@ -6,9 +6,16 @@ import type { Readable, Writable } from 'node:stream';
 
 interface Pending {
   method: string;
+  sessionId: string | undefined;
   resolve: (result: Record<string, unknown>) => void;
   reject: (err: Error) => void;
 }
+
+/** Events after which a session answers nothing more: its page crashed or it was detached. */
+const SESSION_ENDED: Record<string, string> = {
+  'Inspector.targetCrashed': 'the page crashed (its Chromium renderer process ended)',
+  'Inspector.detached': 'the page was detached',
+};
 
 type EventListener = (params: Record<string, unknown>, sessionId: string | undefined) => void;
 
@@ -16,7 +23,8 @@ export class CdpPipe {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<string, Set<EventListener>>();
-  private readonly waiters = new Set<(err: Error) => void>();
+  /** Waiters of waitFor, by session, so a crashed page's waiters fail instead of hanging. */
+  private readonly waiters = new Map<(err: Error) => void, string | undefined>();
   private partial: Buffer[] = [];
   private closedReason: string | undefined;
 
@@ -54,6 +62,8 @@ export class CdpPipe {
     }
     if (typeof message.method === 'string') {
       const sessionId = typeof message.sessionId === 'string' ? message.sessionId : undefined;
+      const ended = SESSION_ENDED[message.method];
+      if (ended && sessionId) this.failSession(sessionId, ended);
       for (const listener of this.listeners.get(message.method) ?? []) {
         listener((message.params as Record<string, unknown>) ?? {}, sessionId);
       }
@@ -65,7 +75,7 @@ export class CdpPipe {
     const id = this.nextId++;
     const message = sessionId ? { id, method, params, sessionId } : { id, method, params };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { method, resolve, reject });
+      this.pending.set(id, { method, sessionId, resolve, reject });
       this.toBrowser.write(`${JSON.stringify(message)}\0`);
     });
   }
@@ -87,7 +97,10 @@ export class CdpPipe {
       if (this.closedReason) return reject(new Error(this.closedReason));
       const listeners = this.listeners.get(method) ?? new Set<EventListener>();
       this.listeners.set(method, listeners);
-      const fail = (err: Error) => reject(err);
+      const fail = (err: Error) => {
+        if (listener) listeners.delete(listener);
+        reject(err);
+      };
       settle = (params) => {
         if (listener) listeners.delete(listener);
         this.waiters.delete(fail);
@@ -99,7 +112,7 @@ export class CdpPipe {
         if (accept(params)) settle?.(params);
       };
       listeners.add(listener);
-      this.waiters.add(fail);
+      this.waiters.set(fail, sessionId);
     });
     return {
       done,
@@ -110,12 +123,26 @@ export class CdpPipe {
     };
   }
 
+  /** Fails every command and wait of one session: it will never answer them. */
+  private failSession(sessionId: string, reason: string): void {
+    for (const [id, waiter] of this.pending) {
+      if (waiter.sessionId !== sessionId) continue;
+      this.pending.delete(id);
+      waiter.reject(new Error(`${waiter.method}: ${reason}`));
+    }
+    for (const [fail, session] of this.waiters) {
+      if (session !== sessionId) continue;
+      this.waiters.delete(fail);
+      fail(new Error(reason));
+    }
+  }
+
   close(reason: string): void {
     if (this.closedReason) return;
     this.closedReason = reason;
     for (const waiter of this.pending.values()) waiter.reject(new Error(`${waiter.method}: ${reason}`));
     this.pending.clear();
-    for (const fail of this.waiters) fail(new Error(reason));
+    for (const fail of this.waiters.keys()) fail(new Error(reason));
     this.waiters.clear();
     this.listeners.clear();
   }

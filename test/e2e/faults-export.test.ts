@@ -115,6 +115,32 @@ describe('export faults', { skip }, () => {
     assert.equal(readFileSync(target, 'utf8'), PREVIOUS);
   });
 
+  test('the print page crashing midway (its renderer killed): one line, exit 1, previous PDF intact, no temp file', { timeout: 60_000 }, async () => {
+    const { dir, target } = folderWithPrevious('renderer-crash');
+    // Every renderer of this export's browser (its profile folder names the export's pid), again
+    // and again until the export gives up: whatever it was doing, its page dies under it.
+    let killer: ReturnType<typeof setInterval> | undefined;
+    const exit = await exportWithFault(['export', TALK, '-o', target, '--quiet'], dir, (c) => {
+      const killRenderers = () => {
+        for (const pid of processesMentioning(`lectern-chromium-${c.pid}-`)) {
+          try {
+            if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) process.kill(pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+        }
+      };
+      killRenderers();
+      killer = setInterval(killRenderers, 50);
+      c.once('exit', () => clearInterval(killer));
+    });
+    clearInterval(killer);
+    assert.equal(exit.code, 1, exit.stderr);
+    assert.match(oneLine(exit.stderr), /^lectern export: .*liver-directed-therapies\.md: .*(crashed|failed)/);
+    assert.equal(readFileSync(target, 'utf8'), PREVIOUS);
+    assert.deepEqual(tempFiles(dir), []);
+  });
+
   test('the target folder removed during the export: one line naming the target, exit 1, the folder is not recreated', async () => {
     const { dir, target } = folderWithPrevious('removed');
     const exit = await exportWithFault(['export', TALK, '-o', target, '--quiet'], dir, () => rmSync(dir, { recursive: true, force: true }));
