@@ -64,6 +64,15 @@ export function cssLengthInInches(length: string): number {
   return value / (perInch[match[2]!] ?? 1);
 }
 
+/** `work`, or an error saying `why` once `ms` have passed without it settling. */
+function withDeadline<T>(work: Promise<T>, ms: number, why: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(why)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 const SCRATCH_NAME = /^lectern-(chromium|print)-(\d+)-/;
 
 /** Our scratch folder in the OS temp dir, named with our pid so a killed run's can be found. */
@@ -266,11 +275,11 @@ export class ChromiumPrinter implements PdfPrinter {
       if (nav.errorText) throw new Error(`cannot load the print page: ${nav.errorText}`);
       loaderId = nav.loaderId;
       loaded.recheck();
-      await loaded.done;
-      const evaluated = (await cdp.send(
-        'Runtime.evaluate',
-        { expression: READY_WITH_TIMEOUT, awaitPromise: true, returnByValue: true },
-        s,
+      // The page's own timeout cannot fire while its main thread is stuck, so Node keeps one too.
+      const evaluated = (await withDeadline(
+        loaded.done.then(() => cdp.send('Runtime.evaluate', { expression: READY_WITH_TIMEOUT, awaitPromise: true, returnByValue: true }, s)),
+        PRINT_READY_TIMEOUT_MS + 5_000,
+        `the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s`,
       )) as { result?: { value?: PrintViewReport }; exceptionDetails?: { exception?: { description?: string }; text?: string } };
       if (evaluated.exceptionDetails) {
         const why = evaluated.exceptionDetails.exception?.description ?? evaluated.exceptionDetails.text ?? 'failed';
