@@ -42,6 +42,15 @@ describe('lectern export', { skip }, () => {
     assert.match(pdfText(slides, 2), /2\s*\/\s*5/, 'slide numbers c/t');
   });
 
+  test('every font is embedded as a TrueType subset: the text fonts and KaTeX, no Type 3 outlines', () => {
+    const fonts = spawnSync('pdffonts', [slides], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean);
+    assert.ok(fonts.some((line) => /SourceSans3/.test(line)), 'the text font is embedded by name');
+    assert.ok(fonts.some((line) => /KaTeX_Main/.test(line)), 'the math font is embedded by name');
+    for (const line of fonts) {
+      assert.match(line, /CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/, `embedded, subset, with Unicode: ${line}`);
+    }
+  });
+
   test('formulas are KaTeX glyphs, never raw TeX', () => {
     const page = pdfText(slides, 2);
     assert.match(page, /ln\s*2/, 'the rendered \\ln 2 of the display formula');

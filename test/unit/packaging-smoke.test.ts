@@ -61,7 +61,7 @@ test('the asar holds the runtime dependencies', (t) => {
   }
   // Formulas and text render offline from the fonts esbuild copied beside the renderer bundle.
   assert.ok(files.some((f) => /^\/dist\/renderer\/KaTeX_Main-Regular-[^/]+\.woff2$/.test(f)), 'KaTeX fonts beside the renderer');
-  assert.ok(files.some((f) => /^\/dist\/renderer\/source-sans-3-latin-wght-normal-[^/]+\.woff2$/.test(f)), 'text font beside the renderer');
+  assert.ok(files.some((f) => /^\/dist\/renderer\/source-sans-3-latin-400-normal-[^/]+\.woff2$/.test(f)), 'text font beside the renderer');
 });
 
 test('every module the bundles require is in the asar (or is electron or a Node built-in)', (t) => {
@@ -114,7 +114,7 @@ test('the asar holds no tests, sources, decks, dev tools or source maps', (t) =>
   for (const dir of forbiddenTop) assert.ok(!files.some((f) => f === dir || f.startsWith(`${dir}/`)), `${dir} not in asar`);
   const devTools = ['electron', 'electron-builder', 'typescript', 'esbuild', 'tsx', 'fast-check', 'ajv', '@doyensec/electronegativity', '@types/node', 'playwright', 'playwright-core'];
   // Bundled into dist/renderer: their node_modules copies would be dead weight.
-  devTools.push('reveal.js', '@fontsource-variable/source-sans-3');
+  devTools.push('reveal.js', '@fontsource/source-sans-3', '@fontsource/source-code-pro');
   for (const dep of devTools) assert.ok(!has(`/node_modules/${dep}`), `${dep} not in asar`);
   assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'no source maps');
   assert.deepEqual(
