@@ -4,7 +4,7 @@
 // its own renderer process, reused for every job (the parts of a long deck print in parallel).
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -93,7 +93,7 @@ export function removeStaleScratch(dir: string = tmpdir()): void {
     if (!match || Number(match[2]) === process.pid || processIsAlive(Number(match[2]))) continue;
     const folder = join(dir, name);
     // A killed export's browser exits once its pipe closes, but may still be writing into its
-    // profile: end it first (Chromium names its pid in the profile's SingletonLock link).
+    // profile: end it first.
     if (match[1] === 'chromium') endOrphanedBrowser(folder);
     try {
       rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
@@ -103,15 +103,42 @@ export function removeStaleScratch(dir: string = tmpdir()): void {
   }
 }
 
-function endOrphanedBrowser(profile: string): void {
+/** Pids of the processes started on `profile` (every Chromium process names its profile). */
+function processesOnProfile(profile: string): number[] {
+  const flag = `--user-data-dir=${profile}\0`;
+  const found: number[] = [];
+  let pids: string[];
   try {
-    const pid = Number(/-(\d+)$/.exec(readlinkSync(join(profile, 'SingletonLock')))?.[1]);
-    // Only a process started on this very profile (a reused pid is someone else's): where /proc
-    // cannot tell, the browser is left to exit by itself.
-    if (pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}\0`)) process.kill(pid, 'SIGKILL');
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
-    // No lock, no such process, or no /proc: nothing to end.
+    return found; // No /proc (not Linux): the browser is left to exit by itself.
   }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(flag)) found.push(Number(pid));
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return found;
+}
+
+/**
+ * Ends a killed export's browser and its helpers before their profile is removed: a dying helper
+ * still writing there would leave the folder behind (or recreate it). Waits up to half a second.
+ */
+function endOrphanedBrowser(profile: string): void {
+  const pids = processesOnProfile(profile);
+  if (pids.length === 0) return;
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < 500 && pids.some(processIsAlive); waited += 10) Atomics.wait(pause, 0, 0, 10);
 }
 
 export interface ChromiumPrinterOptions {
