@@ -1,14 +1,15 @@
 // `lectern check`, run as the built CLI: output format, summary, exit codes, folders, --strict, --json.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 
 const BIN = resolve(__dirname, '..', '..', 'bin', 'lectern.js');
 const BUILT = existsSync(resolve(__dirname, '..', '..', 'dist', 'cli.js'));
 const dir = mkdtempSync(join(tmpdir(), 'lectern-check-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 function write(rel: string, text: string): void {
   const p = join(dir, rel);

@@ -1,16 +1,20 @@
 // Assets are confined to the deck's folder: traversal, encoded traversal, absolute paths, NUL and
 // symlinks leading outside are errors; missing files are errors; refs become lectern-asset: URLs.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { compileDeck, loadDeck, mapAssetUrls, type Deck } from '../../electron/deck/index';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const outside = mkdtempSync(join(tmpdir(), 'lectern-outside-'));
 writeFileSync(join(outside, 'secret.png'), PNG);
 const root = mkdtempSync(join(tmpdir(), 'lectern-assets-'));
+after(() => {
+  rmSync(outside, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+});
 const deckDir = join(root, 'deck');
 mkdirSync(join(deckDir, 'img'), { recursive: true });
 writeFileSync(join(deckDir, 'img', 'dual supply.svg'), '<svg xmlns="http://www.w3.org/2000/svg"></svg>');

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { createDeckCompiler } from '../../electron/deck/index';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-cache-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const FILE = join(dir, 'deck.md');
 const slide = (i: number, extra = ''): string => `## Slide ${i}\n\n- $x_{${i}}$ point${extra}\n\nNote: n ${i}`;
 const deckText = (n: number, edit?: { at: number; extra: string }): string =>

@@ -1,13 +1,14 @@
 // Includes and sections: spliced slides keep their own file and lines, each included deck is a
 // section, missing includes and cycles are errors at the include line, confinement holds.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { compileDeck, loadDeck } from '../../electron/deck/index';
 
 const root = mkdtempSync(join(tmpdir(), 'lectern-include-'));
+after(() => rmSync(root, { recursive: true, force: true }));
 const dir = join(root, 'talk');
 mkdirSync(join(dir, 'parts'), { recursive: true });
 const write = (name: string, text: string): string => {

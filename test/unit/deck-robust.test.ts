@@ -2,7 +2,7 @@
 // Markdown. (The full hostile-input suite lives elsewhere; these are the compiler's own floor.)
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -49,8 +49,9 @@ test('too-deep nesting is an error on that slide; the other slides render', () =
   assert.match(d.slides[1]!.html, /^<pre class="lectern-render-error">/);
 });
 
-test('loadDeck on invalid UTF-8 and binary files does not throw', () => {
+test('loadDeck on invalid UTF-8 and binary files does not throw', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-robust-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const f = join(dir, 'bin.md');
   writeFileSync(f, randomBytes(50_000));
   const d = loadDeck(f);

@@ -1,13 +1,14 @@
 // Raw HTML in a deck is sanitised: each attack below must not survive compilation, each removal
 // is a warning, and what authors legitimately use (layout HTML, KaTeX output) passes intact.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { compileDeck, type Deck } from '../../electron/deck/index';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-sanitize-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, 'local.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
 const FILE = join(dir, 'deck.md');
 const compile = (text: string): Deck => compileDeck(text + '\nNote: n', FILE);

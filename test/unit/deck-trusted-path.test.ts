@@ -2,15 +2,16 @@
 // through the policy while rendering. Both paths must give the same deck: same diagnostics,
 // assets, attributes and fragments, and the same HTML once serialisation is normalised.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import sanitizeHtml from 'sanitize-html';
 import { compileDeck, type Deck } from '../../electron/deck/index';
 import { setSanitizeEverything } from '../../electron/deck/slide';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-trusted-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, 'pic.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
 writeFileSync(join(dir, 'notes.txt'), 'x');
 const FILE = join(dir, 'deck.md');
