@@ -114,6 +114,9 @@ export class CdpPipe {
       listeners.add(listener);
       this.waiters.set(fail, sessionId);
     });
+    // A wait whose caller gave up first (its navigation failed) is still failed when the pipe
+    // closes: that must not be an unhandled rejection. Callers that await it still see the error.
+    done.catch(() => undefined);
     return {
       done,
       recheck: () => {
