@@ -103,9 +103,12 @@ export function removeStaleScratch(dir: string = tmpdir()): void {
   }
 }
 
-/** Pids of the processes started on `profile` (every Chromium process names its profile). */
+/** Pids of the processes started on `profile` (every Chromium process names it: the folder is a
+ *  fresh mkdtemp, so no other process does). */
 function processesOnProfile(profile: string): number[] {
-  const flag = `--user-data-dir=${profile}\0`;
+  // --user-data-dir=<profile> for the browser and its helpers, <profile>/Crash Reports for the
+  // crash handler.
+  const flag = profile;
   const found: number[] = [];
   let pids: string[];
   try {
@@ -194,8 +197,14 @@ export class ChromiumPrinter implements PdfPrinter {
       const child = spawn(
         this.executablePath,
         [...HEADLESS_ARGS, ...OFFLINE_CHROMIUM_ARGS, `--user-data-dir=${profile}`, startPage],
-        // fd 3: we write commands; fd 4: Chromium writes replies.
-        { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+        {
+          // fd 3: we write commands; fd 4: Chromium writes replies.
+          stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+          // An export writes nothing into the user's home: Chromium's crash handler would keep its
+          // database in the user's own browser profile (~/.config/chromium) whatever
+          // --user-data-dir says, and GLib's settings client would create ~/.cache/dconf.
+          env: { ...process.env, BREAKPAD_DUMP_LOCATION: join(profile, 'Crash Reports'), GSETTINGS_BACKEND: 'memory' },
+        },
       );
       const stderr: string[] = [];
       child.stderr?.on('data', (chunk: Buffer) => {

@@ -166,6 +166,16 @@ describe('export safety', { skip }, () => {
     assert.equal(pdfInfo(join(out, 'folder', 'sub', 'beta.pdf')).Title, 'Beta deck');
   });
 
+  test("an export writes nothing into the user's home (not even Chromium's crash database)", () => {
+    const home = join(scratch.dir, 'home');
+    mkdirSync(home);
+    const run = lectern(['export', deck, '-o', join(scratch.dir, 'home-test.pdf'), '--quiet'], {
+      env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(readdirSync(home, { recursive: true }), []);
+  });
+
   test('-o with a folder of several decks is a usage error', () => {
     const run = lectern(['export', join(scratch.dir, 'folder'), '-o', join(scratch.dir, 'one.pdf')]);
     assert.equal(run.status, 2);
