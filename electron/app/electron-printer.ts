@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrintToPDFOptions } from 'electron';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from '../export/printer';
-import { AWAIT_PRINT_READY_SCRIPT, PRINT_READY_TIMEOUT_MS } from '../export/printer';
+import { afterLayout, AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, cssLengthToInches } from '../export/printer';
 import { APP_ORIGIN } from './security';
 
 export interface PrintWindowLike {
@@ -19,19 +19,12 @@ export interface PrintWindowLike {
   };
 }
 
-const UNITS_PER_INCH: Record<string, number> = { in: 1, px: 96, pt: 72, pc: 6, mm: 25.4, cm: 2.54 };
 const NAMED_PAGES: Record<string, { width: number; height: number }> = {
   a4: { width: 210 / 25.4, height: 297 / 25.4 },
   letter: { width: 8.5, height: 11 },
 };
 
-/** A CSS length (`1280px`, `210mm`, `8.5in`) in inches; `A4`/`Letter` are named pages. */
-export function cssLengthToInches(length: string): number {
-  const match = /^\s*([0-9]*\.?[0-9]+)\s*(in|px|pt|pc|mm|cm)\s*$/i.exec(length);
-  if (!match) throw new Error(`not a CSS length: ${length}`);
-  return Number(match[1]) / UNITS_PER_INCH[match[2]!.toLowerCase()]!;
-}
-
+/** The page in inches: a CSS length each way, or `A4`/`Letter` as named pages. */
 export function pageSizeInches(page: PrintPageSize): { width: number; height: number } {
   const named = NAMED_PAGES[page.width.trim().toLowerCase()];
   if (named) return named;
@@ -54,8 +47,6 @@ export function printOptionsFor(job: PrintJob, report: PrintViewReport = { pages
   };
 }
 
-const READY_WITH_TIMEOUT = `Promise.race([${AWAIT_PRINT_READY_SCRIPT}, new Promise((_, reject) => setTimeout(() => reject(new Error('the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s')), ${PRINT_READY_TIMEOUT_MS}))])`;
-
 export class ElectronPrinter implements PdfPrinter {
   /** One page prints at a time. */
   readonly concurrency = 1;
@@ -77,10 +68,8 @@ export class ElectronPrinter implements PdfPrinter {
     this.jobs.set(id, job.html);
     try {
       await win.loadURL(`${APP_ORIGIN}/print/${id}.html`);
-      const report = (await win.webContents.executeJavaScript(READY_WITH_TIMEOUT)) as PrintViewReport;
-      const script = await job.onLaidOut?.(report);
-      if (typeof script === 'string') await win.webContents.executeJavaScript(script);
-      if (job.layoutOnly) return new Uint8Array(0);
+      const report = (await win.webContents.executeJavaScript(AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT)) as PrintViewReport;
+      if (!(await afterLayout(job, report, (script) => win.webContents.executeJavaScript(script)))) return new Uint8Array(0);
       const pdf = await win.webContents.printToPDF(printOptionsFor(job, report));
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {

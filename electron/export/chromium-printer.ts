@@ -13,7 +13,7 @@ import { processIsAlive } from './atomic-file';
 import { findBrowser, OFFLINE_CHROMIUM_ARGS } from './browser';
 import { CdpPipe } from './cdp-pipe';
 import type { PdfPrinter, PrintJob, PrintViewReport } from './printer';
-import { AWAIT_PRINT_READY_SCRIPT, PRINT_READY_TIMEOUT_MS } from './printer';
+import { afterLayout, AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, cssLengthToInches, PRINT_READY_TIMEOUT_MS } from './printer';
 
 /** Flags Playwright also passes: no throttling of a page nobody looks at, no first-run work. */
 const HEADLESS_ARGS = [
@@ -37,9 +37,6 @@ const HEADLESS_ARGS = [
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,PaintHolding',
 ];
 
-const READY_WITH_TIMEOUT = `Promise.race([${AWAIT_PRINT_READY_SCRIPT}, new Promise((_, reject) => setTimeout(() =>
-  reject(new Error('the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s')), ${PRINT_READY_TIMEOUT_MS}))])`;
-
 interface Browser {
   process: ChildProcess;
   cdp: CdpPipe;
@@ -54,15 +51,6 @@ interface PrintPage {
 }
 
 const BLANK_PAGE = `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>Lectern</title>`;
-
-/** CSS length ('1280px', '210mm', '8.5in') in inches, for Page.printToPDF. */
-export function cssLengthInInches(length: string): number {
-  const match = /^([\d.]+)(px|mm|cm|in)$/.exec(length.trim());
-  if (!match) throw new Error(`unsupported page length: ${length}`);
-  const value = Number(match[1]);
-  const perInch: Record<string, number> = { px: 96, mm: 25.4, cm: 2.54, in: 1 };
-  return value / (perInch[match[2]!] ?? 1);
-}
 
 /** `work`, or an error saying `why` once `ms` have passed without it settling. */
 function withDeadline<T>(work: Promise<T>, ms: number, why: string): Promise<T> {
@@ -261,14 +249,9 @@ export class ChromiumPrinter implements PdfPrinter {
   private discard(page: PrintPage, cdp: CdpPipe): void {
     this.opened--;
     void cdp.send('Target.closeTarget', { targetId: page.targetId }).catch(() => undefined);
+    // A job waiting for a page gets a new one in its place.
     const next = this.waiting.shift();
-    if (next) {
-      this.opened++;
-      this.openPage(false).then(next.resolve, (err: Error) => {
-        this.opened--;
-        next.reject(err);
-      });
-    }
+    if (next) this.acquire().then(next.resolve, next.reject);
   }
 
   private async openPage(firstTab: boolean): Promise<PrintPage> {
@@ -313,7 +296,7 @@ export class ChromiumPrinter implements PdfPrinter {
       loaded.recheck();
       // The page's own timeout cannot fire while its main thread is stuck, so Node keeps one too.
       const evaluated = (await withDeadline(
-        loaded.done.then(() => cdp.send('Runtime.evaluate', { expression: READY_WITH_TIMEOUT, awaitPromise: true, returnByValue: true }, s)),
+        loaded.done.then(() => cdp.send('Runtime.evaluate', { expression: AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, awaitPromise: true, returnByValue: true }, s)),
         PRINT_READY_TIMEOUT_MS + 5_000,
         `the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s`,
       )) as { result?: { value?: PrintViewReport }; exceptionDetails?: { exception?: { description?: string }; text?: string } };
@@ -322,10 +305,7 @@ export class ChromiumPrinter implements PdfPrinter {
         throw new Error(`the print view failed: ${why.replace(/^Error: /, '').split('\n')[0]}`);
       }
       const report = evaluated.result?.value ?? { pages: 0 };
-      const script = await job.onLaidOut?.(report);
-      // The hook may return anything (a callback's push count...): only a string is a script.
-      if (typeof script === 'string') await cdp.send('Runtime.evaluate', { expression: script }, s);
-      if (job.layoutOnly) {
+      if (!(await afterLayout(job, report, (script) => cdp.send('Runtime.evaluate', { expression: script }, s)))) {
         this.release(page);
         return new Uint8Array(0);
       }
@@ -338,8 +318,8 @@ export class ChromiumPrinter implements PdfPrinter {
         {
           printBackground: true,
           preferCSSPageSize: true,
-          paperWidth: cssLengthInInches(job.page.width),
-          paperHeight: cssLengthInInches(job.page.height),
+          paperWidth: cssLengthToInches(job.page.width),
+          paperHeight: cssLengthToInches(job.page.height),
           marginTop: 0,
           marginBottom: 0,
           marginLeft: 0,

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright';
 import { chromium } from 'playwright';
 import { findBrowser, OFFLINE_CHROMIUM_ARGS } from './browser';
 import type { PdfPrinter, PrintJob, PrintViewReport } from './printer';
-import { AWAIT_PRINT_READY_SCRIPT, PRINT_READY_TIMEOUT_MS } from './printer';
+import { afterLayout, AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT } from './printer';
 
 export interface PlaywrightPrinterOptions {
   /** Browser executable; default findBrowser() (which throws BrowserNotFoundError). */
@@ -21,9 +21,6 @@ interface FreshPage {
   context: BrowserContext;
   page: Page;
 }
-
-const READY_WITH_TIMEOUT = `Promise.race([${AWAIT_PRINT_READY_SCRIPT}, new Promise((_, reject) => setTimeout(() =>
-  reject(new Error('the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s')), ${PRINT_READY_TIMEOUT_MS}))])`;
 
 export class PlaywrightPrinter implements PdfPrinter {
   /** One page prints at a time. */
@@ -74,10 +71,8 @@ export class PlaywrightPrinter implements PdfPrinter {
     try {
       writeFileSync(file, job.html);
       await fresh.page.goto(pathToFileURL(file).href, { waitUntil: 'commit' });
-      const report = (await fresh.page.evaluate(READY_WITH_TIMEOUT)) as PrintViewReport;
-      const script = await job.onLaidOut?.(report);
-      if (typeof script === 'string') await fresh.page.evaluate(script);
-      if (job.layoutOnly) return new Uint8Array(0);
+      const report = (await fresh.page.evaluate(AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT)) as PrintViewReport;
+      if (!(await afterLayout(job, report, (script) => fresh.page.evaluate(script)))) return new Uint8Array(0);
       const pdf = await fresh.page.pdf({
         width: job.page.width,
         height: job.page.height,

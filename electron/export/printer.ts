@@ -24,7 +24,7 @@ export interface PrintJob {
    * returns, and runs a returned script in the page before printing: the parts of one export wait
    * there for each other, to number their pages (contract/print.ts numberPagesScript).
    */
-  onLaidOut?: (report: PrintViewReport) => void | Promise<string | void>;
+  onLaidOut?: (report: PrintViewReport) => string | void | Promise<string | void>;
 }
 
 export interface PdfPrinter {
@@ -74,3 +74,27 @@ export const AWAIT_PRINT_READY_SCRIPT = `new Promise((resolve, reject) => {
 
 /** How long a printer waits for the print view before giving up (a broken page, not fonts). */
 export const PRINT_READY_TIMEOUT_MS = 60_000;
+
+/** AWAIT_PRINT_READY_SCRIPT, rejected after PRINT_READY_TIMEOUT_MS: what every printer evaluates. */
+export const AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT = `Promise.race([${AWAIT_PRINT_READY_SCRIPT}, new Promise((_, reject) => setTimeout(() =>
+  reject(new Error('the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s')), ${PRINT_READY_TIMEOUT_MS}))])`;
+
+/**
+ * The step every printer takes between the view's report and printing: the job's laid-out hook,
+ * then the script it returns (only a string is one: a callback may return anything) run in the
+ * page. Returns false when the job wants the layout only.
+ */
+export async function afterLayout(job: PrintJob, report: PrintViewReport, evaluate: (script: string) => Promise<unknown>): Promise<boolean> {
+  const script = await job.onLaidOut?.(report);
+  if (typeof script === 'string') await evaluate(script);
+  return !job.layoutOnly;
+}
+
+const UNITS_PER_INCH: Record<string, number> = { in: 1, px: 96, pt: 72, pc: 6, mm: 25.4, cm: 2.54 };
+
+/** A CSS length (`1280px`, `210mm`, `8.5in`, `72pt`) in inches, for printToPDF's page size. */
+export function cssLengthToInches(length: string): number {
+  const match = /^\s*([0-9]*\.?[0-9]+)\s*(in|px|pt|pc|mm|cm)\s*$/i.exec(length);
+  if (!match) throw new Error(`unsupported page length: ${length} is not a CSS length`);
+  return Number(match[1]) / UNITS_PER_INCH[match[2]!.toLowerCase()]!;
+}

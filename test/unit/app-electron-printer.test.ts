@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PrintToPDFOptions } from 'electron';
-import { ElectronPrinter, cssLengthToInches, pageSizeInches, printOptionsFor, type PrintWindowLike } from '../../electron/app/electron-printer';
-import { AWAIT_PRINT_READY_SCRIPT } from '../../electron/export/printer';
+import { ElectronPrinter, pageSizeInches, printOptionsFor, type PrintWindowLike } from '../../electron/app/electron-printer';
+import { AWAIT_PRINT_READY_SCRIPT, cssLengthToInches } from '../../electron/export/printer';
 
 class FakePrintWindow implements PrintWindowLike {
   loaded: string[] = [];

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pdfTarget } from '../../electron/cli/export';
-import { cssLengthInInches } from '../../electron/export/chromium-printer';
 import { normaliseExportOptions, pdfFileName, printPageSize } from '../../electron/export/pdf-export';
+import { cssLengthToInches } from '../../electron/export/printer';
 import { handoutGeometry, type Box, type PerPage } from '../../renderer/print/handout-geometry';
 
 const inside = (inner: Box, outer: { width: number; height: number }) =>
@@ -39,9 +39,9 @@ test('page sizes: the slide frame for slides, the paper for notes and handouts',
   assert.deepEqual(printPageSize({ format: 'slides' }), { width: '1280px', height: '720px' });
   assert.deepEqual(printPageSize({ format: 'notes' }), { width: '210mm', height: '297mm' });
   assert.deepEqual(printPageSize({ format: 'handout', paper: 'letter' }), { width: '8.5in', height: '11in' });
-  assert.equal(cssLengthInInches('1280px'), 1280 / 96);
-  assert.equal(cssLengthInInches('25.4mm'), 1);
-  assert.throws(() => cssLengthInInches('A4'), /unsupported page length/);
+  assert.equal(cssLengthToInches('1280px'), 1280 / 96);
+  assert.equal(cssLengthToInches('25.4mm'), 1);
+  assert.throws(() => cssLengthToInches('A4'), /unsupported page length/);
 });
 
 test('defaults: 3 per page, A4, notes beside, final fragment state, untagged', () => {
