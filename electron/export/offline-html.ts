@@ -18,6 +18,8 @@ export interface OfflineHtmlOptions {
   print?: ExportOptions;
   /** The print page lays out only `deck.slides`, a part of a longer deck. */
   printPart?: PrintPart;
+  /** The deck's assets already inlined (inlineDeckAssets), for a caller building several pages. */
+  assets?: Record<string, string>;
 }
 
 interface InlinedRenderer {
@@ -159,7 +161,7 @@ function embeddedJson(value: unknown): string {
 /** The complete HTML document for a deck, opening `options.view` (the URL hash can override it). */
 export function buildOfflineHtml(deck: Deck, options: OfflineHtmlOptions): string {
   const renderer = loadRenderer();
-  const config: BootConfig = { deck, view: options.view, assets: inlineDeckAssets(deck) };
+  const config: BootConfig = { deck, view: options.view, assets: options.assets ?? inlineDeckAssets(deck) };
   if (options.print) config.print = options.print;
   if (options.printPart) config.printPart = options.printPart;
   const csp = offlineContentSecurityPolicy(renderer.scriptSource);

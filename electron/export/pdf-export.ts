@@ -7,7 +7,7 @@ import type { ExportOptions, ExportProgress } from '../contract/ipc';
 import { numberPagesScript, PART_LINK_PREFIX } from '../contract/print';
 import type { Deck, Diagnostic } from '../deck/types';
 import { PendingFile } from './atomic-file';
-import { buildOfflineHtml } from './offline-html';
+import { buildOfflineHtml, inlineDeckAssets } from './offline-html';
 import { withPdfInfo } from './pdf-info';
 import { hasOutline, withPdfOutline, type OutlineEntry } from './pdf-outline';
 import { mergePdfs } from './pdf-merge';
@@ -109,33 +109,31 @@ async function printParts(
   onFirstLaidOut: () => void,
 ): Promise<{ pdf: Uint8Array; outline: OutlineEntry[] }> {
   const planned = planPrintParts(deck, options, printer.concurrency);
+  // The deck's files are read once, whatever the number of parts and passes.
+  const assets = inlineDeckAssets(deck);
+  const pages = planned.map(({ slides, part }) => buildOfflineHtml({ ...deck, slides }, { view: 'print', print: options, printPart: part, assets }));
   const reports: PrintViewReport[] = new Array(planned.length);
   let laidOut = 0;
-  let announced = false;
-  const job = (i: number, rest: Pick<PrintJob, 'onLaidOut' | 'layoutOnly'>): PrintJob => ({
-    html: buildOfflineHtml({ ...deck, slides: planned[i]!.slides }, { view: 'print', print: options, printPart: planned[i]!.part }),
-    page: printPageSize(options),
-    tagged: options.tagged,
-    ...rest,
-  });
   const record = (i: number, view: PrintViewReport) => {
+    if (laidOut === 0) onFirstLaidOut();
     reports[i] = view;
-    if (!announced) onFirstLaidOut();
-    announced = true;
     return ++laidOut === planned.length;
   };
+  const print = (i: number, rest: Pick<PrintJob, 'onLaidOut' | 'layoutOnly'>) =>
+    printer.print({ html: pages[i]!, page: printPageSize(options), tagged: options.tagged, ...rest });
 
   const numberAfterLayout = options.format === 'notes' && planned.length > 1;
   let pdfs: Uint8Array[];
-  if (numberAfterLayout && planned.length <= printer.concurrency) {
-    pdfs = await printWithBarrier(planned.length, (i, onLaidOut) => printer.print(job(i, { onLaidOut })), record, () => joinLayouts(reports));
+  if (!numberAfterLayout) {
+    pdfs = await Promise.all(planned.map((_, i) => print(i, { onLaidOut: (view) => void record(i, view) })));
+  } else if (planned.length <= printer.concurrency) {
+    pdfs = await printWithBarrier(planned.length, (i, onLaidOut) => print(i, { onLaidOut }), record, () => joinLayouts(reports));
   } else {
-    if (numberAfterLayout) {
-      await Promise.all(planned.map((_, i) => printer.print(job(i, { layoutOnly: true, onLaidOut: (view) => void record(i, view) }))));
-      joinLayouts(reports).numbering.forEach(({ first, total }, i) => Object.assign(planned[i]!.part, { firstPage: first, totalPages: total }));
-      laidOut = 0;
-    }
-    pdfs = await Promise.all(planned.map((_, i) => printer.print(job(i, { onLaidOut: (view) => void record(i, view) }))));
+    await Promise.all(planned.map((_, i) => print(i, { layoutOnly: true, onLaidOut: (view) => void record(i, view) })));
+    const { numbering } = joinLayouts(reports);
+    pdfs = await Promise.all(
+      planned.map((_, i) => print(i, { onLaidOut: () => numberPagesScript(numbering[i]!.first, numbering[i]!.total) })),
+    );
   }
   const layout = joinLayouts(reports);
   // One part has no links to other parts to resolve.
