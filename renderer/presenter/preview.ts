@@ -2,12 +2,13 @@
 // `.reveal .slides section` structure and theme, at 1280x720 scaled to its box, with the
 // fragment state applied as reveal.js would. Only one slide's DOM at a time.
 
+import { SLIDE_FRAME } from '../../electron/contract/frame';
 import type { Slide } from '../../electron/deck/types';
 import { applyFragmentState, applySlideAttributes, applySlideBackground, backgroundContrast } from '../slide-dom';
 import { el } from '../ui/dom';
 
-export const SLIDE_WIDTH = 1280;
-export const SLIDE_HEIGHT = 720;
+export const SLIDE_WIDTH = SLIDE_FRAME.width;
+export const SLIDE_HEIGHT = SLIDE_FRAME.height;
 
 export class SlidePreview {
   readonly element: HTMLElement;

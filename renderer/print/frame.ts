@@ -2,11 +2,12 @@
 // `.reveal .slides section` structure (so the themes style it exactly as in the audience view),
 // its background, its fragments at a given step and its `c/t` number. Layouts place or scale it.
 
+import { SLIDE_FRAME } from '../../electron/contract/frame';
 import type { Slide } from '../../electron/deck/types';
 import { applyFragmentState, applySlideAttributes, applySlideBackground } from '../slide-dom';
 
-export const FRAME_WIDTH = 1280;
-export const FRAME_HEIGHT = 720;
+export const FRAME_WIDTH = SLIDE_FRAME.width;
+export const FRAME_HEIGHT = SLIDE_FRAME.height;
 
 /** Every fragment shown (the slide's final state). */
 export const ALL_FRAGMENTS = Number.MAX_SAFE_INTEGER;

@@ -2,6 +2,7 @@
 // scrolling page, a table of contents from slide titles (grouped by section), full-text search
 // over slides and notes with highlighted hits, and a link from each slide into the presentation.
 
+import { SLIDE_FRAME } from '../../electron/contract/frame';
 import type { Deck, Slide } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
 import { SlideSearch, queryWords } from '../search';
@@ -10,7 +11,7 @@ import type { DeckSource, LoadedDeck } from '../sources/types';
 import { el, interceptExternalLinks } from '../ui/dom';
 import { clearHighlights, highlightWords } from './highlight';
 
-const SLIDE_WIDTH = 1280;
+const SLIDE_WIDTH = SLIDE_FRAME.width;
 
 interface Row {
   slide: Slide;
