@@ -5,20 +5,13 @@ import type { SlidePosition, SyncMessage } from '../../electron/contract/ipc';
 import { resolveSlideAssets } from '../assets';
 import { indexSlides, parsePositionHash, positionOfNumber } from '../model';
 import type { DeckSource, LoadedDeck } from '../sources/types';
-import { el, interceptExternalLinks, isTyping } from '../ui/dom';
-import { HelpOverlay, NAVIGATION_KEYS } from '../ui/help';
+import { el, interceptExternalLinks } from '../ui/dom';
+import { HelpOverlay } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
+import { listenForKeys } from '../ui/key-listener';
+import { audienceKeyTable } from './keys';
 import { SearchBox } from './search-box';
 import { WindowedReveal } from './windowed-reveal';
-
-const AUDIENCE_KEYS = [
-  ...NAVIGATION_KEYS,
-  { keys: ['Esc', 'O'], action: 'Overview of all slides (Enter or a click picks one)' },
-  { keys: ['F', 'F5'], action: 'Fullscreen (a clicker\'s start button sends F5: it never reloads)' },
-  { keys: ['Ctrl+F', '⌘F'], action: 'Search slides' },
-  { keys: ['S'], action: 'Open the presenter view (notes, timer) in a second window' },
-  { keys: ['?'], action: 'This list of keys' },
-];
 
 export async function startAudience(source: DeckSource, loaded: LoadedDeck, root: HTMLElement): Promise<void> {
   let deck = loaded.deck;
@@ -66,7 +59,30 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
 
   const actions = [{ label: 'Open the presenter view', run: () => source.openPresenter() }];
   if (source.openStudy) actions.push({ label: 'Open the study view', run: source.openStudy });
-  const help = new HelpOverlay(root, 'Keys', AUDIENCE_KEYS, actions);
+  /** Keys whose meaning is the whole deck, not reveal.js's window of it (reveal.js keeps them in a blackout). */
+  const deckKey = (run: () => void) => (event: KeyboardEvent): boolean => {
+    if (reveal.isPaused() || event.altKey) return false;
+    run();
+    return true;
+  };
+  const keys = audienceKeyTable({
+    first: deckKey(() => presentation.first()),
+    last: deckKey(() => presentation.last()),
+    // In the overview, Esc and O are reveal.js's again (they close it).
+    overview: (event) => !reveal.isOverview() && deckKey(() => presentation.showOverview())(event),
+    jumpDigit: (event) => jump.handleKey(event),
+    fullscreenFromClicker: () => {
+      if (!document.fullscreenElement) void document.documentElement.requestFullscreen().catch(() => {});
+    },
+    search: () => search.show(),
+    openPresenter: (event) => {
+      if (event.altKey) return false;
+      source.openPresenter();
+      return true;
+    },
+    toggleHelp: () => help.toggle(),
+  });
+  const help = new HelpOverlay(root, 'Keys', keys.helpRows(), actions);
   const search = new SearchBox(root, slides, (slide) => presentation.goTo({ h: slide.h, v: slide.v, f: -1 }));
   const jump = new JumpBuffer(root, (n) => {
     const p = positionOfNumber(index, n);
@@ -74,52 +90,14 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
     return p !== null;
   });
 
-  /** Keys whose meaning is the whole deck, not reveal.js's window of it. */
-  function deckKey(event: KeyboardEvent): boolean {
-    if (reveal.isPaused() || event.ctrlKey || event.metaKey || event.altKey) return false;
-    const key = event.key;
-    if (key === 'Home' || (event.shiftKey && (key === 'ArrowLeft' || key === 'H'))) presentation.first();
-    else if (key === 'End' || (event.shiftKey && (key === 'ArrowRight' || key === 'L'))) presentation.last();
-    else if ((key === 'Escape' || key === 'o' || key === 'O') && !reveal.isOverview()) presentation.showOverview();
-    else return false;
-    return true;
-  }
-
-  // Our keys run before reveal.js's (capture phase) and stop it from seeing them.
-  window.addEventListener(
-    'keydown',
-    (event) => {
-      if (isTyping(event.target)) return;
-      let handled = false;
-      if (help.open && (event.key === 'Escape' || event.key === '?')) {
-        help.hide();
-        handled = true;
-      } else if (event.key === '?') {
-        help.toggle();
-        handled = true;
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        search.show();
-        handled = true;
-      } else if (jump.handleKey(event)) {
-        handled = true;
-      } else if ((event.key === 's' || event.key === 'S') && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        source.openPresenter();
-        handled = true;
-      } else if (event.key === 'F5') {
-        if (!document.fullscreenElement) void document.documentElement.requestFullscreen().catch(() => {});
-        handled = true;
-      } else if (deckKey(event)) {
-        handled = true;
-      } else {
-        presentation.prepareStep();
-      }
-      if (handled) {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-      }
-    },
-    true,
-  );
+  // Our keys run before reveal.js's (capture phase) and stop it from seeing them; reveal.js
+  // handles the rest, once the slide window is ready for the step.
+  listenForKeys(window, keys, {
+    capture: true,
+    stopPropagation: true,
+    modes: [(e) => help.closeOnKey(e), (e) => jump.active && jump.handleKey(e)],
+    unhandled: () => presentation.prepareStep(),
+  });
 
   window.addEventListener('hashchange', () => {
     const p = parsePositionHash(location.hash);

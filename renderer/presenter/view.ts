@@ -18,21 +18,16 @@ import {
   type DeckIndex,
 } from '../model';
 import type { DeckSource, LoadedDeck } from '../sources/types';
-import { el, interceptExternalLinks, isTyping } from '../ui/dom';
-import { HelpOverlay, NAVIGATION_KEYS } from '../ui/help';
+import { el, interceptExternalLinks } from '../ui/dom';
+import { HelpOverlay } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
+import { listenForKeys } from '../ui/key-listener';
+import { KeyTable } from '../ui/keymap';
 import { ClockPanel } from './clock-panel';
 import { ErrorList } from './errors';
+import { presenterKeys } from './keys';
 import { NotesPanel } from './notes';
 import { SlidePreview } from './preview';
-
-const PRESENTER_KEYS = [
-  ...NAVIGATION_KEYS,
-  { keys: ['T'], action: 'Pause / resume the timer' },
-  { keys: ['F'], action: 'Fullscreen' },
-  { keys: ['+', '−'], action: 'Larger / smaller notes' },
-  { keys: ['?'], action: 'This list of keys' },
-];
 
 function toggleFullscreen(): void {
   if (document.fullscreenElement) void document.exitFullscreen();
@@ -134,84 +129,39 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     }
   });
 
-  const help = new HelpOverlay(root, 'Presenter keys', PRESENTER_KEYS);
+  const slideBeside = (offset: number): SlidePosition | null => {
+    const slide = slideAt(index, position);
+    if (!slide) return offset > 0 ? nextPosition(index, position) : previousPosition(index, position);
+    const other = index.slides[slide.index + offset];
+    return other ? positionOf(other, 'none') : null;
+  };
+  const keys = new KeyTable(
+    presenterKeys({
+      next: () => navigate(nextPosition(index, position)),
+      previous: () => navigate(previousPosition(index, position)),
+      nextSlide: () => navigate(slideBeside(1)),
+      previousSlide: () => navigate(slideBeside(-1)),
+      first: () => navigate(index.slides[0] ? positionOf(index.slides[0], 'none') : null),
+      last: () => {
+        const last = index.slides[index.slides.length - 1];
+        navigate(last ? positionOf(last, 'none') : null);
+      },
+      jumpDigit: (event) => jump.handleKey(event),
+      toggleBlackout: () => setBlackout(!blackout, true),
+      toggleTimer: () => clock.toggle(),
+      toggleFullscreen,
+      notesLarger: () => notes.zoom(1),
+      notesSmaller: () => notes.zoom(-1),
+      toggleHelp: () => help.toggle(),
+    }),
+  );
+  const help = new HelpOverlay(root, 'Presenter keys', keys.helpRows());
   const jump = new JumpBuffer(root, (n) => {
     const p = positionOfNumber(index, n);
     navigate(p);
     return p !== null;
   });
-
-  window.addEventListener('keydown', (event) => {
-    if (isTyping(event.target)) return;
-    if (help.open && (event.key === 'Escape' || event.key === '?')) {
-      help.hide();
-      event.preventDefault();
-      return;
-    }
-    if (jump.handleKey(event)) {
-      event.preventDefault();
-      return;
-    }
-    if (event.ctrlKey || event.metaKey) return;
-    const slide = slideAt(index, position);
-    let handled = true;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-      case 'PageDown':
-      case 'n':
-      case 'N':
-        if (event.altKey && slide) navigate(index.slides[slide.index + 1] ? positionOf(index.slides[slide.index + 1]!, 'none') : null);
-        else navigate(nextPosition(index, position));
-        break;
-      case ' ':
-        navigate(event.shiftKey ? previousPosition(index, position) : nextPosition(index, position));
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-      case 'PageUp':
-      case 'p':
-      case 'P':
-        if (event.altKey && slide) navigate(index.slides[slide.index - 1] ? positionOf(index.slides[slide.index - 1]!, 'none') : null);
-        else navigate(previousPosition(index, position));
-        break;
-      case 'Home':
-        navigate(index.slides[0] ? positionOf(index.slides[0], 'none') : null);
-        break;
-      case 'End': {
-        const last = index.slides[index.slides.length - 1];
-        navigate(last ? positionOf(last, 'none') : null);
-        break;
-      }
-      case 'b':
-      case 'B':
-      case '.':
-        setBlackout(!blackout, true);
-        break;
-      case 't':
-      case 'T':
-        clock.toggle();
-        break;
-      case 'f':
-      case 'F':
-        toggleFullscreen();
-        break;
-      case '+':
-      case '=':
-        notes.zoom(1);
-        break;
-      case '-':
-      case '_':
-        notes.zoom(-1);
-        break;
-      case '?':
-        help.toggle();
-        break;
-      default:
-        handled = false;
-    }
-    if (handled) event.preventDefault();
-  });
+  listenForKeys(window, keys, { modes: [(e) => help.closeOnKey(e), (e) => jump.active && jump.handleKey(e)] });
 
   source.onErrors((list) => {
     liveErrors = list;

@@ -9,7 +9,9 @@ import { SlideSearch, queryWords } from '../search';
 import { applyFragmentState, applySlideAttributes, applySlideBackground, backgroundContrast } from '../slide-dom';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { el, interceptExternalLinks } from '../ui/dom';
+import { listenForKeys } from '../ui/key-listener';
 import { clearHighlights, highlightWords } from './highlight';
+import { studyKeyTable } from './keys';
 
 const SLIDE_WIDTH = SLIDE_FRAME.width;
 
@@ -149,13 +151,15 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
       run();
     }
   });
-  window.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
-      e.preventDefault();
-      input.focus();
-      input.select();
-    }
-  });
+  listenForKeys(
+    window,
+    studyKeyTable({
+      focusSearch: () => {
+        input.focus();
+        input.select();
+      },
+    }),
+  );
   run();
   const target = /^#study\/(\d+)$/.exec(location.hash);
   if (target) document.getElementById(`slide-${target[1]}`)?.scrollIntoView({ block: 'start' });
