@@ -2,18 +2,15 @@
 // scrolling page, a table of contents from slide titles (grouped by section), full-text search
 // over slides and notes with highlighted hits, and a link from each slide into the presentation.
 
-import { SLIDE_FRAME } from '../../electron/contract/frame';
 import type { Deck, Slide } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
 import { SlideSearch, queryWords } from '../search';
-import { applyFragmentState, applySlideAttributes, applySlideBackground, backgroundContrast } from '../slide-dom';
+import { ALL_FRAGMENTS, SlideFrame, widthScale } from '../slide-frame';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { el, interceptExternalLinks } from '../ui/dom';
 import { listenForKeys } from '../ui/key-listener';
 import { clearHighlights, highlightWords } from './highlight';
 import { studyKeyTable } from './keys';
-
-const SLIDE_WIDTH = SLIDE_FRAME.width;
 
 interface Row {
   slide: Slide;
@@ -22,17 +19,9 @@ interface Row {
 }
 
 function thumbnail(slide: Slide): HTMLElement {
-  const section = document.createElement('section');
-  applySlideAttributes(section, slide);
-  section.classList.add('present');
-  section.innerHTML = slide.html;
-  applyFragmentState(section, Number.MAX_SAFE_INTEGER);
-  const contrast = backgroundContrast(slide.attributes);
-  if (contrast) section.classList.add(contrast);
-  const background = el('div', { className: 'lectern-preview-background' });
-  applySlideBackground(background, slide.attributes);
-  const frame = el('div', { className: 'reveal lectern-preview-frame study-frame' }, [background, el('div', { className: 'slides' }, [section])]);
-  return el('div', { className: 'study-thumb' }, [frame]);
+  const frame = new SlideFrame('lectern-preview-frame study-frame');
+  frame.show(slide, ALL_FRAGMENTS);
+  return el('div', { className: 'study-thumb' }, [frame.element]);
 }
 
 function subtitle(deck: Deck): string {
@@ -109,7 +98,7 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
   if (firstThumb) {
     new ResizeObserver(() => {
       const width = firstThumb.clientWidth;
-      if (width > 0) root.style.setProperty('--study-scale', String(width / SLIDE_WIDTH));
+      if (width > 0) root.style.setProperty('--study-scale', String(widthScale(width)));
     }).observe(firstThumb);
   }
 
