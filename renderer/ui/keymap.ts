@@ -29,8 +29,6 @@ export interface KeyEntry {
   overrides?: string;
   /** Also runs while the focus is in a text field (study's Ctrl+F). */
   inFields?: boolean;
-  /** Kept out of the `?` overlay. */
-  hidden?: boolean;
   /**
    * Neighbouring entries with the same helpRow share one line of the `?` overlay, described by
    * it (Home and End: 'First / last slide'); each keeps its own action and description.
@@ -159,7 +157,6 @@ export class KeyTable {
     const rows: KeyHelp[] = [];
     let previous: KeyEntry | undefined;
     for (const entry of this.entries) {
-      if (entry.hidden) continue;
       const keys = entry.labels ?? entry.keys.map(prettyKey);
       const last = rows[rows.length - 1];
       if (last && entry.helpRow !== undefined && previous?.helpRow === entry.helpRow) last.keys.push(...keys);
