@@ -3,6 +3,7 @@
 // reveal.js. `data-lectern-ready` on <html> tells printers and tests the view is laid out.
 
 import type { Deck } from '../electron/deck/types';
+import { applyFrameSize } from './slide-frame';
 import { findAppApi, AppSource } from './sources/app';
 import { EmbeddedSource, readBootConfig, viewFromHash } from './sources/embedded';
 import type { DeckSource, LoadedDeck, RendererView } from './sources/types';
@@ -34,6 +35,7 @@ function pickSource(): DeckSource | null {
 
 async function startView(view: RendererView, source: DeckSource, loaded: LoadedDeck, root: HTMLElement): Promise<void> {
   document.documentElement.dataset.view = view;
+  applyFrameSize(document.documentElement);
   switch (view) {
     case 'print': {
       const { renderPrintView } = await import('./print/index');

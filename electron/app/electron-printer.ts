@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrintToPDFOptions } from 'electron';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from '../export/printer';
 import { afterLayout, AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, cssLengthToInches } from '../export/printer';
+import { PAPER } from '../contract/frame';
 import { APP_ORIGIN } from './security';
 
 export interface PrintWindowLike {
@@ -20,8 +21,8 @@ export interface PrintWindowLike {
 }
 
 const NAMED_PAGES: Record<string, { width: number; height: number }> = {
-  a4: { width: 210 / 25.4, height: 297 / 25.4 },
-  letter: { width: 8.5, height: 11 },
+  a4: PAPER.a4.inches,
+  letter: PAPER.letter.inches,
 };
 
 /** The page in inches: a CSS length each way, or `A4`/`Letter` as named pages. */

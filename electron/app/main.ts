@@ -18,6 +18,7 @@ import {
   type WebContents,
 } from 'electron';
 import { join } from 'node:path';
+import { SLIDE_FRAME } from '../contract/frame';
 import { INVOKE_CHANNELS, type ViewRole } from '../contract/ipc';
 import { createDeckCompiler, loadDeck } from '../deck/index';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
@@ -113,7 +114,7 @@ function createAppWindow(role: ViewRole): AppWindowLike {
 
 const printJobs = new Map<string, string>();
 const printer = new ElectronPrinter((): PrintWindowLike => {
-  const win = new BrowserWindow({ show: false, width: 1280, height: 720, webPreferences: webPreferencesFor('print', PRELOAD) });
+  const win = new BrowserWindow({ show: false, width: SLIDE_FRAME.width, height: SLIDE_FRAME.height, webPreferences: webPreferencesFor('print', PRELOAD) });
   return {
     loadURL: (url) => win.loadURL(url),
     isDestroyed: () => win.isDestroyed(),

@@ -3,12 +3,13 @@
 // Calibrated against the theme rendered in Chromium (bullets, paragraphs, code, tables, display
 // math, the shipped decks); the warning has a margin so that it means a real overflow.
 import type { Token, Tokens } from 'marked';
+import { SLIDE_FRAME } from '../contract/frame';
 import { inlinePlainText, type MathToken } from './markdown';
 
 const FONT = 34;
-const FRAME_HEIGHT = 720;
+const FRAME_HEIGHT = SLIDE_FRAME.height;
 const PADDING_Y = 24 * 2;
-const TEXT_WIDTH = 1280 - 56 * 2;
+const TEXT_WIDTH = SLIDE_FRAME.width - 56 * 2;
 /** Average glyph width as a fraction of the font size; generous so wrapping is under-counted. */
 const GLYPH = 0.46;
 

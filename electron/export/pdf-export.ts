@@ -3,6 +3,7 @@
 // PDF (a long deck as parts printed side by side, then joined), the exporter adds bookmarks and
 // document information, and the file lands atomically.
 
+import { PAPER, SLIDE_FRAME } from '../contract/frame';
 import type { ExportOptions, ExportProgress } from '../contract/ipc';
 import { numberPagesScript, PART_LINK_PREFIX } from '../contract/print';
 import type { Deck, Diagnostic } from '../deck/types';
@@ -14,8 +15,8 @@ import { mergePdfs } from './pdf-merge';
 import { joinLayouts, planPrintParts, type JoinedLayout } from './print-parts';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from './printer';
 
-/** The slide frame every layout scales from (CSS px, 16:9). */
-export const SLIDE_FRAME = { width: 1280, height: 720 } as const;
+/** The slide frame every layout scales from (kept exported here for existing importers). */
+export { SLIDE_FRAME };
 
 export interface ExportPdfRequest {
   deck: Deck;
@@ -52,7 +53,7 @@ export function normaliseExportOptions(options: ExportOptions): Required<ExportO
 /** The page size a printer should use (the print view also sets it with @page). */
 export function printPageSize(options: ExportOptions): PrintPageSize {
   if (options.format === 'slides') return { width: `${SLIDE_FRAME.width}px`, height: `${SLIDE_FRAME.height}px` };
-  return options.paper === 'letter' ? { width: '8.5in', height: '11in' } : { width: '210mm', height: '297mm' };
+  return { ...PAPER[options.paper === 'letter' ? 'letter' : 'a4'].css };
 }
 
 /** The file name for a deck's PDF: `talk.pdf`, `talk.notes.pdf`, `talk.handout.pdf`. */

@@ -5,6 +5,7 @@
 
 import Reveal from 'reveal.js';
 import type { RevealApi } from 'reveal.js';
+import { SLIDE_FRAME } from '../../electron/contract/frame';
 import type { SlidePosition } from '../../electron/contract/ipc';
 import type { Slide } from '../../electron/deck/types';
 import { clampPosition, indexSlides, positionHash, type DeckIndex } from '../model';
@@ -23,8 +24,8 @@ const STACK_MARGIN = 3;
 const RECENTRE_DELAY_MS = 700;
 
 const REVEAL_CONFIG = {
-  width: 1280,
-  height: 720,
+  width: SLIDE_FRAME.width,
+  height: SLIDE_FRAME.height,
   margin: 0.04,
   minScale: 0.1,
   maxScale: 4,

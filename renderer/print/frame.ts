@@ -1,15 +1,12 @@
-// One slide as it looks on the projector, at the deck's 1280x720 frame: reveal.js's
-// `.reveal .slides section` structure (so the themes style it exactly as in the audience view),
-// its background, its fragments at a given step and its `c/t` number. Layouts place or scale it.
+// One slide as it looks on the projector, for print: the shared slide section
+// (renderer/slide-frame.ts) in a static 1280x720 box with its background and its `c/t` number.
+// Layouts place or scale it.
 
 import type { Slide } from '../../electron/deck/types';
-import { applyFragmentState, applySlideAttributes, applySlideBackground } from '../slide-dom';
+import { ALL_FRAGMENTS, FRAME_HEIGHT, FRAME_WIDTH, frameHeightAt, presentSection, widthScale } from '../slide-frame';
+import { applySlideBackground } from '../slide-dom';
 
-export const FRAME_WIDTH = 1280;
-export const FRAME_HEIGHT = 720;
-
-/** Every fragment shown (the slide's final state). */
-export const ALL_FRAGMENTS = Number.MAX_SAFE_INTEGER;
+export { ALL_FRAGMENTS, FRAME_HEIGHT, FRAME_WIDTH };
 
 export interface FrameOptions {
   /** Fragment step to show: -1 none, ALL_FRAGMENTS every one. */
@@ -48,14 +45,13 @@ export function buildSlideFrame(slide: Slide, options: FrameOptions): HTMLElemen
   const background = div('lectern-frame-background');
   applySlideBackground(background, slide.attributes);
   const slides = div('slides');
-  const section = document.createElement('section');
-  applySlideAttributes(section, slide);
-  // Ids in slide attributes would repeat on fragment pages; links use our own page anchors.
-  section.removeAttribute('id');
-  section.classList.add('present');
-  section.innerHTML = slide.html;
-  for (const img of section.querySelectorAll('img')) img.removeAttribute('loading');
-  applyFragmentState(section, options.step);
+  const section = presentSection(slide, options.step, {
+    prepare: (s) => {
+      // Ids in slide attributes would repeat on fragment pages; links use our own page anchors.
+      s.removeAttribute('id');
+      for (const img of s.querySelectorAll('img')) img.removeAttribute('loading');
+    },
+  });
   slides.append(section);
   reveal.append(background, slides);
   if (options.number) {
@@ -71,8 +67,8 @@ export function buildSlideFrame(slide: Slide, options: FrameOptions): HTMLElemen
 export function buildThumbnail(frame: HTMLElement, width: number): HTMLElement {
   const box = div('lectern-thumb');
   box.style.width = `${width}px`;
-  box.style.height = `${(width * FRAME_HEIGHT) / FRAME_WIDTH}px`;
-  frame.style.transform = `scale(${width / FRAME_WIDTH})`;
+  box.style.height = `${frameHeightAt(width)}px`;
+  frame.style.transform = `scale(${widthScale(width)})`;
   box.append(frame);
   return box;
 }

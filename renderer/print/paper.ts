@@ -1,7 +1,9 @@
-// Paper sizes in CSS px (96 per inch), as Chromium lays out print pages.
+// Paper sizes in CSS px (96 per inch), as Chromium lays out print pages. The sizes themselves are
+// the contract's (electron/contract/frame.ts), shared with the printers.
+import { PAPER, PX_PER_INCH, PX_PER_MM } from '../../electron/contract/frame';
 import type { Paper } from '../../electron/contract/ipc';
 
-export const PX_PER_MM = 96 / 25.4;
+export { PX_PER_MM };
 
 export interface PaperSize {
   /** CSS px */
@@ -12,7 +14,6 @@ export interface PaperSize {
 }
 
 export function paperSize(paper: Paper): PaperSize {
-  return paper === 'letter'
-    ? { width: 8.5 * 96, height: 11 * 96, css: '8.5in 11in' }
-    : { width: 210 * PX_PER_MM, height: 297 * PX_PER_MM, css: '210mm 297mm' };
+  const { inches, css } = PAPER[paper === 'letter' ? 'letter' : 'a4'];
+  return { width: inches.width * PX_PER_INCH, height: inches.height * PX_PER_INCH, css: `${css.width} ${css.height}` };
 }

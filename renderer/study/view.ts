@@ -1,36 +1,19 @@
 // The study view: for a resident reviewing a deck alone. Every slide beside its notes in one
 // scrolling page, a table of contents from slide titles (grouped by section), full-text search
 // over slides and notes with highlighted hits, and a link from each slide into the presentation.
+// This controller wires the header, the contents (contents.ts), the search (filter.ts), the
+// thumbnails' shared scale and the keys (keys.ts).
 
-import type { Deck, Slide } from '../../electron/deck/types';
+import type { Deck } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
-import { SlideSearch, queryWords } from '../search';
-import { applyFragmentState, applySlideAttributes, applySlideBackground, backgroundContrast } from '../slide-dom';
+import { SlideSearch } from '../search';
+import { widthScale } from '../slide-frame';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { el, interceptExternalLinks } from '../ui/dom';
-import { clearHighlights, highlightWords } from './highlight';
-
-const SLIDE_WIDTH = 1280;
-
-interface Row {
-  slide: Slide;
-  element: HTMLElement;
-  tocItem: HTMLElement;
-}
-
-function thumbnail(slide: Slide): HTMLElement {
-  const section = document.createElement('section');
-  applySlideAttributes(section, slide);
-  section.classList.add('present');
-  section.innerHTML = slide.html;
-  applyFragmentState(section, Number.MAX_SAFE_INTEGER);
-  const contrast = backgroundContrast(slide.attributes);
-  if (contrast) section.classList.add(contrast);
-  const background = el('div', { className: 'lectern-preview-background' });
-  applySlideBackground(background, slide.attributes);
-  const frame = el('div', { className: 'reveal lectern-preview-frame study-frame' }, [background, el('div', { className: 'slides' }, [section])]);
-  return el('div', { className: 'study-thumb' }, [frame]);
-}
+import { listenForKeys } from '../ui/key-listener';
+import { buildStudyContents } from './contents';
+import { filterRows } from './filter';
+import { studyKeyTable } from './keys';
 
 function subtitle(deck: Deck): string {
   return [deck.meta.author, deck.meta.venue, deck.meta.date].filter(Boolean).join(' · ');
@@ -53,50 +36,7 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
     present,
   ]);
 
-  const toc = el('nav', { className: 'study-toc', attrs: { 'aria-label': 'Contents' } });
-  const list = el('main', { className: 'study-list' });
-  const rows: Row[] = [];
-  let currentSection: string | null = null;
-  let tocList = el('ol');
-  toc.append(el('h2', { text: 'Contents' }), tocList);
-
-  for (const slide of slides) {
-    if (slide.section !== currentSection) {
-      currentSection = slide.section;
-      if (slide.section) {
-        tocList = el('ol');
-        toc.append(el('h3', { text: slide.section }), tocList);
-        list.append(el('h2', { className: 'study-section', text: slide.section }));
-      }
-    }
-    const number = slide.index + 1;
-    const label = slide.title || `Slide ${number}`;
-    const link = el('a', { text: label, attrs: { href: `#study/${number}` } });
-    link.addEventListener('click', (e) => {
-      e.preventDefault();
-      element.scrollIntoView({ block: 'start' });
-    });
-    const tocItem = el('li', { attrs: { value: String(number) } }, [link]);
-    tocList.append(tocItem);
-
-    const presentLink = el('a', { className: 'present-from', text: 'Present from here ▶', attrs: { href: `#/${slide.h}/${slide.v}`, 'data-testid': 'present-from' } });
-    presentLink.addEventListener('click', (e) => {
-      e.preventDefault();
-      source.presentFrom(slide.h, slide.v);
-    });
-    const notes = el('div', { className: 'study-notes' });
-    if (slide.notesHtml) notes.innerHTML = slide.notesHtml;
-    else notes.append(el('p', { className: 'empty', text: 'No notes for this slide.' }));
-    const element = el('article', { className: 'study-row', attrs: { id: `slide-${number}`, 'data-slide-index': String(slide.index) } }, [
-      el('div', { className: 'study-slide' }, [
-        el('div', { className: 'study-slide-head' }, [el('span', { className: 'study-number', text: `${number}` }), el('span', { className: 'study-title', text: label }), presentLink]),
-        thumbnail(slide),
-      ]),
-      notes,
-    ]);
-    list.append(element);
-    rows.push({ slide, element, tocItem });
-  }
+  const { toc, list, rows } = buildStudyContents(slides, source);
 
   root.replaceChildren(header, el('div', { className: 'study-body' }, [toc, list]));
   interceptExternalLinks(list, (url) => source.openExternal(url));
@@ -106,34 +46,12 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
   if (firstThumb) {
     new ResizeObserver(() => {
       const width = firstThumb.clientWidth;
-      if (width > 0) root.style.setProperty('--study-scale', String(width / SLIDE_WIDTH));
+      if (width > 0) root.style.setProperty('--study-scale', String(widthScale(width)));
     }).observe(firstThumb);
   }
 
   let pending: number | undefined;
-  const run = (): void => {
-    const query = input.value;
-    const words = queryWords(query);
-    const hits = new Set(search.search(query).map((h) => h.slide.index));
-    let marks = 0;
-    for (const row of rows) {
-      clearHighlights(row.element);
-      const show = words.length === 0 || hits.has(row.slide.index);
-      row.element.hidden = !show;
-      row.tocItem.classList.toggle('miss', !show);
-      if (show && words.length) marks += highlightWords(row.element, words);
-    }
-    list.querySelectorAll<HTMLElement>('.study-section').forEach((h) => {
-      let next = h.nextElementSibling;
-      let any = false;
-      while (next && !next.classList.contains('study-section')) {
-        if (!(next as HTMLElement).hidden) any = true;
-        next = next.nextElementSibling;
-      }
-      h.hidden = !any;
-    });
-    count.textContent = words.length ? `${hits.size} slide${hits.size === 1 ? '' : 's'}, ${marks} hit${marks === 1 ? '' : 's'}` : `${rows.length} slides`;
-  };
+  const run = (): void => filterRows(input.value, search, rows, list, count);
   input.addEventListener('input', () => {
     window.clearTimeout(pending);
     pending = window.setTimeout(run, 120);
@@ -148,13 +66,15 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
       run();
     }
   });
-  window.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
-      e.preventDefault();
-      input.focus();
-      input.select();
-    }
-  });
+  listenForKeys(
+    window,
+    studyKeyTable({
+      focusSearch: () => {
+        input.focus();
+        input.select();
+      },
+    }),
+  );
   run();
   const target = /^#study\/(\d+)$/.exec(location.hash);
   if (target) document.getElementById(`slide-${target[1]}`)?.scrollIntoView({ block: 'start' });

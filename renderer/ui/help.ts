@@ -1,20 +1,12 @@
-// The `?` overlay: every key of the current view, in one table.
+// The `?` overlay: every key of the current view, listed from the view's key table (keymap.ts).
 
 import { el } from './dom';
 
+/** One row: the keys as shown, and what they do (a view's KeyTable.helpRows()). */
 export interface KeyHelp {
   keys: string[];
   action: string;
 }
-
-export const NAVIGATION_KEYS: KeyHelp[] = [
-  { keys: ['→', '↓', 'Space', 'Page Down', 'N'], action: 'Next step (fragment or slide)' },
-  { keys: ['←', '↑', 'Shift+Space', 'Page Up', 'P'], action: 'Previous step' },
-  { keys: ['Alt+→', 'Alt+←'], action: 'Next / previous slide, skipping fragments' },
-  { keys: ['Home', 'End'], action: 'First / last slide' },
-  { keys: ['1 2 3 … then Enter'], action: 'Jump to slide number' },
-  { keys: ['B', '.'], action: 'Blackout (press again to return)' },
-];
 
 export interface HelpAction {
   label: string;
@@ -66,5 +58,12 @@ export class HelpOverlay {
 
   hide(): void {
     this.element.hidden = true;
+  }
+
+  /** A key mode: while open, Esc or ? closes the overlay (other keys keep working). */
+  closeOnKey(event: KeyboardEvent): boolean {
+    if (!this.open || (event.key !== 'Escape' && event.key !== '?')) return false;
+    this.hide();
+    return true;
   }
 }

@@ -1,0 +1,46 @@
+// The audience view's keys: one table drives both our keydown handler (which runs before
+// reveal.js's) and the `?` overlay. Entries without an action document keys reveal.js handles;
+// entries with one that take a reveal.js key say so (`overrides`), and any other claim on a
+// reveal.js key is refused when the table is built (reveal-keys.ts).
+
+import { KeyTable, type KeyEntry } from '../ui/keymap';
+import { DIGITS, DIGITS_LABEL, ENDS_ROW as ENDS, SKIP_ROW as SKIP } from '../ui/navigation-keys';
+import { REVEAL_KEYS } from './reveal-keys';
+
+export interface AudienceKeyActions {
+  /** First / last slide of the whole deck (reveal.js only holds a window of it). */
+  first(event: KeyboardEvent): boolean;
+  last(event: KeyboardEvent): boolean;
+  overview(event: KeyboardEvent): boolean;
+  jumpDigit(event: KeyboardEvent): boolean;
+  fullscreenFromClicker(): void;
+  search(): void;
+  openPresenter(event: KeyboardEvent): boolean;
+  toggleHelp(): void;
+}
+
+const FULLSCREEN = "Fullscreen (a clicker's start button sends F5: it never reloads)";
+const REVEAL = REVEAL_KEYS.name;
+
+export function audienceKeys(a: AudienceKeyActions): KeyEntry[] {
+  return [
+    { keys: ['ArrowRight', 'ArrowDown', 'Space', 'PageDown', 'N'], description: 'Next step (fragment or slide)' },
+    { keys: ['ArrowLeft', 'ArrowUp', 'Shift+Space', 'PageUp', 'P'], description: 'Previous step' },
+    { keys: ['Alt+ArrowRight'], labels: ['Alt+→'], description: 'Next slide, skipping fragments', helpRow: SKIP },
+    { keys: ['Alt+ArrowLeft'], labels: ['Alt+←'], description: 'Previous slide, skipping fragments', helpRow: SKIP },
+    { keys: ['Home', 'Shift+ArrowLeft', 'Shift+H'], labels: ['Home'], description: 'First slide', action: a.first, overrides: REVEAL, helpRow: ENDS },
+    { keys: ['End', 'Shift+ArrowRight', 'Shift+L'], labels: ['End'], description: 'Last slide', action: a.last, overrides: REVEAL, helpRow: ENDS },
+    { keys: DIGITS, labels: [DIGITS_LABEL], description: 'Jump to slide number', action: a.jumpDigit },
+    { keys: ['B', '.'], description: 'Blackout (press again to return)' },
+    { keys: ['Escape', 'O'], description: 'Overview of all slides (Enter or a click picks one)', action: a.overview, overrides: REVEAL },
+    { keys: ['F'], description: 'Fullscreen', helpRow: FULLSCREEN },
+    { keys: ['F5', 'Mod+F5'], labels: ['F5'], description: 'Fullscreen from a clicker (its start button sends F5)', action: a.fullscreenFromClicker, helpRow: FULLSCREEN },
+    { keys: ['Mod+F'], labels: ['Ctrl+F', '⌘F'], description: 'Search slides', action: a.search },
+    { keys: ['S'], description: 'Open the presenter view (notes, timer) in a second window', action: a.openPresenter },
+    { keys: ['?'], description: 'This list of keys', action: a.toggleHelp, overrides: REVEAL },
+  ];
+}
+
+export function audienceKeyTable(a: AudienceKeyActions): KeyTable {
+  return new KeyTable(audienceKeys(a), [REVEAL_KEYS]);
+}

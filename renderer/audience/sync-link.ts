@@ -1,0 +1,41 @@
+// The audience's side of the sync link with the presenter view: it reports its state (position,
+// blackout) on every change and follows the presenter's moves, so either view moves both.
+
+import type { SyncMessage } from '../../electron/contract/ipc';
+import type { SyncTransport } from '../sync/transport';
+import type { WindowedReveal } from './windowed-reveal';
+
+export class AudienceLink {
+  constructor(
+    private readonly transport: SyncTransport,
+    private readonly presentation: WindowedReveal,
+  ) {
+    const reveal = presentation.reveal;
+    presentation.onChange(() => this.sendState());
+    transport.onMessage((message: SyncMessage) => {
+      switch (message.type) {
+        case 'navigate':
+          presentation.goTo(message.position);
+          break;
+        case 'blackout':
+          if (reveal.isPaused() !== message.on) reveal.togglePause(message.on);
+          break;
+        case 'hello':
+          if (message.role === 'presenter') this.sendState();
+          break;
+        case 'state':
+          break;
+      }
+    });
+  }
+
+  /** Announces this window (a presenter already open catches it up) and where it is. */
+  start(): void {
+    this.transport.send({ type: 'hello', role: 'audience' });
+    this.sendState();
+  }
+
+  private sendState(): void {
+    this.transport.send({ type: 'state', position: this.presentation.current(), blackout: this.presentation.reveal.isPaused() });
+  }
+}

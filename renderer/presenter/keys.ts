@@ -1,0 +1,42 @@
+// The presenter view's keys: one table drives both the keydown handler and the `?` overlay.
+// A new presenter feature's key is one more entry here (and one more action in PresenterKeyActions).
+
+import type { KeyEntry } from '../ui/keymap';
+import { DIGITS, DIGITS_LABEL, ENDS_ROW as ENDS, SKIP_ROW as SKIP } from '../ui/navigation-keys';
+
+export interface PresenterKeyActions {
+  next(): void;
+  previous(): void;
+  nextSlide(): void;
+  previousSlide(): void;
+  first(): void;
+  last(): void;
+  /** A digit of a slide number (the jump buffer); false when it does not take the key. */
+  jumpDigit(event: KeyboardEvent): boolean;
+  toggleBlackout(): void;
+  toggleTimer(): void;
+  toggleFullscreen(): void;
+  notesLarger(): void;
+  notesSmaller(): void;
+  toggleHelp(): void;
+}
+
+const NOTES = 'Larger / smaller notes';
+
+export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
+  return [
+    { keys: ['ArrowRight', 'ArrowDown', 'Space', 'PageDown', 'N'], description: 'Next step (fragment or slide)', action: a.next },
+    { keys: ['ArrowLeft', 'ArrowUp', 'Shift+Space', 'PageUp', 'P'], description: 'Previous step', action: a.previous },
+    { keys: ['Alt+ArrowRight', 'Alt+ArrowDown', 'Alt+PageDown', 'Alt+N'], labels: ['Alt+→'], description: 'Next slide, skipping fragments', helpRow: SKIP, action: a.nextSlide },
+    { keys: ['Alt+ArrowLeft', 'Alt+ArrowUp', 'Alt+PageUp', 'Alt+P'], labels: ['Alt+←'], description: 'Previous slide, skipping fragments', helpRow: SKIP, action: a.previousSlide },
+    { keys: ['Home'], description: 'First slide', action: a.first, helpRow: ENDS },
+    { keys: ['End'], description: 'Last slide', action: a.last, helpRow: ENDS },
+    { keys: DIGITS, labels: [DIGITS_LABEL], description: 'Jump to slide number', action: a.jumpDigit },
+    { keys: ['B', '.'], description: 'Blackout (press again to return)', action: a.toggleBlackout },
+    { keys: ['T'], description: 'Pause / resume the timer', action: a.toggleTimer },
+    { keys: ['F'], description: 'Fullscreen', action: a.toggleFullscreen },
+    { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },
+    { keys: ['-', '_'], labels: ['−'], description: 'Smaller notes', action: a.notesSmaller, helpRow: NOTES },
+    { keys: ['?'], description: 'This list of keys', action: a.toggleHelp },
+  ];
+}

@@ -1,0 +1,81 @@
+// The presenter view's screen: header (title, position, blackout badge), the current slide with
+// its fragment state, the next slide, the clock panel, notes and live-reload errors. It only
+// draws what it is given; the controller (view.ts) decides what that is.
+
+import type { Deck, Diagnostic } from '../../electron/deck/types';
+import { el } from '../ui/dom';
+import type { DeckNavigation } from '../view/navigation';
+import { ClockPanel } from './clock-panel';
+import { ErrorList } from './errors';
+import { NotesPanel } from './notes';
+import { SlidePreview } from './preview';
+
+export interface PresenterState {
+  navigation: DeckNavigation;
+  blackout: boolean;
+  errors: Diagnostic[];
+}
+
+export class PresenterScreen {
+  readonly clock: ClockPanel;
+  readonly notes = new NotesPanel();
+  private readonly status = el('div', { className: 'status', attrs: { 'data-testid': 'position' } });
+  private readonly blackoutBadge = el('span', { className: 'blackout-badge', text: 'BLACKOUT', attrs: { hidden: '' } });
+  private readonly title: HTMLElement;
+  private readonly nextLabel = el('h2', { className: 'pane-label', text: 'Next' });
+  private readonly current: SlidePreview;
+  private readonly next: SlidePreview;
+  private readonly errors = new ErrorList();
+
+  /** `changed`: the clock panel's buttons changed the clock, so the screen needs a redraw. */
+  constructor(
+    private readonly root: HTMLElement,
+    deck: Deck,
+    changed: () => void,
+  ) {
+    root.classList.add('lectern-presenter');
+    this.title = el('div', { className: 'deck-title', text: deck.meta.title });
+    const header = el('header', { className: 'presenter-header' }, [this.title, this.status, this.blackoutBadge]);
+    const currentBox = el('section', { className: 'current-pane', attrs: { 'aria-label': 'Current slide' } });
+    const side = el('aside', { className: 'side-pane' });
+    side.append(this.nextLabel);
+    this.current = new SlidePreview(currentBox, 'current');
+    this.next = new SlidePreview(side, 'next');
+    this.clock = new ClockPanel(side, deck, changed);
+    const main = el('div', { className: 'presenter-grid' }, [currentBox, side, this.notes.element]);
+    root.replaceChildren(header, this.errors.element, main);
+    // Buttons never keep the focus: Space and Enter must keep driving the talk after a click.
+    root.addEventListener('mousedown', (event) => {
+      if (event.target instanceof Element && event.target.closest('button')) event.preventDefault();
+    });
+  }
+
+  /** A new version of the deck: its title and plan; the current slide is rebuilt on the next render. */
+  setDeck(deck: Deck): void {
+    this.title.textContent = deck.meta.title;
+    this.clock.setDeck(deck);
+    this.current.show(undefined, -1);
+  }
+
+  render({ navigation, blackout, errors }: PresenterState): void {
+    const slide = navigation.slide;
+    const position = navigation.position;
+    const slides = navigation.slides;
+    this.current.show(slide, position.f);
+    const after = navigation.next();
+    const nextSlide = slide ? slides[slide.index + 1] : undefined;
+    // Next shows the upcoming slide, fully built; while fragments remain it says so.
+    this.next.show(nextSlide, nextSlide ? nextSlide.fragments - 1 : -1);
+    const remainingSteps = slide ? slide.fragments - 1 - position.f : 0;
+    this.nextLabel.textContent = remainingSteps > 0 ? `Next (after ${remainingSteps} more step${remainingSteps === 1 ? '' : 's'} here)` : after ? 'Next' : 'Next: end of the deck';
+    const n = slide ? slide.index + 1 : 0;
+    const step = slide && slide.fragments > 0 ? ` · step ${position.f + 1}/${slide.fragments}` : '';
+    const section = slide?.section ? ` · ${slide.section}` : '';
+    this.status.textContent = slides.length ? `Slide ${n} / ${slides.length}${step}${section}` : 'No slides';
+    this.blackoutBadge.hidden = !blackout;
+    this.root.classList.toggle('is-blackout', blackout);
+    this.notes.show(slide);
+    this.clock.update(slide);
+    this.errors.show(errors);
+  }
+}

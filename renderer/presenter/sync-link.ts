@@ -1,0 +1,52 @@
+// The presenter's side of the sync link with the audience view: it sends positions and blackout
+// and follows the audience's state, so either view moves both. The protocol (SyncMessage) is in
+// electron/contract/ipc.ts; the transport is IPC in the app, BroadcastChannel in an HTML file.
+
+import type { SlidePosition, SyncMessage } from '../../electron/contract/ipc';
+import type { SyncTransport } from '../sync/transport';
+
+export interface PresenterLinkHandlers {
+  /** The audience moved (or reported where it is). */
+  arrive(position: SlidePosition): void;
+  /** The audience blacked out or came back. */
+  blackout(on: boolean): void;
+  /** An audience window (re)loaded: it wants to know where the talk is. */
+  audienceJoined(): void;
+}
+
+export class PresenterLink {
+  constructor(
+    private readonly transport: SyncTransport,
+    handlers: PresenterLinkHandlers,
+  ) {
+    transport.onMessage((message: SyncMessage) => {
+      switch (message.type) {
+        case 'state':
+          handlers.arrive(message.position);
+          handlers.blackout(message.blackout);
+          break;
+        case 'navigate':
+          handlers.arrive(message.position);
+          break;
+        case 'blackout':
+          handlers.blackout(message.on);
+          break;
+        case 'hello':
+          if (message.role === 'audience') handlers.audienceJoined();
+          break;
+      }
+    });
+  }
+
+  navigate(position: SlidePosition): void {
+    this.transport.send({ type: 'navigate', position });
+  }
+
+  blackout(on: boolean): void {
+    this.transport.send({ type: 'blackout', on });
+  }
+
+  hello(): void {
+    this.transport.send({ type: 'hello', role: 'presenter' });
+  }
+}
