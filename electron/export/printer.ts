@@ -46,9 +46,9 @@ export type { PrintViewReport } from '../contract/print';
 export { PRINT_STATE_ATTRIBUTE, PRINT_REPORT_ATTRIBUTE, PRINT_ERROR_ATTRIBUTE } from '../contract/print';
 
 /**
- * A JavaScript expression to evaluate in the loaded print page (Playwright `page.evaluate`,
- * Electron `webContents.executeJavaScript`): a Promise of PrintViewReport that resolves when the
- * view is ready and rejects with the view's error. Runs in the page's main world.
+ * A JavaScript expression to evaluate in the loaded print page (PrintTarget.evaluate): a Promise
+ * of PrintViewReport that resolves when the view is ready and rejects with the view's error. Runs
+ * in the page's main world.
  */
 export const AWAIT_PRINT_READY_SCRIPT = `new Promise((resolve, reject) => {
   const root = document.documentElement;
