@@ -79,14 +79,20 @@ export class CdpPrintTarget implements PrintTarget {
   async capture(request: CaptureRequest): Promise<Uint8Array> {
     const params: Record<string, unknown> = {
       format: request.format,
+      // Document coordinates, within the view (the sequence scrolled the page there).
       clip: { ...request.clip, scale: request.scale },
-      // The clip is in document coordinates and may lie below the window: Chromium lays out and
-      // paints it there (print pages off screen are otherwise skipped, content-visibility: auto).
-      captureBeyondViewport: true,
       fromSurface: true,
     };
     if (request.format === 'jpeg' && request.quality !== undefined) params.quality = request.quality;
     const shot = (await this.cdp.send('Page.captureScreenshot', params, this.sessionId)) as { data: string };
     return new Uint8Array(Buffer.from(shot.data, 'base64'));
+  }
+
+  async setViewport(size: { width: number; height: number } | undefined): Promise<void> {
+    if (size) {
+      await this.cdp.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 1, mobile: false }, this.sessionId);
+    } else {
+      await this.cdp.send('Emulation.clearDeviceMetricsOverride', {}, this.sessionId);
+    }
   }
 }

@@ -6,7 +6,9 @@
 
 import type { CaptureRequest, PageRect, PdfRequest, PrintTarget } from './print-target';
 import type { PrintJob, PrintViewReport } from './printer';
-import { AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, PRINT_READY_TIMEOUT_MS } from './printer';
+import { AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, cssLengthToInches, PRINT_READY_TIMEOUT_MS } from './printer';
+
+const cssLengthToPixels = (length: string): number => Math.round(cssLengthToInches(length) * 96);
 
 /** `work`, or an error saying `why` once `ms` have passed without it settling. */
 export function withDeadline<T>(work: Promise<T>, ms: number, why: string): Promise<T> {
@@ -65,6 +67,13 @@ export const PRINT_PAGE_RECTS_SCRIPT = `[...document.querySelectorAll('.lectern-
   return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
 })`;
 
+/** Scrolls a page into view and resolves once a frame has painted it (pages off screen are
+ *  skipped, content-visibility: auto, until they come near the view). */
+function scrollIntoViewScript(rect: PageRect): string {
+  return `new Promise((resolve) => { window.scrollTo(${Number(rect.x)}, ${Number(rect.y)});
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))); })`;
+}
+
 export interface CaptureOptions {
   /** Device pixels per CSS pixel (3: a 1280x720 slide page becomes 3840x2160). */
   scale: number;
@@ -74,7 +83,8 @@ export interface CaptureOptions {
 
 /**
  * Pictures of every page of one job's laid-out print view, in order, each handed to `onPage` before
- * the next is taken (a long deck never holds all its pictures). Resolves with the page count.
+ * the next is taken (a long deck never holds all its pictures). The window is the job's page size
+ * while it works. Resolves with the page count.
  */
 export async function capturePagesOn(
   target: PrintTarget,
@@ -83,15 +93,21 @@ export async function capturePagesOn(
   onPage: (index: number, image: Uint8Array) => void | Promise<void>,
 ): Promise<number> {
   const capture = target.capture?.bind(target);
-  if (!capture) throw new Error('this printer cannot capture pages as pictures');
-  const count = await runPrintJob(target, job, async () => {
-    const rects = (await target.evaluate(PRINT_PAGE_RECTS_SCRIPT)) as PageRect[];
-    for (const [i, clip] of rects.entries()) {
-      const request: CaptureRequest = { clip, scale: options.scale, format: options.format };
-      if (options.quality !== undefined) request.quality = options.quality;
-      await onPage(i, await capture(request));
-    }
-    return rects.length;
-  });
-  return count ?? 0;
+  if (!capture || !target.setViewport) throw new Error('this printer cannot capture pages as pictures');
+  await target.setViewport({ width: cssLengthToPixels(job.page.width), height: cssLengthToPixels(job.page.height) });
+  try {
+    const count = await runPrintJob(target, job, async () => {
+      const rects = (await target.evaluate(PRINT_PAGE_RECTS_SCRIPT)) as PageRect[];
+      for (const [i, clip] of rects.entries()) {
+        await target.evaluate(scrollIntoViewScript(clip));
+        const request: CaptureRequest = { clip, scale: options.scale, format: options.format };
+        if (options.quality !== undefined) request.quality = options.quality;
+        await onPage(i, await capture(request));
+      }
+      return rects.length;
+    });
+    return count ?? 0;
+  } finally {
+    await target.setViewport(undefined);
+  }
 }

@@ -43,8 +43,12 @@ export interface PrintTarget {
   evaluate(script: string): Promise<unknown>;
   /** Prints the page with Chromium's own print pipeline. */
   printPdf(request: PdfRequest): Promise<Uint8Array>;
-  /** A picture of one region of the page (PNG or JPEG bytes). Engines that cannot capture omit it. */
+  /** A picture of one region of the page (PNG or JPEG bytes), which the caller has scrolled into
+   *  view (engines paint only what is in view). Engines that cannot capture omit it. */
   capture?(request: CaptureRequest): Promise<Uint8Array>;
+  /** Sizes the page's window in CSS pixels before a load (a slide page is laid out as wide as
+   *  the window); undefined restores the engine's own size. Needed with capture. */
+  setViewport?(size: { width: number; height: number } | undefined): Promise<void>;
 }
 
 /** A pool of targets: how many can work at once, and one lent to each piece of work. */
