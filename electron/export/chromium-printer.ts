@@ -18,8 +18,6 @@ import type { PdfPrinter, PrintJob } from './printer';
 import { printPdfOn } from './print-sequence';
 import type { PrintEngine, PrintTarget } from './print-target';
 
-export { removeStaleScratch } from './chromium-scratch';
-
 /** Flags Playwright also passes: no throttling of a page nobody looks at, no first-run work. */
 const HEADLESS_ARGS = [
   '--headless',
