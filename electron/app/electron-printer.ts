@@ -1,12 +1,15 @@
-// The app's PdfPrinter: a hidden, sandboxed window loads the print page from the app protocol
-// (served with a print-only CSP), waits for the print view's ready handshake, and prints with
-// Chromium's own pipeline (webContents.printToPDF). The window is given as a factory, so this
-// runs in plain Node with a fake. No electron import.
+// The app's print engine: one hidden, sandboxed window as the PrintTarget of the one print
+// sequence (electron/export/print-sequence.ts). It loads the print page from the app protocol
+// (served with a print-only CSP), runs scripts with executeJavaScript and prints with Chromium's
+// own pipeline (webContents.printToPDF). The window is given as a factory, so this runs in plain
+// Node with a fake. No electron import.
 
 import { randomUUID } from 'node:crypto';
 import type { PrintToPDFOptions } from 'electron';
+import { pdfRequestFor, printPdfOn, type TaggingPolicy } from '../export/print-sequence';
+import type { PdfRequest, PrintEngine, PrintTarget } from '../export/print-target';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from '../export/printer';
-import { afterLayout, AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, cssLengthToInches } from '../export/printer';
+import { cssLengthToInches } from '../export/printer';
 import { PAPER } from '../contract/frame';
 import { APP_ORIGIN } from './security';
 
@@ -32,26 +35,36 @@ export function pageSizeInches(page: PrintPageSize): { width: number; height: nu
   return { width: cssLengthToInches(page.width), height: cssLengthToInches(page.height) };
 }
 
-/**
- * What printToPDF is asked for. The print view's @page size wins; pageSize is the fallback. The
- * app's PDFs are always tagged (it prints whole, so nothing is joined); the bookmarks are the
- * exporter's, one per slide, as from the command line, unless the view reports none.
- */
-export function printOptionsFor(job: PrintJob, report: PrintViewReport = { pages: 0 }): PrintToPDFOptions {
+/** The app's PDFs are always tagged: it prints whole, so nothing is joined. */
+const APP_TAGGING: TaggingPolicy = { tagAlways: true };
+
+/** printToPDF's options for a request of the print sequence. */
+export function electronPdfOptions(request: PdfRequest): PrintToPDFOptions {
   return {
     printBackground: true,
     preferCSSPageSize: true,
-    generateDocumentOutline: report.outline === undefined,
-    generateTaggedPDF: true,
+    generateDocumentOutline: request.outlineFromTags,
+    generateTaggedPDF: request.tagged,
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    pageSize: pageSizeInches(job.page),
+    pageSize: pageSizeInches(request.page),
   };
 }
 
-export class ElectronPrinter implements PdfPrinter {
+/**
+ * What printToPDF is asked for. The print view's @page size wins; pageSize is the fallback. The
+ * app's PDFs are always tagged; the bookmarks are the exporter's, one per slide, as from the
+ * command line, unless the view reports none.
+ */
+export function printOptionsFor(job: PrintJob, report: PrintViewReport = { pages: 0 }): PrintToPDFOptions {
+  return electronPdfOptions(pdfRequestFor(job, report, APP_TAGGING));
+}
+
+export class ElectronPrinter implements PrintEngine, PdfPrinter {
   /** One page prints at a time. */
   readonly concurrency = 1;
   private window: PrintWindowLike | null = null;
+  /** The work before the next: the one window serves one job at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   /**
    * @param createWindow a hidden BrowserWindow with the 'print' webPreferences
@@ -62,20 +75,37 @@ export class ElectronPrinter implements PdfPrinter {
     private readonly jobs: Map<string, string>,
   ) {}
 
-  async print(job: PrintJob): Promise<Uint8Array> {
-    if (!this.window || this.window.isDestroyed()) this.window = this.createWindow();
-    const win = this.window;
-    const id = randomUUID();
-    this.jobs.set(id, job.html);
-    try {
-      await win.loadURL(`${APP_ORIGIN}/print/${id}.html`);
-      const report = (await win.webContents.executeJavaScript(AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT)) as PrintViewReport;
-      if (!(await afterLayout(job, report, (script) => win.webContents.executeJavaScript(script)))) return new Uint8Array(0);
-      const pdf = await win.webContents.printToPDF(printOptionsFor(job, report));
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-    } finally {
-      this.jobs.delete(id);
-    }
+  withTarget<T>(work: (target: PrintTarget) => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      if (!this.window || this.window.isDestroyed()) this.window = this.createWindow();
+      return work(this.targetOn(this.window));
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  print(job: PrintJob): Promise<Uint8Array> {
+    return this.withTarget((target) => printPdfOn(target, job, APP_TAGGING));
+  }
+
+  private targetOn(win: PrintWindowLike): PrintTarget {
+    return {
+      load: async (html) => {
+        const id = randomUUID();
+        this.jobs.set(id, html);
+        try {
+          await win.loadURL(`${APP_ORIGIN}/print/${id}.html`);
+        } finally {
+          // Loaded (did-finish-load): the page is not fetched again.
+          this.jobs.delete(id);
+        }
+      },
+      evaluate: (script) => win.webContents.executeJavaScript(script),
+      printPdf: async (request) => {
+        const pdf = await win.webContents.printToPDF(electronPdfOptions(request));
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      },
+    };
   }
 
   async close(): Promise<void> {

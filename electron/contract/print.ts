@@ -1,6 +1,6 @@
 // The print page's side of the print handshake, shared by the print view (renderer/print) and
 // the printers (electron/export, electron/app). A long deck prints as several parts, each its own
-// page in its own renderer process, joined into one PDF afterwards (electron/export/pdf-merge.ts):
+// page in its own renderer process, joined into one PDF afterwards (electron/export/pdf/merge.ts):
 // Chromium's per-page print cost grows with the document's length, so two half-decks print in
 // well under half the time of one whole deck, and in parallel on two cores. Pure types and
 // constants.

@@ -1,6 +1,6 @@
-// Finding and launching a Chromium for the command line (export, html checks) and the browser
-// tests. No Electron here: Playwright drives a Chromium or Chrome already on the machine, since
-// no browser can be downloaded where Lectern runs offline.
+// Finding a Chromium or Chrome already on the machine (no browser can be downloaded where Lectern
+// runs offline) and the flags that keep it offline: for the command line's export, which drives it
+// over its DevTools pipe (chromium-printer.ts), and for the browser tests (through Playwright).
 
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';

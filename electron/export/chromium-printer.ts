@@ -1,19 +1,22 @@
-// The command line's printer: a Chromium or Chrome found on the machine, driven over its
-// DevTools pipe (cdp-pipe.ts) with Page.printToPDF, the same call Playwright's page.pdf makes.
-// One browser per process, started while the deck compiles, and up to `concurrency` pages, each in
-// its own renderer process, reused for every job (the parts of a long deck print in parallel).
+// The command line's print engine: a Chromium or Chrome found on the machine, driven over its
+// DevTools pipe (cdp-pipe.ts), each of its pages a PrintTarget (cdp-target.ts) that runs the one
+// print sequence (print-sequence.ts). One browser per process, started while the deck compiles,
+// and up to `concurrency` pages, each in its own renderer process, reused for every job (the parts
+// of a long deck print in parallel).
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { processIsAlive } from './atomic-file';
 import { findBrowser, OFFLINE_CHROMIUM_ARGS } from './browser';
 import { CdpPipe } from './cdp-pipe';
-import type { PdfPrinter, PrintJob, PrintViewReport } from './printer';
-import { afterLayout, AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, cssLengthToInches, PRINT_READY_TIMEOUT_MS } from './printer';
+import { CdpPrintTarget } from './cdp-target';
+import { removeStaleScratch, scratchDir } from './chromium-scratch';
+import type { PdfPrinter, PrintJob } from './printer';
+import { printPdfOn } from './print-sequence';
+import type { PrintEngine, PrintTarget } from './print-target';
 
 /** Flags Playwright also passes: no throttling of a page nobody looks at, no first-run work. */
 const HEADLESS_ARGS = [
@@ -47,90 +50,10 @@ interface Browser {
 
 interface PrintPage {
   targetId: string;
-  sessionId: string;
+  target: PrintTarget;
 }
 
 const BLANK_PAGE = `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>Lectern</title>`;
-
-/** `work`, or an error saying `why` once `ms` have passed without it settling. */
-function withDeadline<T>(work: Promise<T>, ms: number, why: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(why)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
-const SCRATCH_NAME = /^lectern-(chromium|print)-(\d+)-/;
-
-/** Our scratch folder in the OS temp dir, named with our pid so a killed run's can be found. */
-function scratchDir(kind: 'chromium' | 'print'): string {
-  return mkdtempSync(join(tmpdir(), `lectern-${kind}-${process.pid}-`));
-}
-
-/** Removes browser profiles and print pages left in the temp dir by killed exports. */
-export function removeStaleScratch(dir: string = tmpdir()): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const match = SCRATCH_NAME.exec(name);
-    if (!match || Number(match[2]) === process.pid || processIsAlive(Number(match[2]))) continue;
-    const folder = join(dir, name);
-    // A killed export's browser exits once its pipe closes, but may still be writing into its
-    // profile: end it first.
-    if (match[1] === 'chromium') endOrphanedBrowser(folder);
-    try {
-      rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-    } catch {
-      // Still busy: the next run sweeps it. Clean-up never fails an export.
-    }
-  }
-}
-
-/** Pids of the processes started on `profile` (every Chromium process names it: the folder is a
- *  fresh mkdtemp, so no other process does). */
-function processesOnProfile(profile: string): number[] {
-  // --user-data-dir=<profile> for the browser and its helpers, <profile>/Crash Reports for the
-  // crash handler.
-  const flag = profile;
-  const found: number[] = [];
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return found; // No /proc (not Linux): the browser is left to exit by itself.
-  }
-  for (const pid of pids) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(flag)) found.push(Number(pid));
-    } catch {
-      // It ended while we looked.
-    }
-  }
-  return found;
-}
-
-/**
- * Ends a killed export's browser and its helpers before their profile is removed: a dying helper
- * still writing there would leave the folder behind (or recreate it). Waits up to half a second.
- */
-function endOrphanedBrowser(profile: string): void {
-  const pids = processesOnProfile(profile);
-  if (pids.length === 0) return;
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let waited = 0; waited < 500 && pids.some(processIsAlive); waited += 10) Atomics.wait(pause, 0, 0, 10);
-}
 
 export interface ChromiumPrinterOptions {
   /** Browser executable; default findBrowser() (which throws BrowserNotFoundError). */
@@ -142,7 +65,7 @@ export interface ChromiumPrinterOptions {
 
 export const MAX_CONCURRENCY = 4;
 
-export class ChromiumPrinter implements PdfPrinter {
+export class ChromiumPrinter implements PrintEngine, PdfPrinter {
   private browser: Promise<Browser> | undefined;
   /** Pages free for a job, jobs waiting for a page, pages opened or opening. */
   private idle: PrintPage[] = [];
@@ -276,67 +199,25 @@ export class ChromiumPrinter implements PdfPrinter {
         cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }, sessionId),
       ),
     ]);
-    return { targetId, sessionId };
+    return { targetId, target: new CdpPrintTarget(cdp, sessionId, () => join(this.scratch(), `job-${++this.jobs}.html`)) };
   }
 
-  async print(job: PrintJob): Promise<Uint8Array> {
+  async withTarget<T>(work: (target: PrintTarget) => Promise<T>): Promise<T> {
     const page = await this.acquire();
     const { cdp } = await this.launch();
-    const s = page.sessionId;
-    // A file loads about twice as fast as injecting a megabyte of HTML into the page.
-    const file = join(this.scratch(), `job-${++this.jobs}.html`);
+    let result: T;
     try {
-      writeFileSync(file, job.html);
-      // DOMContentLoaded of this navigation's document (its loaderId), not of an earlier one.
-      let loaderId: unknown = null;
-      const loaded = cdp.waitFor('Page.lifecycleEvent', s, (e) => e.name === 'DOMContentLoaded' && e.loaderId === loaderId);
-      const nav = (await cdp.send('Page.navigate', { url: pathToFileURL(file).href }, s)) as { errorText?: string; loaderId?: string };
-      if (nav.errorText) throw new Error(`cannot load the print page: ${nav.errorText}`);
-      loaderId = nav.loaderId;
-      loaded.recheck();
-      // The page's own timeout cannot fire while its main thread is stuck, so Node keeps one too.
-      const evaluated = (await withDeadline(
-        loaded.done.then(() => cdp.send('Runtime.evaluate', { expression: AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, awaitPromise: true, returnByValue: true }, s)),
-        PRINT_READY_TIMEOUT_MS + 5_000,
-        `the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s`,
-      )) as { result?: { value?: PrintViewReport }; exceptionDetails?: { exception?: { description?: string }; text?: string } };
-      if (evaluated.exceptionDetails) {
-        const why = evaluated.exceptionDetails.exception?.description ?? evaluated.exceptionDetails.text ?? 'failed';
-        throw new Error(`the print view failed: ${why.replace(/^Error: /, '').split('\n')[0]}`);
-      }
-      const report = evaluated.result?.value ?? { pages: 0 };
-      if (!(await afterLayout(job, report, (script) => cdp.send('Runtime.evaluate', { expression: script }, s)))) {
-        this.release(page);
-        return new Uint8Array(0);
-      }
-      // Tagging costs about a third of the print time and is needed only for a tagged PDF, or for
-      // Chromium's own bookmarks when the view reports none (the exporter writes the rest).
-      const outlineFromTags = report.outline === undefined;
-      const tagged = job.tagged === true || outlineFromTags;
-      const printed = (await cdp.send(
-        'Page.printToPDF',
-        {
-          printBackground: true,
-          preferCSSPageSize: true,
-          paperWidth: cssLengthToInches(job.page.width),
-          paperHeight: cssLengthToInches(job.page.height),
-          marginTop: 0,
-          marginBottom: 0,
-          marginLeft: 0,
-          marginRight: 0,
-          generateTaggedPDF: tagged,
-          generateDocumentOutline: outlineFromTags,
-        },
-        s,
-      )) as { data: string };
-      this.release(page);
-      return new Uint8Array(Buffer.from(printed.data, 'base64'));
+      result = await work(page.target);
     } catch (err) {
       this.discard(page, cdp);
       throw err;
-    } finally {
-      rmSync(file, { force: true });
     }
+    this.release(page);
+    return result;
+  }
+
+  print(job: PrintJob): Promise<Uint8Array> {
+    return this.withTarget((target) => printPdfOn(target, job));
   }
 
   async close(): Promise<void> {

@@ -9,9 +9,7 @@ import { numberPagesScript, PART_LINK_PREFIX } from '../contract/print';
 import type { Deck, Diagnostic } from '../deck/types';
 import { PendingFile } from './atomic-file';
 import { buildOfflineHtml, inlineDeckAssets } from './offline-html';
-import { withPdfInfo } from './pdf-info';
-import { hasOutline, withPdfOutline, type OutlineEntry } from './pdf-outline';
-import { mergePdfs } from './pdf-merge';
+import { finishPdf, mergePdfs, type OutlineEntry } from './pdf/index';
 import { joinLayouts, planPrintParts, type JoinedLayout } from './print-parts';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from './printer';
 
@@ -78,15 +76,17 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
     report('layout', 0);
     const { pdf, outline } = await printParts(deck, options, printer, () => report('print', total));
     report('write', total);
-    const withOutline = outline.length > 0 && !hasOutline(pdf) ? withPdfOutline(pdf, outline) : pdf;
     const meta = deck.meta;
-    const withInfo = withPdfInfo(withOutline, {
-      title: meta.title,
-      author: meta.author,
-      subject: [meta.venue, meta.date].filter(Boolean).join(', ') || undefined,
-      creator: 'Lectern',
+    const finished = finishPdf(pdf, {
+      outline,
+      info: {
+        title: meta.title,
+        author: meta.author,
+        subject: [meta.venue, meta.date].filter(Boolean).join(', ') || undefined,
+        creator: 'Lectern',
+      },
     });
-    file.commit(withInfo);
+    file.commit(finished);
     report('done', total);
   } catch (err) {
     file.discard();

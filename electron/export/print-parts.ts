@@ -4,7 +4,7 @@
 import type { ExportOptions } from '../contract/ipc';
 import type { PrintPart, PrintViewReport } from '../contract/print';
 import type { Deck, Slide } from '../deck/types';
-import type { OutlineEntry } from './pdf-outline';
+import type { OutlineEntry } from './pdf/index';
 
 /**
  * Fewest slides worth a part of their own. Below this a second renderer process costs more than
@@ -34,7 +34,7 @@ export interface PlannedPart {
  */
 export function planPrintParts(deck: Deck, options: Required<ExportOptions>, concurrency: number): PlannedPart[] {
   const total = deck.slides.length;
-  // Tag trees are not joined (pdf-merge.ts): a tagged PDF prints whole.
+  // Tag trees are not joined (pdf/merge.ts): a tagged PDF prints whole.
   const renderers = options.tagged ? 1 : Math.max(1, Math.floor(concurrency));
   const wanted = Math.max(Math.min(renderers, Math.floor(total / MIN_PART_SLIDES)), Math.ceil(total / MAX_PART_SLIDES));
   // Parts beyond the renderers print in rounds: a whole number of rounds keeps every renderer busy.

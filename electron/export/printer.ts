@@ -1,6 +1,7 @@
-// The seam between print layouts and the engine that turns them into PDF. Both printers are
-// Chromium's own print pipeline: Electron's webContents.printToPDF in the app, Playwright's
-// page.pdf on a system Chromium from the command line.
+// What the exporter hands a printer: a print job (one print page and its hooks) and the PdfPrinter
+// that prints it, plus the print view's ready handshake. Every printer is Chromium's own print
+// pipeline (Electron's webContents.printToPDF in the app, Page.printToPDF over the DevTools pipe
+// from the command line), running the one sequence in print-sequence.ts on a print-target.ts engine.
 
 import type { PrintViewReport } from '../contract/print';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_REPORT_ATTRIBUTE, PRINT_STATE_ATTRIBUTE } from '../contract/print';
@@ -45,9 +46,9 @@ export type { PrintViewReport } from '../contract/print';
 export { PRINT_STATE_ATTRIBUTE, PRINT_REPORT_ATTRIBUTE, PRINT_ERROR_ATTRIBUTE } from '../contract/print';
 
 /**
- * A JavaScript expression to evaluate in the loaded print page (Playwright `page.evaluate`,
- * Electron `webContents.executeJavaScript`): a Promise of PrintViewReport that resolves when the
- * view is ready and rejects with the view's error. Runs in the page's main world.
+ * A JavaScript expression to evaluate in the loaded print page (PrintTarget.evaluate): a Promise
+ * of PrintViewReport that resolves when the view is ready and rejects with the view's error. Runs
+ * in the page's main world.
  */
 export const AWAIT_PRINT_READY_SCRIPT = `new Promise((resolve, reject) => {
   const root = document.documentElement;
@@ -78,17 +79,6 @@ export const PRINT_READY_TIMEOUT_MS = 60_000;
 /** AWAIT_PRINT_READY_SCRIPT, rejected after PRINT_READY_TIMEOUT_MS: what every printer evaluates. */
 export const AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT = `Promise.race([${AWAIT_PRINT_READY_SCRIPT}, new Promise((_, reject) => setTimeout(() =>
   reject(new Error('the print page did not become ready within ${PRINT_READY_TIMEOUT_MS / 1000} s')), ${PRINT_READY_TIMEOUT_MS}))])`;
-
-/**
- * The step every printer takes between the view's report and printing: the job's laid-out hook,
- * then the script it returns (only a string is one: a callback may return anything) run in the
- * page. Returns false when the job wants the layout only.
- */
-export async function afterLayout(job: PrintJob, report: PrintViewReport, evaluate: (script: string) => Promise<unknown>): Promise<boolean> {
-  const script = await job.onLaidOut?.(report);
-  if (typeof script === 'string') await evaluate(script);
-  return !job.layoutOnly;
-}
 
 const UNITS_PER_INCH: Record<string, number> = { in: 1, px: 96, pt: 72, pc: 6, mm: 25.4, cm: 2.54 };
 

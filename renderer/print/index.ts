@@ -1,7 +1,8 @@
-// The print view: the one place print pages are laid out, for both printers (Playwright's
-// page.pdf from the CLI, Electron's printToPDF in the app). It builds the pages for the chosen
-// format, waits until they are printable, then tells the printer through attributes on <html>
-// (see electron/export/printer.ts: PRINT_STATE_ATTRIBUTE and AWAIT_PRINT_READY_SCRIPT).
+// The print view: the one place print pages are laid out, for every printer (Chromium's
+// Page.printToPDF over its DevTools pipe from the CLI, Electron's printToPDF in the app). It
+// builds the pages for the chosen format, waits until they are printable, then tells the printer
+// through attributes on <html> (see electron/export/printer.ts: AWAIT_PRINT_READY_SCRIPT, run by
+// print-sequence.ts).
 
 import './print.css';
 import type { ExportOptions } from '../../electron/contract/ipc';

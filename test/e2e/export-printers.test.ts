@@ -10,7 +10,7 @@ import { after, describe, test } from 'node:test';
 import { loadDeck } from '../../electron/deck/index';
 import { ChromiumPrinter } from '../../electron/export/chromium-printer';
 import { exportPdf } from '../../electron/export/pdf-export';
-import { PlaywrightPrinter } from '../../electron/export/playwright-printer';
+import { PlaywrightPrinter } from '../support/playwright-printer';
 import { EXPORT_FIXTURES, ROOT, noBrowserReason, pdfInfo, pdfPages, pdfText } from '../fixtures/export/support';
 
 const skip = noBrowserReason();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { pdfTextString, readTrailer, withPdfInfo } from '../../electron/export/pdf-info';
+import { pdfTextString, readTrailer, withPdfInfo } from '../../electron/export/pdf/index';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-pdf-info-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

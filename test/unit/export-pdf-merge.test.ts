@@ -9,10 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PART_LINK_PREFIX } from '../../electron/contract/print';
 import { ChromiumPrinter } from '../../electron/export/chromium-printer';
-import { withPdfInfo } from '../../electron/export/pdf-info';
-import { mergePdfs } from '../../electron/export/pdf-merge';
-import { decodePdfString, scanObject } from '../../electron/export/pdf-objects';
-import { withPdfOutline } from '../../electron/export/pdf-outline';
+import { decodePdfString, mergePdfs, scanObject, withPdfInfo, withPdfOutline } from '../../electron/export/pdf/index';
 import { noBrowserReason } from '../fixtures/export/support';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-pdf-merge-'));

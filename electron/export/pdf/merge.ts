@@ -1,16 +1,18 @@
 // Joins the PDFs of a deck printed in parts (contract/print.ts) into one: every object of every
 // part is renumbered into one sequence and copied (stream bytes verbatim, never decompressed),
-// under a new catalog and page-tree root. Written by hand like pdf-info.ts and pdf-outline.ts:
-// a PDF library's parse + save of a 300-page export costs far more than this copy.
+// under a new catalog and page-tree root. Written by hand like the rest of this module (index.ts
+// says why and what it assumes).
 //
 // Links to slides in other parts arrive as URI links (PART_LINK_PREFIX); `resolveLink` names
 // their page in the joined document and they become GoTo links. The joined catalog has no tag
 // tree (/StructTreeRoot, /MarkInfo, /StructParent(s)) and no /Outlines: parts print untagged,
-// tag trees are not merged, and the exporter writes the bookmarks itself (pdf-outline.ts).
+// tag trees are not merged, and the exporter writes the bookmarks itself (update.ts).
 // Objects reachable only through what is dropped (structure elements, the parts' own outlines,
 // later parts' /Info) are not copied.
 
-import { decodePdfString, PdfObjects, refsWithin, scanObject, type DictEntry, type ObjectSpan } from './pdf-objects';
+import { PdfObjects, refNumber, type ObjectSpan } from './objects';
+import { decodePdfString, refsWithin, scanObject, type DictEntry } from './syntax';
+import { PdfWriter } from './writer';
 
 export interface MergeOptions {
   /** The 0-based page of the joined document a link URI stands for, or undefined to keep it. */
@@ -74,8 +76,6 @@ class Part {
     return this.text.slice(entry.valueStart, entry.valueEnd);
   }
 }
-
-const refNumber = (ref: string): number => Number(/^(\d+)/.exec(ref.trim())?.[1]);
 
 /** Joins PDF parts printed by Chromium into one PDF, pages in order. */
 export function mergePdfs(parts: readonly Uint8Array[], options: MergeOptions = {}): Uint8Array {
@@ -272,52 +272,4 @@ function rewrite(part: Part, refs: readonly number[], edits: readonly Edit[], fr
 function refTo(part: Part, num: number): string {
   const to = part.renumbered.get(num);
   return to ? `${to} 0 R` : 'null';
-}
-
-/** Writes a PDF with one classic cross-reference section, objects numbered 1..n. */
-class PdfWriter {
-  private readonly chunks: Uint8Array[] = [];
-  private pending: string;
-  private length = 0;
-  private readonly offsets: number[] = [];
-
-  constructor(minorVersion: number) {
-    // The comment of high bytes marks the file as binary, as Skia's does.
-    this.pending = `%PDF-1.${minorVersion}\n%\xD3\xEB\xE9\xE1\n`;
-  }
-
-  /** Appends object `num` (its body text, then verbatim stream bytes from the `stream` keyword). */
-  object(num: number, body: string, stream?: Uint8Array): void {
-    this.offsets[num] = this.length + this.pending.length;
-    const lead = /^\s/.test(body) ? '' : '\n';
-    const trail = /\s$/.test(body) ? '' : '\n';
-    this.pending += `${num} 0 obj${lead}${body}${trail}`;
-    if (stream) {
-      this.flush();
-      this.chunks.push(stream);
-      this.length += stream.length;
-    }
-    this.pending += 'endobj\n';
-  }
-
-  finish(root: number, info: number | undefined): Uint8Array {
-    const xrefOffset = this.length + this.pending.length;
-    const size = this.offsets.length;
-    const lines = ['xref', `0 ${size}`, '0000000000 65535 f '];
-    for (let num = 1; num < size; num++) {
-      const offset = this.offsets[num];
-      lines.push(offset === undefined ? '0000000000 65535 f ' : `${String(offset).padStart(10, '0')} 00000 n `);
-    }
-    const infoEntry = info ? ` /Info ${info} 0 R` : '';
-    this.pending += `${lines.join('\n')}\ntrailer\n<</Size ${size} /Root ${root} 0 R${infoEntry}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
-    this.flush();
-    return Buffer.concat(this.chunks, this.length);
-  }
-
-  private flush(): void {
-    const bytes = Buffer.from(this.pending, 'latin1');
-    this.chunks.push(bytes);
-    this.length += bytes.length;
-    this.pending = '';
-  }
 }
