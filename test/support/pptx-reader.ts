@@ -123,9 +123,9 @@ export function readPptx(zip: Uint8Array): PptxRead {
     if (seen.has(entry.name.toLowerCase())) fail(`part ${entry.name} appears twice (names ignore case)`);
     seen.add(entry.name.toLowerCase());
     if (entry.method !== 0 && entry.method !== 8) fail(`${entry.name} uses compression method ${entry.method}`);
-    if (entry.name.endsWith('/')) fail(`${entry.name}: folders are not parts`);
   }
-  const files = unzipSync(zip);
+  // Folder entries (JSZip writes them) are not parts; OPC readers ignore them, and so does this one.
+  const files = Object.fromEntries(Object.entries(unzipSync(zip)).filter(([name]) => !name.endsWith('/')));
   const parts = Object.keys(files);
   const xml = new Map<string, Document>();
   for (const part of parts) if (/\.(xml|rels)$/.test(part)) xml.set(part, parseXml(part, files[part]!));
