@@ -41,7 +41,7 @@ export interface SlideRead {
   altText: string;
   picture: { part: string; bytes: number; box: { x: number; y: number; width: number; height: number } };
   notes: NoteParagraphRead[];
-  videos: Array<{ part: string; poster: string }>;
+  videos: Array<{ part: string; poster: string; loops: boolean }>;
 }
 
 export interface PptxRead {
@@ -233,6 +233,11 @@ function readSlide(
   }
   const ids = elements(slide, NS.p, 'cNvPr').map((el) => el.getAttribute('id'));
   if (new Set(ids).size !== ids.length) fail(`${part}: shape ids repeat (${ids.join(',')})`);
+  for (const target of elements(slide, NS.p, 'spTgt')) {
+    if (!ids.includes(target.getAttribute('spid'))) fail(`${part}: timing targets shape ${target.getAttribute('spid')}, which is not on the slide`);
+  }
+  const timeNodeIds = elements(slide, NS.p, 'cTn').map((el) => el.getAttribute('id'));
+  if (new Set(timeNodeIds).size !== timeNodeIds.length) fail(`${part}: time node ids repeat`);
 
   const title = elements(slide, NS.p, 'sp').find((sp) => elements(sp, NS.p, 'ph').some((ph) => ph.getAttribute('type') === 'title'));
   const titleOff = title && elements(title, NS.a, 'off')[0];
@@ -261,10 +266,15 @@ function readSlide(
   });
   const videos = pics
     .filter((pic) => elements(pic, NS.a, 'videoFile').length > 0)
-    .map((pic) => ({
-      part: relsOf(part).get(elements(pic, NS.a, 'videoFile')[0]!.getAttributeNS(NS.r, 'link')!)!.target,
-      poster: relsOf(part).get(elements(pic, NS.a, 'blip')[0]!.getAttributeNS(NS.r, 'embed')!)!.target,
-    }));
+    .map((pic) => {
+      const spid = elements(pic, NS.p, 'cNvPr')[0]!.getAttribute('id');
+      const node = elements(slide, NS.p, 'cMediaNode').find((m) => elements(m, NS.p, 'spTgt')[0]?.getAttribute('spid') === spid);
+      return {
+        part: relsOf(part).get(elements(pic, NS.a, 'videoFile')[0]!.getAttributeNS(NS.r, 'link')!)!.target,
+        poster: relsOf(part).get(elements(pic, NS.a, 'blip')[0]!.getAttributeNS(NS.r, 'embed')!)!.target,
+        loops: elements(node ?? pic, NS.p, 'cTn')[0]?.getAttribute('repeatCount') === 'indefinite',
+      };
+    });
   return {
     part,
     title: title ? textOf(title) : '',

@@ -108,7 +108,7 @@ test('videos are embedded with their poster and both relationships', async () =>
   });
   const files = unzipSync(readFileSync(target));
   const read = readPptx(readFileSync(target));
-  assert.deepEqual(read.slides[0]!.videos, [{ part: 'ppt/media/video1-1.mp4', poster: 'ppt/media/poster1-1.png' }]);
+  assert.deepEqual(read.slides[0]!.videos, [{ part: 'ppt/media/video1-1.mp4', poster: 'ppt/media/poster1-1.png', loops: true }]);
   assert.equal(new TextDecoder().decode(files['ppt/media/video1-1.mp4']), 'not really a video, but bytes');
   const rels = new TextDecoder().decode(files['ppt/slides/_rels/slide1.xml.rels']);
   assert.match(rels, /relationships\/media" Target="..\/media\/video1-1.mp4"/);
@@ -132,6 +132,10 @@ test('the reader used above refuses broken packages (so its passes mean somethin
   assert.throws(
     () => readPptx(broken((f) => (f['ppt/slides/slide1.xml'] = strToU8(text(f['ppt/slides/slide1.xml']!).replace('r:embed="rId3"', 'r:embed="rId9"'))))),
     /undeclared relationship rId9/,
+  );
+  assert.throws(
+    () => readPptx(broken((f) => (f['ppt/slides/slide1.xml'] = strToU8(text(f['ppt/slides/slide1.xml']!).replace('id="3" name="Slide 1"', 'id="2" name="Slide 1"'))))),
+    /shape ids repeat/,
   );
   assert.throws(
     () => readPptx(broken((f) => (f['ppt/presentation.xml'] = strToU8(text(f['ppt/presentation.xml']!).replace('id="257"', 'id="256"'))))),

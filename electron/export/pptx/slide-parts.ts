@@ -75,8 +75,10 @@ export function slideXml(n: number, title: string, altText: string, media: Slide
       '<p:blipFill><a:blip r:embed="rId3"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>' +
       `<p:spPr>${xfrm(media.pictureBox)}${RECT}</p:spPr></p:pic>`,
   );
+  const videoShapeIds: number[] = [];
   media.videos.forEach(({ video }, k) => {
     const [mediaRel, videoRel, posterRel] = videoRelIds(k);
+    videoShapeIds.push(id);
     const box = {
       x: video.box.x * SLIDE_WIDTH,
       y: video.box.y * SLIDE_HEIGHT,
@@ -94,7 +96,26 @@ export function slideXml(n: number, title: string, altText: string, media: Slide
   });
   return (
     `${XML_DECLARATION}<p:sld ${PML_NAMESPACES}><p:cSld><p:spTree>${SHAPE_TREE_ROOT}${shapes.join('')}</p:spTree></p:cSld>` +
-    '<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>'
+    `<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>${videoTiming(videoShapeIds)}</p:sld>`
+  );
+}
+
+/**
+ * The media nodes PowerPoint itself writes for an embedded video (played by a click on it), each
+ * repeating until stopped: a cine loop loops as in the deck. Without a media node PowerPoint
+ * shows the poster but offers no playback in the show.
+ */
+function videoTiming(shapeIds: readonly number[]): string {
+  if (shapeIds.length === 0) return '';
+  const nodes = shapeIds.map(
+    (spid, k) =>
+      `<p:video><p:cMediaNode vol="80000"><p:cTn id="${k + 2}" repeatCount="indefinite" fill="hold" display="0">` +
+      '<p:stCondLst><p:cond delay="indefinite"/></p:stCondLst></p:cTn>' +
+      `<p:tgtEl><p:spTgt spid="${spid}"/></p:tgtEl></p:cMediaNode></p:video>`,
+  );
+  return (
+    '<p:timing><p:tnLst><p:par><p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot">' +
+    `<p:childTnLst>${nodes.join('')}</p:childTnLst></p:cTn></p:par></p:tnLst></p:timing>`
   );
 }
 
