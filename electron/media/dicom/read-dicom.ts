@@ -39,7 +39,7 @@ export function readDicom(bytes: Uint8Array): Result<DicomFile> {
     dataSet = dicomParser.parseDicom(bytes, { inflater: inflateBounded as (arr: Uint8Array, position: number) => void });
   } catch (thrown) {
     const text = message(thrown);
-    const kind = /buffer overread|end of buffer|past the end|truncated/i.test(text) ? 'truncated' : 'corrupt';
+    const kind = /buffer overread|overrun|end of buffer|past the end|truncated/i.test(text) ? 'truncated' : 'corrupt';
     return fail(kind, `DICOM parse failed: ${text}`);
   }
   const uid = (dataSet.string('x00020010') ?? '').replace(/\0/g, '').trim();
