@@ -49,7 +49,7 @@ export const PNG_KEYWORD_CATEGORY: Record<string, FieldCategory> = {
 
 /** QuickTime/iTunes atoms (© is 0xA9) and ffmpeg mdta keys. */
 export const QUICKTIME_IDENTIFYING: Record<string, FieldCategory> = {
-  '\u00a9xyz': 'gps', '\u00a9nam': 'free-text', '\u00a9cmt': 'free-text', '\u00a9ART': 'name', '\u00a9aut': 'name',
+  '\u00a9xyz': 'gps', loci: 'gps', '\u00a9nam': 'free-text', '\u00a9cmt': 'free-text', '\u00a9ART': 'name', '\u00a9aut': 'name',
   '\u00a9day': 'date', '\u00a9des': 'free-text', '\u00a9inf': 'free-text', '\u00a9swr': 'other', '\u00a9mak': 'device',
   '\u00a9mod': 'device', '\u00a9too': 'other', cprt: 'name', desc: 'free-text', ldes: 'free-text', aART: 'name', '\u00a9wrt': 'name',
   'com.apple.quicktime.location.ISO6709': 'gps', 'com.apple.quicktime.author': 'name', 'com.apple.quicktime.comment': 'free-text',

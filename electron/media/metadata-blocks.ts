@@ -34,7 +34,8 @@ export async function exifFields(tiff: Uint8Array, where: string): Promise<Ident
     const tags = parsed?.[block];
     if (!tags || typeof tags !== 'object') continue;
     for (const [name, value] of Object.entries(tags)) {
-      if (!hasContent(value)) continue;
+      // exifr adds decimal `latitude`/`longitude` computed from the GPS tags: not tags themselves.
+      if (!hasContent(value) || name === 'latitude' || name === 'longitude') continue;
       const category = block === 'gps' ? 'gps' : EXIF_IDENTIFYING[name];
       if (category) out.push({ field: name, where: `${where} ${BLOCK_LABEL[block]}`, category });
     }

@@ -14,13 +14,15 @@ export function stripMp4(bytes: Uint8Array): Result<StrippedFile> {
   if (!boxes.ok) return boxes;
   const out = Buffer.from(bytes); // a copy: the caller's bytes (and the file) stay as they were
   const removed: string[] = [];
+  let freedUntil = -1; // end of the last box turned into `free`: its children are gone with it
   for (const box of allBoxes(boxes.value)) {
+    if (box.start < freedUntil) continue;
     const xmpUuid = box.type === 'uuid' && findXmpPacket(bytes.subarray(box.start, box.end)) !== undefined;
     if (box.type === 'udta' || box.type === 'meta' || xmpUuid) {
-      if (out.toString('latin1', box.start + 4, box.start + 8) === 'free') continue; // inside one already freed
       out.write('free', box.start + 4, 'latin1');
       out.fill(0, box.start + box.headerSize, box.end);
       removed.push(`MP4 ${box.path}`);
+      freedUntil = box.end;
     } else if (HEADER_TIMES.has(box.type)) {
       // Creation and modification times: 4 bytes each (version 0) or 8 (version 1), after version/flags.
       const at = box.start + box.headerSize;

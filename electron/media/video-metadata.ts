@@ -7,6 +7,9 @@ import { findXmpPacket, latin1, xmpFields } from './metadata-blocks';
 import { dedupe } from './image-metadata';
 import { ok, type IdentifyingField, type Result } from './types';
 
+/** Tags that name the writing software or hold nothing: not worth a warning. */
+const NOT_IDENTIFYING = new Set(['encoder', '\u00a9too', 'free', 'hdlr', 'ENCODER']);
+
 /** Names listed in a `keys` box (ffmpeg's -movflags use_metadata_tags, Apple's mdta keys). */
 function mdtaKeyNames(bytes: Uint8Array, keys: IsoBox): string[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -38,11 +41,17 @@ export function mp4Fields(bytes: Uint8Array): Result<IdentifyingField[]> {
         // With a keys box, an ilst item's type is a 1-based index into it.
         const index = view.getUint32(item.start + 4);
         const name = keys && index >= 1 && index <= keyNames.length ? keyNames[index - 1]! : item.type;
+        if (NOT_IDENTIFYING.has(name)) continue;
         out.push({ field: name, where: `MP4 ${item.path.replace(/\.[^.]*$/, '')}`, category: QUICKTIME_IDENTIFYING[name] ?? categoryOfTagName(name) });
       }
     }
+    if (box.type === 'mvhd' && box.end - box.start >= box.headerSize + 12) {
+      const at = box.start + box.headerSize;
+      const width = bytes[at] === 1 ? 8 : 4;
+      if (bytes.subarray(at + 4, at + 4 + width).some((b) => b !== 0)) out.push({ field: 'creation time', where: 'MP4 moov.mvhd', category: 'date' });
+    }
     const parent = box.path.split('.').slice(-2, -1)[0];
-    if (parent === 'udta' && box.type !== 'meta') {
+    if (parent === 'udta' && box.type !== 'meta' && !NOT_IDENTIFYING.has(box.type)) {
       out.push({ field: box.type, where: `MP4 ${box.path.replace(/\.[^.]*$/, '')}`, category: QUICKTIME_IDENTIFYING[box.type] ?? categoryOfTagName(box.type) });
     }
   }
