@@ -152,7 +152,8 @@ export function cineLoop(frames = 8, size = 96, frameTimeMs = 66.7): Buffer {
 export function ctSeries(count: number, size = 64): Array<{ name: string; bytes: Buffer }> {
   return Array.from({ length: count }, (_, i) => {
     const instance = i + 1;
-    return { name: `IM${String((instance * 7) % count).padStart(4, '0')}-${instance}.dcm`, bytes: ctImage('explicit', { size, z: i / Math.max(1, count - 1), instance }) };
+    // 48271 and 100003 are prime: names are distinct and out of instance order for any series size.
+    return { name: `IM${String((instance * 48271) % 100003).padStart(6, '0')}.dcm`, bytes: ctImage('explicit', { size, z: i / Math.max(1, count - 1), instance }) };
   });
 }
 
