@@ -29,9 +29,9 @@ function expectedGrey(z = 0.5): Uint8Array {
   });
 }
 
-test('implicit, explicit and deflated VR little endian and RLE lossless decode to exactly the windowed phantom', () => {
+test('implicit, explicit and deflated VR little endian and RLE lossless decode to exactly the windowed phantom', async () => {
   for (const syntax of ['implicit', 'explicit', 'deflated', 'rle'] as const) {
-    const stack = decodeDicom({ name: `ct-${syntax}.dcm`, bytes: ctImage(syntax, { size: SIZE }) });
+    const stack = await decodeDicom({ name: `ct-${syntax}.dcm`, bytes: ctImage(syntax, { size: SIZE }) });
     assert.ok(stack.ok, stack.ok ? '' : stack.error.message);
     assert.equal(stack.value.width, SIZE);
     assert.equal(stack.value.frames.length, 1);
@@ -40,8 +40,8 @@ test('implicit, explicit and deflated VR little endian and RLE lossless decode t
   }
 });
 
-test('JPEG baseline (colour, 8-bit) decodes close to the encoded image', () => {
-  const stack = decodeDicom({ name: 'ct-jpeg.dcm', bytes: ctImage('jpegBaseline', { size: SIZE }) });
+test('JPEG baseline (colour, 8-bit) decodes close to the encoded image', async () => {
+  const stack = await decodeDicom({ name: 'ct-jpeg.dcm', bytes: ctImage('jpegBaseline', { size: SIZE }) });
   assert.ok(stack.ok, stack.ok ? '' : stack.error.message);
   const decoded = PNG.sync.read(Buffer.from(stack.value.frames[0]!));
   const source = greyFromHu(phantomHu(SIZE));
@@ -50,50 +50,50 @@ test('JPEG baseline (colour, 8-bit) decodes close to the encoded image', () => {
   assert.ok(error / source.length < 3, `mean error ${error / source.length}`);
 });
 
-test('an unsupported transfer syntax is an error naming the file, the UID and its name', () => {
-  const stack = decodeDicom({ name: 'ct/j2k.dcm', bytes: ctImage('jpeg2000', { size: 16 }) });
+test('an unsupported transfer syntax is an error naming the file, the UID and its name', async () => {
+  const stack = await decodeDicom({ name: 'ct/j2k.dcm', bytes: ctImage('jpeg2000', { size: 16 }) });
   assert.ok(!stack.ok);
   assert.equal(stack.error.kind, 'unsupported');
   assert.match(stack.error.message, /^ct\/j2k\.dcm: transfer syntax 1\.2\.840\.10008\.1\.2\.4\.90 \(JPEG 2000 Image Compression \(Lossless Only\)\)/);
 });
 
-test('a multi-frame cine loop: every frame, the frame time, the burned-in annotation flag, the key frame', () => {
-  const stack = decodeDicom({ name: 'run.dcm', bytes: cineLoop(8, 48, 66.7) });
+test('a multi-frame cine loop: every frame, the frame time, the burned-in annotation flag, the key frame', async () => {
+  const stack = await decodeDicom({ name: 'run.dcm', bytes: cineLoop(8, 48, 66.7) });
   assert.ok(stack.ok);
   assert.equal(stack.value.frames.length, 8);
   assert.equal(stack.value.frameTimeMs, 66.7);
   assert.equal(stack.value.burnedInAnnotation, true);
   assert.equal(stack.value.keyFrame, 3);
   assert.notDeepEqual(greyPixels(stack.value.frames[0]!), greyPixels(stack.value.frames[7]!), 'the dot should move');
-  const chosen = decodeDicom({ name: 'run.dcm', bytes: cineLoop(8, 48) }, { keyFrame: 6 });
+  const chosen = await decodeDicom({ name: 'run.dcm', bytes: cineLoop(8, 48) }, { keyFrame: 6 });
   assert.ok(chosen.ok);
   assert.equal(chosen.value.keyFrame, 6);
-  const outOfRange = decodeDicom({ name: 'run.dcm', bytes: cineLoop(8, 48) }, { keyFrame: 99 });
+  const outOfRange = await decodeDicom({ name: 'run.dcm', bytes: cineLoop(8, 48) }, { keyFrame: 99 });
   assert.ok(outOfRange.ok);
   assert.equal(outOfRange.value.keyFrame, 3);
 });
 
-test('a series is sorted by InstanceNumber, not by file name, and has no frame time', () => {
+test('a series is sorted by InstanceNumber, not by file name, and has no frame time', async () => {
   const files = ctSeries(7, SIZE);
   assert.notDeepEqual(files.map((f) => f.name), [...files.map((f) => f.name)].sort(), 'fixture names should be out of order');
-  const stack = decodeDicomSeries([...files].sort((a, b) => (a.name < b.name ? -1 : 1)));
+  const stack = await decodeDicomSeries([...files].sort((a, b) => (a.name < b.name ? -1 : 1)));
   assert.ok(stack.ok);
   assert.equal(stack.value.frames.length, 7);
   assert.equal(stack.value.frameTimeMs, undefined);
   for (let i = 0; i < 7; i++) assert.deepEqual(greyPixels(stack.value.frames[i]!), expectedGrey(i / 6), `slice ${i + 1}`);
 });
 
-test('a series whose images differ in size is an error naming the odd file', () => {
-  const stack = decodeDicomSeries([{ name: 'a.dcm', bytes: ctImage('explicit', { size: 32 }) }, { name: 'b.dcm', bytes: ctImage('explicit', { size: 16, instance: 2 }) }]);
+test('a series whose images differ in size is an error naming the odd file', async () => {
+  const stack = await decodeDicomSeries([{ name: 'a.dcm', bytes: ctImage('explicit', { size: 32 }) }, { name: 'b.dcm', bytes: ctImage('explicit', { size: 16, instance: 2 }) }]);
   assert.ok(!stack.ok);
   assert.match(stack.error.message, /^b\.dcm: 16 x 16 differs from a\.dcm/);
 });
 
-test('presets and explicit numbers override the file window', () => {
+test('presets and explicit numbers override the file window', async () => {
   const bytes = ctImage('explicit', { size: SIZE });
-  const bone = decodeDicom({ name: 'ct.dcm', bytes }, { window: 'bone' });
-  const numbers = decodeDicom({ name: 'ct.dcm', bytes }, { window: { center: 400, width: 1800 } });
-  const file = decodeDicom({ name: 'ct.dcm', bytes });
+  const bone = await decodeDicom({ name: 'ct.dcm', bytes }, { window: 'bone' });
+  const numbers = await decodeDicom({ name: 'ct.dcm', bytes }, { window: { center: 400, width: 1800 } });
+  const file = await decodeDicom({ name: 'ct.dcm', bytes });
   assert.ok(bone.ok && numbers.ok && file.ok);
   assert.deepEqual(bone.value.window, WINDOW_PRESETS.bone);
   assert.deepEqual(bone.value.frames[0], numbers.value.frames[0]);
@@ -101,7 +101,7 @@ test('presets and explicit numbers override the file window', () => {
   for (const name of ['liver', 'soft-tissue', 'bone', 'lung', 'angiography'] as const) assert.ok(WINDOW_PRESETS[name].width > 0);
 });
 
-test('rescale slope/intercept and MONOCHROME1 inversion in the display table', () => {
+test('rescale slope/intercept and MONOCHROME1 inversion in the display table', async () => {
   const image: ImageDescription = {
     rows: 1, columns: 1, frames: 1, samplesPerPixel: 1, bitsAllocated: 16, bitsStored: 12, signed: false,
     photometric: 'MONOCHROME2', planarConfiguration: 0, rescaleSlope: 2, rescaleIntercept: -1000, burnedInAnnotation: false,
@@ -116,7 +116,7 @@ test('rescale slope/intercept and MONOCHROME1 inversion in the display table', (
   assert.equal(mono1[600], 0);
 });
 
-test('hostile files: a 65,535 x 65,535 header, a truncated file, no pixel data, not DICOM at all', () => {
+test('hostile files: a 65,535 x 65,535 header, a truncated file, no pixel data, not DICOM at all', async () => {
   const cases: Array<[string, Uint8Array, string]> = [
     ['huge.dcm', hugeHeader(), 'too-large'],
     ['cut.dcm', truncatedFile(), 'truncated'],
@@ -125,7 +125,7 @@ test('hostile files: a 65,535 x 65,535 header, a truncated file, no pixel data, 
   ];
   for (const [name, bytes, kind] of cases) {
     const before = process.memoryUsage().rss;
-    const stack = decodeDicom({ name, bytes });
+    const stack = await decodeDicom({ name, bytes });
     assert.ok(!stack.ok, name);
     assert.equal(stack.error.kind, kind, `${name}: ${stack.error.message}`);
     assert.ok(stack.error.message.startsWith(`${name}: `));
@@ -133,9 +133,9 @@ test('hostile files: a 65,535 x 65,535 header, a truncated file, no pixel data, 
   }
 });
 
-test('only pixels leave: the PNGs hold IHDR, IDAT and IEND and none of the planted identifiers', () => {
+test('only pixels leave: the PNGs hold IHDR, IDAT and IEND and none of the planted identifiers', async () => {
   for (const syntax of ['implicit', 'deflated', 'rle', 'jpegBaseline'] as const) {
-    const stack = decodeDicom({ name: 'ct.dcm', bytes: ctImage(syntax, { size: 32 }) });
+    const stack = await decodeDicom({ name: 'ct.dcm', bytes: ctImage(syntax, { size: 32 }) });
     assert.ok(stack.ok);
     const png = Buffer.from(stack.value.frames[0]!);
     const chunks = readPngChunks(png);

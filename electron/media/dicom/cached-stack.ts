@@ -46,7 +46,7 @@ export async function dicomStackCached(request: StackRequest, options: DicomDeco
   const manifestKey = `stack-${contentKey(optionsKey, ...sources.flatMap((s) => [s.bytes]))}`;
   let manifest = await readManifest(cache, manifestKey);
   if (!manifest) {
-    const decoded = decodeDicomSeries(sources, options);
+    const decoded = await decodeDicomSeries(sources, options);
     if (!decoded.ok) return decoded;
     const { frames, ...rest } = decoded.value;
     const frameKeys: string[] = [];

@@ -59,7 +59,23 @@ function displayFrame(samples: FrameSamples, image: ImageDescription, lut: Uint8
   return image.photometric.startsWith('YBR') && !encodedAsJpeg ? ybrToRgb(bytes) : bytes;
 }
 
-function decodeOne(source: DicomSource, options: DicomDecodeOptions): Result<DecodedFile> {
+/** PNG encodes in flight at once: enough to keep the zlib pool busy, few enough to bound memory. */
+const ENCODES_IN_FLIGHT = 8;
+
+class EncodeQueue {
+  private readonly pending: Array<Promise<Uint8Array>> = [];
+  private readonly done: Uint8Array[] = [];
+  async add(job: Promise<Uint8Array>): Promise<void> {
+    this.pending.push(job);
+    if (this.pending.length >= ENCODES_IN_FLIGHT) this.done.push(await this.pending.shift()!);
+  }
+  async drain(): Promise<Uint8Array[]> {
+    for (const job of this.pending.splice(0)) this.done.push(await job);
+    return this.done.splice(0);
+  }
+}
+
+async function decodeOne(source: DicomSource, options: DicomDecodeOptions, queue: EncodeQueue): Promise<Result<Omit<DecodedFile, 'frames'>>> {
   const where = (message: string): string => `${source.name}: ${message}`;
   const file = readDicom(source.bytes);
   if (!file.ok) return fail(file.error.kind, where(file.error.message));
@@ -71,7 +87,6 @@ function decodeOne(source: DicomSource, options: DicomDecodeOptions): Result<Dec
   if (!described.ok) return fail(described.error.kind, where(described.error.message));
   const image = described.value;
   const grey = image.samplesPerPixel === 1;
-  const frames: Uint8Array[] = [];
   let lut: Uint8Array | undefined;
   let window: Window | undefined;
   for (let f = 0; f < image.frames; f++) {
@@ -83,9 +98,9 @@ function decodeOne(source: DicomSource, options: DicomDecodeOptions): Result<Dec
       lut = displayLookup(image, window);
     }
     const pixels = displayFrame(samples.value, image, lut, syntax.uid === TRANSFER_SYNTAX.jpegBaseline);
-    frames.push(encodePngFrame(pixels, image.columns, image.rows, grey ? 1 : 3));
+    await queue.add(encodePngFrame(pixels, image.columns, image.rows, grey ? 1 : 3));
   }
-  return ok({ image, frames, ...(window ? { window } : {}) });
+  return ok({ image, ...(window ? { window } : {}) });
 }
 
 function keyFrameOf(count: number, requested: number | undefined): number {
@@ -94,20 +109,28 @@ function keyFrameOf(count: number, requested: number | undefined): number {
 }
 
 /** A single file: one image, or a multi-frame stack / cine loop. */
-export function decodeDicom(source: DicomSource, options: DicomDecodeOptions = {}): Result<DicomStack> {
+export function decodeDicom(source: DicomSource, options: DicomDecodeOptions = {}): Promise<Result<DicomStack>> {
   return decodeDicomSeries([source], options);
 }
 
 /** The files of one series, sorted by InstanceNumber, else position along the slice normal, else name. */
-export function decodeDicomSeries(sources: DicomSource[], options: DicomDecodeOptions = {}): Result<DicomStack> {
+export async function decodeDicomSeries(sources: DicomSource[], options: DicomDecodeOptions = {}): Promise<Result<DicomStack>> {
   if (sources.length === 0) return fail('not-media', 'the series holds no DICOM file');
   if (sources.length > MAX_FRAMES) return fail('too-large', `the series holds ${sources.length} files; at most ${MAX_FRAMES} are decoded`);
   const decoded: Array<DecodedFile & { name: string }> = [];
+  const queue = new EncodeQueue();
   for (const source of sources) {
-    const one = decodeOne(source, options);
-    if (!one.ok) return one;
-    decoded.push({ ...one.value, name: source.name });
+    const one = await decodeOne(source, options, queue);
+    if (!one.ok) {
+      await queue.drain();
+      return one;
+    }
+    // Frames finish in order, so each file's frames are the next `frames` PNGs of the queue.
+    decoded.push({ ...one.value, frames: [], name: source.name });
   }
+  const encoded = await queue.drain();
+  let next = 0;
+  for (const d of decoded) d.frames = encoded.slice(next, (next += d.image.frames));
   const first = decoded[0]!;
   const odd = decoded.find((d) => d.image.rows !== first.image.rows || d.image.columns !== first.image.columns);
   if (odd) return fail('corrupt', `${odd.name}: ${odd.image.columns} x ${odd.image.rows} differs from ${first.name} (${first.image.columns} x ${first.image.rows}); a stack needs one size`);
