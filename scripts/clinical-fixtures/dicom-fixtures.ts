@@ -2,7 +2,7 @@
 // a series, an unsupported syntax, and hostile headers. All carry the planted identifiers.
 import jpeg from 'jpeg-js';
 import { encapsulatedPixelData, writeDicom, type DatasetEncoding, type DicomElementSpec } from './dicom-writer';
-import { greyFromHu, phantomHu, storedFromHu } from './phantom';
+import { addNoise, greyFromHu, phantomHu, storedFromHu } from './phantom';
 import { PLANTED } from './planted';
 
 export const SYNTAX = {
@@ -97,13 +97,14 @@ function rleFrame(stored: Uint16Array): Buffer {
   return Buffer.concat([header, ...segments]);
 }
 
-export interface CtImageOptions { size?: number; z?: number; instance?: number; position?: number }
+export interface CtImageOptions { size?: number; z?: number; instance?: number; position?: number; /** HU of noise, for realistic compression in benchmarks. */ noise?: number }
 
 /** One CT slice of the phantom in the given transfer syntax. */
 export function ctImage(syntax: FixtureSyntax, options: CtImageOptions = {}): Buffer {
   const size = options.size ?? 128;
   const instance = options.instance ?? 1;
-  const hu = phantomHu(size, options.z ?? 0.5);
+  const clean = phantomHu(size, options.z ?? 0.5);
+  const hu = options.noise ? addNoise(clean, options.noise, instance) : clean;
   const position = options.position ?? instance * 5;
   const common: DicomElementSpec[] = [
     ...identifying(instance),
@@ -149,11 +150,11 @@ export function cineLoop(frames = 8, size = 96, frameTimeMs = 66.7): Buffer {
 }
 
 /** Files of a series, named so that name order differs from instance order. */
-export function ctSeries(count: number, size = 64): Array<{ name: string; bytes: Buffer }> {
+export function ctSeries(count: number, size = 64, noise = 0): Array<{ name: string; bytes: Buffer }> {
   return Array.from({ length: count }, (_, i) => {
     const instance = i + 1;
     // 48271 and 100003 are prime: names are distinct and out of instance order for any series size.
-    return { name: `IM${String((instance * 48271) % 100003).padStart(6, '0')}.dcm`, bytes: ctImage('explicit', { size, z: i / Math.max(1, count - 1), instance }) };
+    return { name: `IM${String((instance * 48271) % 100003).padStart(6, '0')}.dcm`, bytes: ctImage('explicit', { size, z: i / Math.max(1, count - 1), instance, noise }) };
   });
 }
 

@@ -30,6 +30,16 @@ export function phantomHu(size: number, z = 0.5, dot?: number): Int16Array {
   return out;
 }
 
+/** Adds deterministic Gaussian-ish noise (sum of uniforms) of about `sigma` HU, as CT quantum noise. */
+export function addNoise(hu: Int16Array, sigma: number, seed = 1): Int16Array {
+  let state = seed >>> 0 || 1;
+  const uniform = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return Int16Array.from(hu, (v) => v + Math.round((uniform() + uniform() + uniform() - 1.5) * 2 * sigma));
+}
+
 /** CT-style storage: unsigned 12-bit in 16, value = HU + 1024 (RescaleIntercept -1024). */
 export function storedFromHu(hu: Int16Array): Uint16Array {
   return Uint16Array.from(hu, (v) => Math.max(0, Math.min(4095, v + 1024)));
