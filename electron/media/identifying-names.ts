@@ -62,7 +62,7 @@ export const QUICKTIME_IDENTIFYING: Record<string, FieldCategory> = {
 export function categoryOfTagName(name: string): FieldCategory {
   const n = name.toLowerCase();
   if (/gps|location|iso6709|latitude|longitude/.test(n)) return 'gps';
-  if (/patient|artist|author|creator|owner|name|performer|director|copyright/.test(n)) return 'name';
+  if (/patient|artist|author|creator|owner|name|performer|director|copyright|byline|by-line|writer|credit/.test(n)) return 'name';
   if (/serial|device|make|model|station|encoder_serial/.test(n)) return 'device';
   if (/date|time|birth/.test(n)) return 'date';
   if (/address|city|country|state/.test(n)) return 'address';

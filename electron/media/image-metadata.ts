@@ -2,7 +2,7 @@
 import { inflateSync } from 'node:zlib';
 import { categoryOfTagName, PNG_KEYWORD_CATEGORY } from './identifying-names';
 import { EXIF_HEADER, ICC_HEADER, PHOTOSHOP_HEADER, readJpegLayout, startsWithAscii, XMP_EXTENSION_HEADER, XMP_HEADER } from './jpeg-segments';
-import { exifFields, findXmpPacket, latin1, photoshopIptcFields, xmpFields } from './metadata-blocks';
+import { embeddedIptcFields, exifFields, findXmpPacket, latin1, photoshopIptcFields, xmpFields } from './metadata-blocks';
 import { readPngChunks } from './png-chunks';
 import { readWebpChunks } from './riff-chunks';
 import { ok, type IdentifyingField, type Result } from './types';
@@ -92,7 +92,7 @@ export async function webpFields(bytes: Uint8Array): Promise<Result<IdentifyingF
 
 /** TIFF, HEIF and AVIF: exifr finds the EXIF structure itself; XMP is found as a packet. */
 export async function tiffOrHeifFields(bytes: Uint8Array, label: string): Promise<Result<IdentifyingField[]>> {
-  const out = await exifFields(bytes, `${label} EXIF`);
+  const out = [...(await exifFields(bytes, `${label} EXIF`)), ...(await embeddedIptcFields(bytes, `${label} IPTC`))];
   const xmp = findXmpPacket(bytes);
   if (xmp) out.push(...xmpFields(xmp, `${label} XMP`));
   return ok(dedupe(out));

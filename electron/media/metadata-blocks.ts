@@ -2,7 +2,7 @@
 // every image container reuses: EXIF (a TIFF structure, read with exifr), XMP (RDF/XML) and
 // IPTC IIM (optionally wrapped in Photoshop image resources).
 import exifr from 'exifr';
-import { EXIF_IDENTIFYING, IPTC_DATASETS, XMP_IDENTIFYING } from './identifying-names';
+import { categoryOfTagName, EXIF_IDENTIFYING, IPTC_DATASETS, XMP_IDENTIFYING } from './identifying-names';
 import type { IdentifyingField } from './types';
 
 const EXIF_BLOCKS = ['ifd0', 'exif', 'gps', 'interop', 'ifd1'] as const;
@@ -41,6 +41,20 @@ export async function exifFields(tiff: Uint8Array, where: string): Promise<Ident
     }
   }
   return out;
+}
+
+/** IPTC datasets that exifr finds in a whole TIFF or HEIF file (TIFF tag 33723). */
+export async function embeddedIptcFields(file: Uint8Array, where: string): Promise<IdentifyingField[]> {
+  try {
+    const parsed = (await exifr.parse(Buffer.from(file.buffer, file.byteOffset, file.byteLength), {
+      tiff: false, exif: false, gps: false, iptc: true, xmp: false, icc: false, mergeOutput: false, translateValues: false, reviveValues: false,
+    } as Parameters<typeof exifr.parse>[1])) as { iptc?: Record<string, unknown> } | undefined;
+    return Object.entries(parsed?.iptc ?? {})
+      .filter(([name, value]) => name !== 'ApplicationRecordVersion' && hasContent(value))
+      .map(([name]) => ({ field: name, where, category: categoryOfTagName(name) }));
+  } catch {
+    return [];
+  }
 }
 
 /** Fields of an XMP packet, found by property name: `dc:creator`, `exif:GPSLatitude`, `aux:SerialNumber`... */

@@ -1,6 +1,7 @@
 // The privacy scan finds the planted identifiers in every place real tools write them, names
 // them without their values, and turns broken input into error values.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { scanMetadata } from '../../electron/media/scan-metadata';
@@ -59,6 +60,22 @@ test('WebP: EXIF and XMP chunks', { skip: plantedWebp() ? false : 'ImageMagick w
   has(fields, 'GPSLatitude', /WebP EXIF chunk GPS IFD/);
   has(fields, 'Artist', /WebP EXIF chunk IFD0/);
   has(fields, 'dc:creator', /WebP XMP/);
+});
+
+function viaImageMagick(format: string): Buffer | undefined {
+  try {
+    return execFileSync('convert', ['jpeg:-', `${format}:-`], { input: plantedJpeg(), stdio: ['pipe', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+const tiff = viaImageMagick('tiff');
+test('TIFF (as ImageMagick converts the planted JPEG): IFD0 description, XMP and IPTC', { skip: tiff ? false : 'ImageMagick is not installed' }, async () => {
+  const fields = await fieldsOf(tiff!);
+  has(fields, 'ImageDescription', /TIFF EXIF IFD0/);
+  has(fields, 'dc:creator', /TIFF XMP/);
+  has(fields, 'Byline', /TIFF IPTC/);
 });
 
 const mp4 = plantedMp4();
