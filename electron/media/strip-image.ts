@@ -42,12 +42,6 @@ function keepJpegSegment(marker: number, payload: Uint8Array): boolean {
   return !(marker >= 0xe0 && marker <= 0xef) && marker !== 0xfe;
 }
 
-function endOfImage(bytes: Uint8Array, scanStart: number): number {
-  // Inside entropy-coded data 0xFF is always followed by 0x00 or RSTn, so the first FFD9 ends it.
-  for (let i = scanStart; i + 1 < bytes.length; i++) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return i + 2;
-  return bytes.length;
-}
-
 export function stripJpeg(bytes: Uint8Array): Result<StrippedFile> {
   const layout = readJpegLayout(bytes);
   if (!layout.ok) return layout;
@@ -55,7 +49,9 @@ export function stripJpeg(bytes: Uint8Array): Result<StrippedFile> {
   const removed: string[] = [];
   let orientation: number | undefined;
   let orientationAt = -1;
-  for (const seg of layout.value.segments) {
+  for (const piece of layout.value.pieces) {
+    if (piece.kind === 'data') { parts.push(bytes.subarray(piece.start, piece.end)); continue; }
+    const seg = piece.segment;
     if (keepJpegSegment(seg.marker, seg.payload)) { parts.push(bytes.subarray(seg.start, seg.end)); continue; }
     const isExif = seg.marker === 0xe1 && startsWithAscii(seg.payload, EXIF_HEADER);
     if (isExif && orientation === undefined) {
@@ -65,10 +61,9 @@ export function stripJpeg(bytes: Uint8Array): Result<StrippedFile> {
     removed.push(seg.marker === 0xfe ? 'JPEG COM' : `JPEG APP${seg.marker - 0xe0}${isExif ? ' EXIF' : ''}`);
   }
   if (orientation !== undefined && orientation !== 1) parts.splice(orientationAt, 0, minimalExifSegment(orientation));
-  const eoi = endOfImage(bytes, layout.value.scanStart);
-  parts.push(bytes.subarray(layout.value.scanStart, eoi));
+  if (layout.value.complete) parts.push(Uint8Array.from([0xff, 0xd9]));
   // Phones append more images (MPF) after the end marker, each with its own EXIF.
-  if (eoi < bytes.length) removed.push(`${bytes.length - eoi} bytes after the end of image`);
+  if (layout.value.end < bytes.length) removed.push(`${bytes.length - layout.value.end} bytes after the end of image`);
   return ok({ bytes: Buffer.concat(parts), removed });
 }
 

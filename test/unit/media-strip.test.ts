@@ -56,6 +56,33 @@ test('JPEG: data after the end-of-image marker (phone multi-picture images) is d
   assert.ok(result.value.removed.some((r) => /after the end of image/.test(r)));
 });
 
+const BETWEEN_SCANS = 'BETWEEN-SCANS PHANTOM^PLANTED';
+
+function progressiveWithCommentBetweenScans(): Buffer | undefined {
+  let progressive: Buffer;
+  try {
+    progressive = execFileSync('convert', ['jpeg:-', '-interlace', 'JPEG', 'jpeg:-'], { input: plantedJpeg(), stdio: ['pipe', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+  const sos = Buffer.from([0xff, 0xda]);
+  const second = progressive.indexOf(sos, progressive.indexOf(sos) + 2);
+  if (second < 0) return undefined;
+  const text = Buffer.from(BETWEEN_SCANS, 'latin1');
+  const com = Buffer.concat([Buffer.from([0xff, 0xfe, 0, text.length + 2]), text]);
+  return Buffer.concat([progressive.subarray(0, second), com, progressive.subarray(second)]);
+}
+
+const progressive = progressiveWithCommentBetweenScans();
+test('progressive JPEG: a comment between two scans is found and removed; pixels identical', { skip: progressive ? false : 'ImageMagick is not installed' }, async () => {
+  assert.ok(progressive!.indexOf(BETWEEN_SCANS) > progressive!.indexOf(Buffer.from([0xff, 0xda])), 'comment should sit after the first scan');
+  const stripped = strip(progressive!);
+  assert.equal(stripped.indexOf(BETWEEN_SCANS), -1);
+  assertNothingPlanted(stripped, 'stripped progressive JPEG');
+  await assertNoFields(stripped);
+  assert.deepEqual(jpeg.decode(stripped, { useTArray: true }).data, jpeg.decode(progressive!, { useTArray: true }).data);
+});
+
 test('PNG: text, XMP, eXIf and tIME chunks gone; iCCP, gAMA and pHYs kept; pixels identical', async () => {
   const original = plantedPng();
   const stripped = strip(original);
