@@ -3,6 +3,7 @@
 export { scanMetadata, type MetadataScan } from './scan-metadata';
 export { stripMetadata, type StrippedFile } from './strip-metadata';
 export { sniffFormat } from './sniff';
+export { MAX_IN_MEMORY_BYTES, scanMediaFile, stripMediaFile } from './media-file';
 export { decodeDicom, decodeDicomSeries, type DicomDecodeOptions, type DicomSource, type DicomStack } from './dicom/decode-dicom';
 export { dicomStackCached, type CachedStack, type StackRequest } from './dicom/cached-stack';
 export { dicomStackRequest } from './dicom/dicom-files';
