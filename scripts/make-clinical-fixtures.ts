@@ -4,7 +4,7 @@
 // data: a phantom with planted, obviously fake identifiers (see clinical-fixtures/planted.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cineLoop, ctImage, ctSeries, hugeHeader, noPixelData, truncatedFile } from './clinical-fixtures/dicom-fixtures';
+import { cineLoop, ctImage, ctSeries, greyJpegBaseline, hugeHeader, noPixelData, truncatedFile } from './clinical-fixtures/dicom-fixtures';
 import { plantedJpeg, plantedPng, plantedWebp } from './clinical-fixtures/planted-images';
 import { plantedMp4, plantedWebm } from './clinical-fixtures/planted-video';
 import { PLANTED } from './clinical-fixtures/planted';
@@ -26,6 +26,7 @@ write('dicom/ct-explicit-vr-le.dcm', ctImage('explicit', { size: 256 }));
 write('dicom/ct-deflated.dcm', ctImage('deflated', { size: 256 }));
 write('dicom/ct-rle.dcm', ctImage('rle', { size: 256 }));
 write('dicom/ct-jpeg-baseline.dcm', ctImage('jpegBaseline', { size: 256 }));
+write('dicom/cr-jpeg-baseline-grey.dcm', greyJpegBaseline(256), 'ImageMagick not installed');
 write('dicom/ct-jpeg2000-unsupported.dcm', ctImage('jpeg2000', { size: 64 }));
 write('dicom/angio-cine-multiframe.dcm', cineLoop(12, 128, 66.7));
 for (const file of ctSeries(12, 128)) write(`dicom/series/${file.name}`, file.bytes);

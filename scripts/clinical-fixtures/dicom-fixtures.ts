@@ -1,5 +1,6 @@
 // Synthetic DICOM files: the phantom in each supported transfer syntax, a multi-frame cine loop,
 // a series, an unsupported syntax, and hostile headers. All carry the planted identifiers.
+import { execFileSync } from 'node:child_process';
 import jpeg from 'jpeg-js';
 import { encapsulatedPixelData, writeDicom, type DatasetEncoding, type DicomElementSpec } from './dicom-writer';
 import { addNoise, greyFromHu, phantomHu, storedFromHu } from './phantom';
@@ -130,6 +131,22 @@ export function ctImage(syntax: FixtureSyntax, options: CtImageOptions = {}): Bu
     return writeDicom({ ...base, elements: [...common, ...image], encapsulatedPixels: encapsulatedPixelData([Buffer.from('ff4fff51not-a-codestream', 'latin1')]) });
   }
   return writeDicom({ ...base, elements: [...common, ...image, { tag: 0x7fe00010, vr: 'OW', value: littleEndianBytes(stored) }] });
+}
+
+/** A MONOCHROME2 JPEG baseline slice (one-component JPEG, as CR/DX exports are); undefined without ImageMagick. */
+export function greyJpegBaseline(size = 64): Buffer | undefined {
+  const grey = greyFromHu(phantomHu(size));
+  let encoded: Buffer;
+  try {
+    encoded = execFileSync('convert', ['-size', `${size}x${size}`, '-depth', '8', 'gray:-', '-quality', '95', 'jpeg:-'], { input: grey, stdio: ['pipe', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+  return writeDicom({
+    transferSyntaxUid: SYNTAX.jpegBaseline, encoding: 'explicit', sopClassUid: CT_IMAGE_STORAGE, sopInstanceUid: `${UID_ROOT}.7.1`,
+    elements: [...identifying(1), ...imageElements({ rows: size, columns: size, bits: 8, samples: 1, photometric: 'MONOCHROME2' })],
+    encapsulatedPixels: encapsulatedPixelData([encoded]),
+  });
 }
 
 /** A multi-frame X-ray-angiography-style cine loop: a dot moves across the phantom. */

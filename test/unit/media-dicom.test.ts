@@ -8,7 +8,7 @@ import { decodeDicom, decodeDicomSeries } from '../../electron/media/dicom/decod
 import type { ImageDescription } from '../../electron/media/dicom/image-description';
 import { displayLookup, WINDOW_PRESETS } from '../../electron/media/dicom/windowing';
 import { readPngChunks } from '../../electron/media/png-chunks';
-import { cineLoop, ctImage, ctSeries, hugeHeader, noPixelData, truncatedFile } from '../../scripts/clinical-fixtures/dicom-fixtures';
+import { cineLoop, ctImage, ctSeries, greyJpegBaseline, hugeHeader, noPixelData, truncatedFile } from '../../scripts/clinical-fixtures/dicom-fixtures';
 import { greyFromHu, phantomHu } from '../../scripts/clinical-fixtures/phantom';
 import { PLANTED_STRINGS } from '../../scripts/clinical-fixtures/planted';
 
@@ -47,6 +47,17 @@ test('JPEG baseline (colour, 8-bit) decodes close to the encoded image', async (
   const source = greyFromHu(phantomHu(SIZE));
   let error = 0;
   for (let i = 0; i < source.length; i++) error += Math.abs(decoded.data[i * 4]! - source[i]!);
+  assert.ok(error / source.length < 3, `mean error ${error / source.length}`);
+});
+
+const greyJpeg = greyJpegBaseline(SIZE);
+test('JPEG baseline MONOCHROME2 (one-component JPEG) decodes close to the encoded image', { skip: greyJpeg ? false : 'ImageMagick is not installed' }, async () => {
+  const stack = await decodeDicom({ name: 'cr.dcm', bytes: greyJpeg! });
+  assert.ok(stack.ok, stack.ok ? '' : stack.error.message);
+  const pixels = greyPixels(stack.value.frames[0]!);
+  const source = greyFromHu(phantomHu(SIZE));
+  let error = 0;
+  for (let i = 0; i < source.length; i++) error += Math.abs(pixels[i]! - source[i]!);
   assert.ok(error / source.length < 3, `mean error ${error / source.length}`);
 });
 
