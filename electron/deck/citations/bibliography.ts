@@ -64,6 +64,39 @@ function normalise(raw: unknown): CslItem | null {
   return out;
 }
 
+const DOI = /^10\.\d{4,9}\/[^\s"<>]+$/;
+const PMID = /^\d{1,9}$/;
+
+/**
+ * DOIs, PMIDs and URLs become links in the reference list: keep only well-formed ones (a quote in
+ * a DOI would break out of citeproc's href attribute) and say which were dropped.
+ */
+function checkLinks(file: string, entry: BibliographyEntry): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const item = entry.item;
+  const warn = (message: string): void => {
+    out.push({ file, line: entry.line, column: entry.column, severity: 'warning', code: 'bibliography-bad-identifier', message: `entry "${entry.key}": ${message}` });
+  };
+  if (item.DOI !== undefined) {
+    const raw = String(item.DOI);
+    const doi = raw.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+    if (DOI.test(doi)) item.DOI = doi;
+    else {
+      delete item.DOI;
+      warn(`DOI "${raw}" is not a DOI (10.NNNN/...): left out`);
+    }
+  }
+  if (item.PMID !== undefined && !PMID.test(String(item.PMID).trim())) {
+    warn(`PMID "${String(item.PMID)}" is not a PubMed id (digits): left out`);
+    delete item.PMID;
+  }
+  if (item.URL !== undefined && !/^https?:\/\/[^\s"<>]+$/i.test(String(item.URL))) {
+    warn(`URL "${String(item.URL)}" is not an http(s) address: left out`);
+    delete item.URL;
+  }
+  return out;
+}
+
 function parseBibtex(file: string, text: string): { entries: Map<string, BibliographyEntry>; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(text);
   const starts = bibtexEntryStarts(text);
@@ -100,7 +133,9 @@ function parseBibtex(file: string, text: string): { entries: Map<string, Bibliog
     const item = normalise(raw);
     if (!item || entries.has(item.id)) continue;
     const at = firstStart.get(item.id) ?? { line: 1, column: 1 };
-    entries.set(item.id, { key: item.id, item, line: at.line, column: at.column });
+    const entry = { key: item.id, item, line: at.line, column: at.column };
+    diagnostics.push(...checkLinks(file, entry));
+    entries.set(item.id, entry);
   }
   return { entries, diagnostics };
 }
@@ -153,7 +188,9 @@ function parseCslJson(file: string, text: string): { entries: Map<string, Biblio
       diagnostics.push(error(file, at.line, at.column, 'bibliography-duplicate-key', `duplicate key "${item.id}" (first defined at line ${first.line}); keys must be unique`));
       return;
     }
-    entries.set(item.id, { key: item.id, item, line: at.line, column: at.column });
+    const entry = { key: item.id, item, line: at.line, column: at.column };
+    diagnostics.push(...checkLinks(file, entry));
+    entries.set(item.id, entry);
   });
   return { entries, diagnostics };
 }
