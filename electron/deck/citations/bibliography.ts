@@ -52,15 +52,35 @@ function withEtAl(names: CslName[] | undefined): CslName[] | undefined {
   return names.map((n) => (n.family === 'others' && !n.given ? { literal: 'et al.' } : n));
 }
 
+/**
+ * NFC everywhere, and a dotless i under an accent back to i: `\'{\i}` (how BibTeX writes í)
+ * comes out of the parser as ı + U+0301, which neither looks up nor compares as í.
+ */
+function tidyStrings<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\u0131(?=[\u0300-\u036f])/g, 'i').normalize('NFC') as T;
+  if (Array.isArray(value)) return value.map(tidyStrings) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = tidyStrings(v);
+    return out as T;
+  }
+  return value;
+}
+
 function normalise(raw: unknown): CslItem | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const item = raw as CslItem;
+  const item = tidyStrings(raw as CslItem);
   if (typeof item.id !== 'string' && typeof item.id !== 'number') return null;
-  const id = String(item.id);
+  const id = String((raw as CslItem).id);
   const out: CslItem = { ...item, id, type: typeof item.type === 'string' ? item.type : 'article-journal' };
   if (out.author) out.author = withEtAl(out.author);
   if (out.editor) out.editor = withEtAl(out.editor);
   delete out._graph;
+  // Zotero's BibTeX export puts the PMID in `note` (from its "extra" field).
+  if (out.PMID === undefined && typeof out.note === 'string') {
+    const pmid = /\bPMID:\s*(\d{1,9})\b/.exec(out.note)?.[1];
+    if (pmid) out.PMID = pmid;
+  }
   return out;
 }
 

@@ -21,7 +21,7 @@ export interface ReferenceEntry {
   html: string;
   /** Plain text, for search and notes. */
   text: string;
-  /** Short form for per-slide footers: "Llovet et al. Lancet 2002;359:1734". */
+  /** Short form for per-slide footers: "Devcic et al. J Nucl Med 2014;55:1–7". */
   shortHtml: string;
   shortText: string;
 }
@@ -77,7 +77,7 @@ function yearOf(item: CslItem): string {
 function shortReference(item: CslItem): string {
   const journal = item['container-title-short'] ?? item['container-title'] ?? '';
   const vol = item.volume !== undefined ? `;${item.volume}` : '';
-  const page = item.page ? `${vol ? ':' : ';'}${String(item.page).split(/[-–]/)[0]}` : '';
+  const page = item.page ? `${vol ? ':' : ';'}${String(item.page).replace(/-+/g, '–')}` : '';
   const where = [journal, `${yearOf(item)}${vol}${page}`].filter(Boolean).join(' ');
   const authors = shortAuthors(item);
   if (!authors || !where) return authors || where;
