@@ -117,10 +117,12 @@ export function readCitation(src: string, charBefore: string): CitationMatch | n
 
 /** Where a citation might start in `src` (for marked's `start`): the first `[` or a free `@`. */
 export function citationStart(src: string): number | undefined {
-  for (let i = 0; i < src.length; i++) {
+  const lastAt = src.lastIndexOf('@');
+  if (lastAt === -1) return undefined;
+  for (let i = 0; i <= lastAt; i++) {
     const c = src[i];
     if (c === '\\') { i++; continue; }
-    if (c === '[' && src.indexOf('@', i) !== -1) return i;
+    if (c === '[') return i;
     if (c === '@' && (i === 0 || !WORD_BEFORE.test(src[i - 1] ?? ''))) return i;
   }
   return undefined;

@@ -4,17 +4,28 @@
 // passes it explicitly; there is no module state. The expensive part, the formatter, is shared
 // between compiles through FormatterCache so that an edit reformats nothing that did not change.
 import type { BibliographyEntry } from './bibliography';
-import { CitationFormatter, type ReferenceEntry } from './formatter';
+import { CitationFormatter, StyleEngine, type ReferenceEntry } from './formatter';
 import type { CitationStyle } from './styles';
 import type { Citation, CslItem } from './types';
 import { escapeHtml } from './html';
 
 export type CitedEntry = BibliographyEntry & { file: string };
 
-/** Formatters by style and bibliography content; one per app/CLI run. */
+/** Formatters by style and bibliography content, and one citeproc engine per style; one per app/CLI run. */
 export class FormatterCache {
   private readonly byKey = new Map<string, CitationFormatter>();
+  private readonly engines = new Map<string, StyleEngine>();
   constructor(private readonly capacity = 4) {}
+
+  private engineFor(style: CitationStyle): StyleEngine {
+    let e = this.engines.get(style.xml);
+    if (!e) {
+      e = new StyleEngine(style);
+      this.engines.set(style.xml, e);
+      while (this.engines.size > this.capacity) this.engines.delete(this.engines.keys().next().value as string);
+    }
+    return e;
+  }
 
   get(style: CitationStyle, bibliographyHashes: readonly string[], entries: ReadonlyMap<string, CitedEntry>): CitationFormatter {
     const key = `${style.name}\0${style.xml.length}\0${style.xml.slice(0, 64)}\0${bibliographyHashes.join(',')}`;
@@ -23,7 +34,7 @@ export class FormatterCache {
     if (!f) {
       const items = new Map<string, CslItem>();
       for (const [k, e] of entries) items.set(k, e.item);
-      f = new CitationFormatter(style, items);
+      f = new CitationFormatter(style, items, this.engineFor(style));
       this.byKey.set(key, f);
       while (this.byKey.size > this.capacity) this.byKey.delete(this.byKey.keys().next().value as string);
     }
@@ -35,7 +46,6 @@ export class TalkCitations {
   private readonly order: string[] = [];
   private readonly seen = new Set<string>();
   private readonly bySlide = new Map<string, string[]>();
-  private orderApplied = -1;
 
   constructor(
     private readonly formatter: CitationFormatter,
@@ -84,10 +94,10 @@ export class TalkCitations {
     return `${this.style.name}|${this.style.numbered ? this.order.join(',') : ''}`;
   }
 
+  // Always re-applied: another talk sharing the formatter (same style and bibliography) may have
+  // set its own order since; setOrder compares and returns at once when nothing changed.
   private sync(): void {
-    if (this.orderApplied === this.order.length) return;
     this.formatter.setOrder(this.order);
-    this.orderApplied = this.order.length;
   }
 
   /** A citation's HTML. Keys not registered yet are numbered now (after everything registered). */
