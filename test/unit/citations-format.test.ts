@@ -19,8 +19,10 @@ import {
   readCitation,
   referenceListHtml,
   resolveStyle,
+  CitationFormatter,
   type TalkCitations,
 } from '../../electron/deck/citations/index';
+import { StyleEngine } from '../../electron/deck/citations/formatter';
 
 const FIX = join(__dirname, '../fixtures/citations');
 const ROOT = join(__dirname, '../..');
@@ -75,6 +77,21 @@ test('two talks sharing one style engine keep their own numbering when used alte
   const three = talkOf('vancouver', [['[@b2002]'], ['[@a2001]']]);
   assert.match(three.citationHtml(cite('[@a2001]')), />\(2\)</);
   assert.match(one.citationHtml(cite('[@a2001]')), />\(1\)</, 'same bibliography and style, other order: still its own numbers');
+});
+
+test('a re-exported bibliography with one entry changed formats only that entry again', () => {
+  const engine = new StyleEngine(bundledStyle('vancouver')!);
+  const fmt = (text: string) => {
+    const items = new Map([...parseBibliography('r.bib', text).bibliography.entries].map(([k, e]) => [k, e.item]));
+    const f = new CitationFormatter(bundledStyle('vancouver')!, items, engine);
+    f.setOrder(['a2001', 'b2002', 'c2003']);
+    return f.entries();
+  };
+  fmt(BIB);
+  assert.equal(engine.bodies.size, 3);
+  const after = fmt(BIB.replace('title = {Second}', 'title = {Second, revised}'));
+  assert.equal(engine.bodies.size, 4);
+  assert.match(after[1]!.text, /Second, revised/);
 });
 
 test('an include cites against the top deck bibliography plus its own; the top deck wins a shared key', () => {

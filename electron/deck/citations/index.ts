@@ -20,7 +20,7 @@ export { BibliographyCache, parseBibliography, mergeBibliographies, MAX_BIBLIOGR
 export { readCitation, citationStart } from './syntax';
 export { citationExtension, citationsOf, citationTokens, annotateCitations, type CitationToken } from './extension';
 export { bundledStyle, parseCslStyle, BUNDLED_STYLES, DEFAULT_STYLE, type CitationStyle } from './styles';
-export { CitationFormatter, shortAuthors, type ReferenceEntry, type FormattedCitation } from './formatter';
+export { CitationFormatter, StyleEngine, shortAuthors, type ReferenceEntry, type FormattedCitation } from './formatter';
 export { TalkCitations, FormatterCache, referenceListHtml, type CitedEntry } from './talk';
 export { splitReferences, estimateReferenceHeight, DEFAULT_REFERENCE_LAYOUT, type ReferenceLayout } from './split';
 export { checkCitationKeys, checkBibliographyStrict, suggestKey, type KeyUse } from './check';

@@ -14,6 +14,11 @@ export interface CitationStyle {
   xml: string;
   /** Numbered styles (citation-number in the citations): numbers follow the order of first citation. */
   numbered: boolean;
+  /**
+   * An entry's text does not include its number (the number sits in its own column, or is not
+   * printed), so entries can be formatted once and renumbered freely.
+   */
+  entryTextWithoutNumber: boolean;
 }
 
 export const BUNDLED_STYLES = ['vancouver', 'apa'] as const;
@@ -34,7 +39,9 @@ export type StyleResult = { ok: true; style: CitationStyle } | { ok: false; mess
 function describe(name: string, xml: string): CitationStyle {
   const title = /<info>[\s\S]*?<title>([^<]*)<\/title>/.exec(xml)?.[1]?.trim() ?? name;
   const citation = /<citation\b[\s\S]*?<\/citation>/.exec(xml)?.[0] ?? '';
-  return { name, title, xml, numbered: /variable="citation-number"/.test(citation) };
+  const bibliography = /<bibliography\b[\s\S]*?<\/bibliography>/.exec(xml)?.[0] ?? '';
+  const ownColumn = /^<bibliography\b[^>]*second-field-align=/.test(bibliography);
+  return { name, title, xml, numbered: /variable="citation-number"/.test(citation), entryTextWithoutNumber: ownColumn || !/variable="citation-number"/.test(bibliography) };
 }
 
 const bundled = new Map<string, CitationStyle>();
