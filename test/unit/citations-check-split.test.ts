@@ -5,6 +5,9 @@ import { test } from 'node:test';
 import {
   checkBibliographyStrict,
   checkCitationKeys,
+  citationExtension,
+  citeForm,
+  keyUses,
   DEFAULT_REFERENCE_LAYOUT,
   estimateReferenceHeight,
   mergeBibliographies,
@@ -12,6 +15,7 @@ import {
   splitReferences,
   suggestKey,
 } from '../../electron/deck/citations/index';
+import { createMarkdown } from '../../electron/deck/markdown';
 
 const bib = parseBibliography(
   'refs.bib',
@@ -46,6 +50,30 @@ test('an unknown key is an error at its use, with a did-you-mean for typos', () 
   );
   const none = checkCitationKeys([{ key: 'a', file: 'd.md', line: 1, column: 1 }], new Map());
   assert.match(none[0]!.message, /the deck has no bibliography/);
+});
+
+test('keyUses places each key at its @, across lines of a bracketed citation', () => {
+  const md = createMarkdown();
+  md.use({ extensions: [citationExtension] });
+  const src = 'Trials [@llovet2020;\n@lo2002, p. 3] and @devcic2014.';
+  const uses = keyUses(md.lexer(src), (raw) => {
+    const i = src.indexOf(raw);
+    if (i < 0) return null;
+    const before = src.slice(0, i);
+    return { file: 'deck.md', line: 10 + (before.match(/\n/g)?.length ?? 0), column: i - before.lastIndexOf('\n') };
+  });
+  assert.deepEqual(uses, [
+    { key: 'llovet2020', file: 'deck.md', line: 10, column: 9 },
+    { key: 'lo2002', file: 'deck.md', line: 11, column: 1 },
+    { key: 'devcic2014', file: 'deck.md', line: 11, column: 20 },
+  ]);
+});
+
+test('a suggestion for a key the bare syntax cannot write is given in braces', () => {
+  assert.equal(citeForm('smith2001'), '@smith2001');
+  assert.equal(citeForm('smith2001.'), '@{smith2001.}');
+  const odd = mergeBibliographies([parseBibliography('o.bib', '@misc{smith2001., year = 2001}').bibliography]);
+  assert.match(checkCitationKeys([{ key: 'smith2001', file: 'd.md', line: 1, column: 1 }], odd)[0]!.message, /did you mean @\{smith2001\.\}\?/);
 });
 
 test('suggestions: transpositions and small edits, nothing for distant keys', () => {

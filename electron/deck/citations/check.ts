@@ -3,6 +3,12 @@
 // are warnings. Pure functions over data the compiler collected.
 import type { Diagnostic } from '../types';
 import type { CitedEntry } from './talk';
+import { readCitation } from './syntax';
+
+/** How to write a key in a deck: `@key`, or `@{key}` when the bare form would stop early. */
+export function citeForm(key: string): string {
+  return readCitation(`@${key}`, '')?.length === key.length + 1 ? `@${key}` : `@{${key}}`;
+}
 
 /** A citation key as used in the deck, where the author wrote it. */
 export interface KeyUse {
@@ -64,7 +70,7 @@ export function checkCitationKeys(uses: readonly KeyUse[], entries: ReadonlyMap<
       column: u.column,
       severity: 'error',
       code: 'citation-unknown-key',
-      message: entries.size === 0 ? `@${u.key}: the deck has no bibliography (add "bibliography: references.bib" to the front matter)` : `@${u.key} is not in the bibliography${s ? `; did you mean @${s}?` : ''}`,
+      message: entries.size === 0 ? `@${u.key}: the deck has no bibliography (add "bibliography: references.bib" to the front matter)` : `@${u.key} is not in the bibliography${s ? `; did you mean ${citeForm(s)}?` : ''}`,
     });
   }
   return out;

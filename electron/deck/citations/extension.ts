@@ -7,6 +7,7 @@ import { citationStart, readCitation } from './syntax';
 import type { Citation } from './types';
 import type { TalkCitations } from './talk';
 import { escapeHtml } from './html';
+import type { KeyUse } from './check';
 
 export interface CitationToken {
   type: 'lecternCitation';
@@ -73,4 +74,24 @@ export function citationsOf(tokens: readonly Token[]): Citation[] {
 /** Puts each citation's formatted HTML on its token, ready for marked's parser. */
 export function annotateCitations(tokens: readonly Token[], talk: TalkCitations): void {
   for (const t of citationTokens(tokens)) t.html = talk.citationHtml(t.citation);
+}
+
+/**
+ * Where each cited key was written, for checkCitationKeys. `locate` gives the position of a
+ * citation's raw text in its file (the compiler's Locator does this with a moving cursor).
+ */
+export function keyUses(tokens: readonly Token[], locate: (raw: string) => { file: string; line: number; column: number } | null): KeyUse[] {
+  const out: KeyUse[] = [];
+  for (const t of citationTokens(tokens)) {
+    const at = locate(t.raw);
+    if (!at) continue;
+    for (const w of t.citation.works) {
+      const before = t.raw.slice(0, w.offset);
+      const nl = before.lastIndexOf('\n');
+      const line = at.line + (before.match(/\n/g)?.length ?? 0);
+      const column = nl === -1 ? at.column + w.offset : w.offset - nl;
+      out.push({ key: w.key, file: at.file, line, column });
+    }
+  }
+  return out;
 }

@@ -18,12 +18,12 @@ import { FormatterCache, TalkCitations } from './talk';
 
 export { BibliographyCache, parseBibliography, mergeBibliographies, MAX_BIBLIOGRAPHY_BYTES, type Bibliography, type BibliographyEntry, type BibliographyLoad } from './bibliography';
 export { readCitation, citationStart } from './syntax';
-export { citationExtension, citationsOf, citationTokens, annotateCitations, type CitationToken } from './extension';
+export { citationExtension, citationsOf, citationTokens, annotateCitations, keyUses, type CitationToken } from './extension';
 export { bundledStyle, parseCslStyle, BUNDLED_STYLES, DEFAULT_STYLE, type CitationStyle } from './styles';
 export { CitationFormatter, StyleEngine, shortAuthors, type ReferenceEntry, type FormattedCitation } from './formatter';
 export { TalkCitations, FormatterCache, referenceListHtml, type CitedEntry } from './talk';
 export { splitReferences, estimateReferenceHeight, DEFAULT_REFERENCE_LAYOUT, type ReferenceLayout } from './split';
-export { checkCitationKeys, checkBibliographyStrict, suggestKey, type KeyUse } from './check';
+export { checkCitationKeys, checkBibliographyStrict, suggestKey, citeForm, type KeyUse } from './check';
 export type { Citation, CitedWork, CslItem } from './types';
 
 /** Where the `csl:` value sits in the front matter, for errors about it. */
