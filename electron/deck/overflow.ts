@@ -3,7 +3,7 @@
 // Calibrated against the theme rendered in Chromium (bullets, paragraphs, code, tables, display
 // math, the shipped decks); the warning has a margin so that it means a real overflow.
 import type { Token, Tokens } from 'marked';
-import { inlinePlainText, type MathToken } from './markdown';
+import { inlinePlainText, type MathToken } from './tokens';
 
 const FONT = 34;
 const FRAME_HEIGHT = 720;
