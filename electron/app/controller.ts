@@ -23,6 +23,7 @@ import type { AppWindowLike, ControllerDeps, DeckWatch } from './app-ports';
 import { DisplayArranger, type RehearsalMode } from './displays';
 import type { MenuActions, MenuState } from './menu';
 import { deckAssetBase } from './protocols';
+import { DECK_EXTENSIONS } from '../deck/deck-file';
 
 export type { AppWindowLike, ControllerDeps, DeckWatch, DialogLike, ExportRequest, PowerSaveBlockerLike } from './app-ports';
 
@@ -184,7 +185,7 @@ export class LecternController {
     const result = await this.deps.dialog.showOpenDialog({
       title: 'Open a deck',
       properties: ['openFile'],
-      filters: [{ name: 'Markdown decks', extensions: ['md', 'markdown'] }],
+      filters: [{ name: 'Markdown decks', extensions: DECK_EXTENSIONS.map((e) => e.slice(1)) }],
     });
     const file = result.filePaths[0];
     if (result.canceled || !file) return false;

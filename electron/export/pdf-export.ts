@@ -13,6 +13,7 @@ import { hasOutline, withPdfOutline, type OutlineEntry } from './pdf-outline';
 import { mergePdfs } from './pdf-merge';
 import { joinLayouts, planPrintParts, type JoinedLayout } from './print-parts';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from './printer';
+import { stripDeckExtension } from '../deck/deck-file';
 
 /** The slide frame every layout scales from (CSS px, 16:9). */
 export const SLIDE_FRAME = { width: 1280, height: 720 } as const;
@@ -57,7 +58,7 @@ export function printPageSize(options: ExportOptions): PrintPageSize {
 
 /** The file name for a deck's PDF: `talk.pdf`, `talk.notes.pdf`, `talk.handout.pdf`. */
 export function pdfFileName(deckFile: string, format: ExportOptions['format']): string {
-  const base = deckFile.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+  const base = stripDeckExtension(deckFile);
   return format === 'slides' ? `${base}.pdf` : `${base}.${format}.pdf`;
 }
 
