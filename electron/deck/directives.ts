@@ -22,14 +22,11 @@ export interface DirectiveSite {
 }
 
 export interface CommentDirective {
-  /** What follows `<!--` (spaces allowed before it): `.slide` matches `<!-- .slide: x -->`. */
-  keyword: string;
   /**
-   * Recognised inside a paragraph only when a colon follows the keyword. Lectern's word
-   * directives need it so that an ordinary comment (`<!-- section two is long -->`) stays a
-   * comment; reveal.js's dotted ones are unambiguous without it.
+   * What follows `<!--` (spaces allowed around it, the colon after it optional): `.slide`
+   * matches `<!-- .slide: x -->` and `<!--.slide x-->`.
    */
-  colonInText: boolean;
+  keyword: string;
   apply(site: DirectiveSite): void;
 }
 
@@ -72,12 +69,10 @@ function elementTarget(site: DirectiveSite): AnyToken | null {
 export const COMMENT_DIRECTIVES: readonly CommentDirective[] = [
   {
     keyword: '.slide',
-    colonInText: false,
     apply: (site) => addSlideAttributes(site.ctx, parseAttributeString(site.value)),
   },
   {
     keyword: '.element',
-    colonInText: false,
     apply(site) {
       const target = elementTarget(site);
       const attrs = parseAttributeString(site.value);
@@ -89,7 +84,6 @@ export const COMMENT_DIRECTIVES: readonly CommentDirective[] = [
   },
   {
     keyword: 'section',
-    colonInText: true,
     apply(site) {
       if (site.value) site.ctx.section = site.value;
       else site.ctx.report('warning', 'empty-section', 'section comment without a title', site.where);
@@ -98,7 +92,6 @@ export const COMMENT_DIRECTIVES: readonly CommentDirective[] = [
   {
     // A slide that is only an include is expanded before rendering (source.ts, includes.ts).
     keyword: 'include',
-    colonInText: true,
     apply(site) {
       site.ctx.report('error', 'include-not-alone', 'an include must be the only content of its slide (put --- before and after it)', site.where);
     },
@@ -127,10 +120,9 @@ const KEYWORDS = COMMENT_DIRECTIVES.map((d) => escapeRe(d.keyword)).join('|');
 const COMMENT_BODY = String.raw`<!--\s*(${KEYWORDS})\s*:?([\s\S]*?)-->`;
 const BLOCK_COMMENT = new RegExp(String.raw`^ {0,3}` + COMMENT_BODY + String.raw`[ \t]*(?:\n+|$)`);
 const INLINE_COMMENT = new RegExp('^' + COMMENT_BODY);
-/** Where a directive may start: marked stops a paragraph's text there to try the tokenizers. */
-const START = COMMENT_DIRECTIVES.map((d) => escapeRe(d.keyword) + (d.colonInText ? String.raw`\s*:` : '')).join('|');
-const BLOCK_START = new RegExp(String.raw`^ {0,3}<!--\s*(?:${START})`, 'm');
-const INLINE_START = new RegExp(String.raw`<!--\s*(?:${START})`);
+/** Where a directive may start: marked cuts a paragraph's or a text's source there to try the tokenizers. */
+const BLOCK_START = new RegExp(String.raw`^ {0,3}<!--\s*(?:${KEYWORDS})`, 'm');
+const INLINE_START = new RegExp(String.raw`<!--\s*(?:${KEYWORDS})`);
 
 function commentToken(m: RegExpExecArray, block: boolean): Tokens.Generic {
   const token: CommentToken = { type: 'lecternComment', raw: m[0], keyword: m[1] ?? '', value: (m[2] ?? '').trim(), block };
