@@ -16,6 +16,7 @@ import type {
   SyncMessage,
   ViewRole,
 } from '../contract/ipc';
+import { DECK_EXTENSIONS } from '../deck/deck-file';
 import type { Deck } from '../deck/types';
 import { isDeckPath, summarizeDecks } from './deck-list';
 import { createInvokeAnswers, type InvokeAnswers } from './ipc-answers';
@@ -23,7 +24,6 @@ import type { AppWindowLike, ControllerDeps, DeckWatch } from './app-ports';
 import { DisplayArranger, type RehearsalMode } from './displays';
 import type { MenuActions, MenuState } from './menu';
 import { deckAssetBase } from './protocols';
-import { DECK_EXTENSIONS } from '../deck/deck-file';
 
 export type { AppWindowLike, ControllerDeps, DeckWatch, DialogLike, ExportRequest, PowerSaveBlockerLike } from './app-ports';
 

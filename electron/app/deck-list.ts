@@ -39,7 +39,7 @@ export async function summarizeDecks(files: readonly string[], load: LoadDeck): 
   return out;
 }
 
-/** An existing deck file (deck-file.ts) (what `deck:open` and Open Recent accept). */
+/** An existing deck file by deck-file.ts's rule: what `deck:open` and Open Recent accept. */
 export function isDeckPath(file: unknown): file is string {
   if (typeof file !== 'string' || file.includes('\0') || !isDeckFile(file)) return false;
   try {

@@ -8,8 +8,8 @@
 
 import { watch } from 'chokidar';
 import { dirname, resolve } from 'node:path';
-import type { Deck, Diagnostic } from '../deck/types';
 import { isDeckFile } from '../deck/deck-file';
+import type { Deck, Diagnostic } from '../deck/types';
 
 export interface WatcherLike {
   on(event: 'all', listener: (event: string, path: string) => void): unknown;

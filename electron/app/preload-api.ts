@@ -54,8 +54,8 @@ export interface DropTarget {
 }
 
 /**
- * Dropping a deck file (.md, .markdown) on any window opens it. The path is only available in the preload
- * (webUtils.getPathForFile), so the preload handles the drop and invokes `deck:open`.
+ * Dropping a deck file (.md, .markdown) on any window opens it. The path is only available in
+ * the preload (webUtils.getPathForFile), so the preload handles the drop and invokes `deck:open`.
  */
 export function installDeckDrop(
   target: DropTarget,

@@ -18,7 +18,9 @@ import { PLACEHOLDER, blockText, walk } from './walk';
 
 export { parseAttributeString } from './directives';
 
+// Configuration only: marked makes a Lexer and Parser per call, renderTokens a renderer per part.
 const md = createMarkdown();
+
 export interface SlideRender {
   html: string;
   notesHtml: string;
