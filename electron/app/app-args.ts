@@ -3,13 +3,12 @@
 // the app path are skipped; the last Markdown argument wins.
 
 import { isAbsolute, resolve } from 'node:path';
-
-const DECK_FILE = /\.(md|markdown)$/i;
+import { isDeckFile } from '../deck/deck-file';
 
 export function deckFromArgv(argv: readonly string[], cwd: string): string | null {
   for (let i = argv.length - 1; i >= 1; i--) {
     const arg = argv[i]!;
-    if (arg.startsWith('-') || !DECK_FILE.test(arg)) continue;
+    if (arg.startsWith('-') || !isDeckFile(arg)) continue;
     return isAbsolute(arg) ? arg : resolve(cwd, arg);
   }
   return null;

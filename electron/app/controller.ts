@@ -16,6 +16,7 @@ import type {
   SyncMessage,
   ViewRole,
 } from '../contract/ipc';
+import { DECK_EXTENSIONS } from '../deck/deck-file';
 import type { Deck } from '../deck/types';
 import { isDeckPath, summarizeDecks } from './deck-list';
 import { createInvokeAnswers, type InvokeAnswers } from './ipc-answers';
@@ -184,7 +185,7 @@ export class LecternController {
     const result = await this.deps.dialog.showOpenDialog({
       title: 'Open a deck',
       properties: ['openFile'],
-      filters: [{ name: 'Markdown decks', extensions: ['md', 'markdown'] }],
+      filters: [{ name: 'Markdown decks', extensions: DECK_EXTENSIONS.map((e) => e.slice(1)) }],
     });
     const file = result.filePaths[0];
     if (result.canceled || !file) return false;

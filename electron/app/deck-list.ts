@@ -1,45 +1,18 @@
-// The start screen's list: the decks in slides/ (a .md at the top or one folder per deck) and
+// The start screen's list: the decks in slides/ (at the top or one folder deep) and
 // the recent ones, summarised by compiling each (title, slide count, planned duration, errors).
 
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { DeckSummary } from '../contract/ipc';
+import { isDeckFile } from '../deck/deck-file';
+import { findDecks } from '../deck/find-decks';
 import type { Deck } from '../deck/types';
 
 export type LoadDeck = (file: string) => Promise<Deck>;
 
-const isDeckName = (name: string): boolean => /\.(md|markdown)$/i.test(name) && !name.startsWith('.');
-
-/** Deck files in `dir` and one level of subfolders, sorted by path. */
+/** Deck files in `dir` and one level of subfolders (find-decks.ts), sorted by path. */
 export function findDeckFiles(dir: string): string[] {
-  const found: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return found;
-  }
-  for (const name of names) {
-    const full = join(dir, name);
-    let isDir = false;
-    try {
-      isDir = statSync(full).isDirectory();
-    } catch {
-      continue;
-    }
-    if (!isDir) {
-      if (isDeckName(name)) found.push(full);
-      continue;
-    }
-    let inner: string[] = [];
-    try {
-      inner = readdirSync(full).sort();
-    } catch {
-      continue;
-    }
-    for (const sub of inner) if (isDeckName(sub) && statSync(join(full, sub)).isFile()) found.push(join(full, sub));
-  }
-  return found;
+  return findDecks(dir, { maxDepth: 1, unreadable: 'skip' });
 }
 
 export function summarizeDeck(deck: Deck): DeckSummary {
@@ -66,9 +39,9 @@ export async function summarizeDecks(files: readonly string[], load: LoadDeck): 
   return out;
 }
 
-/** An existing .md/.markdown file (what `deck:open` and Open Recent accept). */
+/** An existing deck file by deck-file.ts's rule: what `deck:open` and Open Recent accept. */
 export function isDeckPath(file: unknown): file is string {
-  if (typeof file !== 'string' || file.includes('\0') || !/\.(md|markdown)$/i.test(file)) return false;
+  if (typeof file !== 'string' || file.includes('\0') || !isDeckFile(file)) return false;
   try {
     return statSync(file).isFile();
   } catch {

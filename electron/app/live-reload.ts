@@ -8,6 +8,7 @@
 
 import { watch } from 'chokidar';
 import { dirname, resolve } from 'node:path';
+import { isDeckFile } from '../deck/deck-file';
 import type { Deck, Diagnostic } from '../deck/types';
 
 export interface WatcherLike {
@@ -133,7 +134,7 @@ export class LiveReload {
   private onFileEvent(event: string, path: string): void {
     if (this.stopped || !FILE_EVENTS.has(event) || !this.watchedFiles.has(resolve(path))) return;
     // An edited image leaves the deck's JSON as it was, but the slides must show the new one.
-    if (resolve(path) !== resolve(this.good.file) && !/\.(md|markdown)$/i.test(path)) this.assetChanged = true;
+    if (resolve(path) !== resolve(this.good.file) && !isDeckFile(path)) this.assetChanged = true;
     if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = null;

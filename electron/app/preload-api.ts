@@ -9,6 +9,7 @@ import {
   type EventChannels,
   type LecternApi,
 } from '../contract/ipc';
+import { isDeckFile } from '../deck/deck-file';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -53,8 +54,8 @@ export interface DropTarget {
 }
 
 /**
- * Dropping a .md file on any window opens it. The path is only available in the preload
- * (webUtils.getPathForFile), so the preload handles the drop and invokes `deck:open`.
+ * Dropping a deck file (.md, .markdown) on any window opens it. The path is only available in
+ * the preload (webUtils.getPathForFile), so the preload handles the drop and invokes `deck:open`.
  */
 export function installDeckDrop(
   target: DropTarget,
@@ -68,7 +69,7 @@ export function installDeckDrop(
     if (!files) return;
     for (let i = 0; i < files.length; i++) {
       const file = files[i];
-      if (file && /\.(md|markdown)$/i.test(file.name)) {
+      if (file && isDeckFile(file.name)) {
         const path = pathForFile(file);
         if (path) open(path);
         return;

@@ -1,8 +1,10 @@
 // `lectern check <deck.md | folder> [--strict] [--json]`: compiles decks and reports every
 // diagnostic as `file:line:col: severity: message`, then a one-line summary.
 // Exit: 0 clean (warnings allowed unless --strict), 1 errors (or warnings with --strict), 2 bad usage.
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { isDeckFile } from '../deck/deck-file';
+import { findDecks } from '../deck/find-decks';
 import { createDeckCompiler, loadDeck, type Diagnostic } from '../deck/index';
 
 export interface CheckOptions { strict: boolean; json: boolean }
@@ -10,36 +12,6 @@ export interface CheckOptions { strict: boolean; json: boolean }
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-
-/** Every deck under a folder: `.md` files, skipping node_modules, dot-folders and READMEs. */
-export function findDecks(folder: string): string[] {
-  const out: string[] = [];
-  const visit = (dir: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch (err) {
-      // A folder we may not read is the user's problem to fix, not "no decks here".
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return;
-      throw new Error(`cannot read ${dir}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : String(err)}`);
-    }
-    for (const name of names) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const full = join(dir, name);
-      let isDir = false;
-      try {
-        isDir = statSync(full).isDirectory();
-      } catch {
-        continue;
-      }
-      if (isDir) visit(full);
-      else if (name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md') out.push(full);
-    }
-  };
-  visit(folder);
-  return out;
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -59,8 +31,8 @@ export async function runCheck(path: string, opts: CheckOptions): Promise<number
     process.stderr.write(`lectern check: ${path}: no such file or folder\n`);
     return EXIT_USAGE;
   }
-  if (!isDir && !target.toLowerCase().endsWith('.md')) {
-    process.stderr.write(`lectern check: ${path}: not a Markdown deck (.md) or a folder\n`);
+  if (!isDir && !isDeckFile(target)) {
+    process.stderr.write(`lectern check: ${path}: not a Markdown deck (.md or .markdown) or a folder\n`);
     return EXIT_USAGE;
   }
   let files: string[];
@@ -71,7 +43,7 @@ export async function runCheck(path: string, opts: CheckOptions): Promise<number
     return 1;
   }
   if (files.length === 0) {
-    process.stderr.write(`lectern check: ${path}: no decks (.md files) in this folder\n`);
+    process.stderr.write(`lectern check: ${path}: no decks (.md or .markdown files) in this folder\n`);
     return EXIT_USAGE;
   }
 

@@ -7,6 +7,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { ExportOptions, ExportProgress } from '../contract/ipc';
+import { isDeckFile } from '../deck/deck-file';
 import { discardAllPending } from '../export/atomic-file';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { ChromiumPrinter } from '../export/chromium-printer';
@@ -77,6 +78,10 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     fail(`${path}: no such deck or folder`);
     return EXIT_FAILED;
   }
+  if (!isDir && !isDeckFile(input)) {
+    fail(`${path}: not a deck file (.md or .markdown) or a folder`);
+    return EXIT_FAILED;
+  }
   let printer: ChromiumPrinter;
   try {
     printer = new ChromiumPrinter({ executablePath: opts.browser });
@@ -87,7 +92,8 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   // Chromium starts first: it launches while the compiler (KaTeX, marked) loads and decks compile.
   trace('start');
   printer.warmUp();
-  const { findDecks, formatDiagnostic } = await import('./check');
+  const { formatDiagnostic } = await import('./check');
+  const { findDecks } = await import('../deck/find-decks');
   const { createDeckCompiler, loadDeck } = await import('../deck/index');
 
   let decks: string[];
@@ -98,7 +104,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     fail(describe(err));
     return EXIT_FAILED;
   }
-  const usage = decks.length === 0 ? `${path}: no decks (.md files) in this folder` : opts.output && decks.length > 1
+  const usage = decks.length === 0 ? `${path}: no decks (.md or .markdown files) in this folder` : opts.output && decks.length > 1
     ? `-o names one PDF but ${path} holds ${decks.length} decks; use --out-dir` : undefined;
   if (usage) {
     await printer.close();

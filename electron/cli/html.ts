@@ -5,6 +5,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isDeckFile } from '../deck/deck-file';
 import { loadDeck } from '../deck/index';
 import type { Diagnostic } from '../deck/types';
 import { FileNotWritableError, PendingFile } from '../export/atomic-file';
@@ -23,6 +24,10 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
   const file = resolve(deckPath);
   if (!existsSync(file)) {
     process.stderr.write(`lectern: ${deckPath}: no such deck\n`);
+    return 1;
+  }
+  if (!isDeckFile(file)) {
+    process.stderr.write(`lectern: ${deckPath}: not a deck file (give a .md or .markdown file)\n`);
     return 1;
   }
   const target = resolve(opts.output);

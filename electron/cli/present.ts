@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isDeckFile } from '../deck/deck-file';
 import { findElectronBinary } from './electron-binary';
 
 /** The bundled talk `npm start` opens. */
@@ -42,7 +43,7 @@ export async function runPresent(deck?: string, env: NodeJS.ProcessEnv = process
   } catch {
     return fail(`${deckPath}: no such deck`);
   }
-  if (!isFile) return fail(`${deckPath}: not a file (give a deck .md)`);
+  if (!isFile || !isDeckFile(deckPath)) return fail(`${deckPath}: not a deck file (give a .md or .markdown file)`);
 
   const binary = findElectronBinary(root, env);
   if (!binary.found) return fail(noBinaryMessage(binary.reason));

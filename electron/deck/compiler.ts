@@ -3,9 +3,10 @@
 // edit only renders the slides that changed.
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createAssetResolver, stampOf, type AssetResolver, type FileStamp } from './assets';
+import { createAssetResolver, stampOf, type FileStamp } from './assets';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
+import { DEFAULT_RENDER_OPTIONS, type DeckRenderContext } from './render-context';
 import { renderSlide, type SlideRender } from './slide';
 import { normalizeSource, splitDeck, type SlideChunk } from './source';
 import type { Deck, DeckAsset, Diagnostic, Slide } from './types';
@@ -15,6 +16,11 @@ export { decodeDeckBytes } from './includes';
 export interface CompileOptions {
   /** Folder that assets and includes are confined to (default: the deck file's folder). */
   root?: string;
+  /**
+   * Send Markdown-only slides through sanitize-html as well (by default only slides with raw
+   * HTML take it). Same output, slower: tests use it to compare the two paths.
+   */
+  sanitizeEverything?: boolean;
 }
 
 export interface DeckCompiler {
@@ -55,6 +61,12 @@ export function createDeckCompiler(): DeckCompiler {
       diagnostics.push(...parsed.diagnostics);
     }
     const resolver = createAssetResolver(root);
+    // Every slide of this compile (includes too) renders in this context.
+    const deckContext: DeckRenderContext = {
+      root,
+      resolver,
+      options: { ...DEFAULT_RENDER_OPTIONS, sanitizeEverything: options.sanitizeEverything ?? false },
+    };
     let self = file;
     try {
       self = realpathSync(file);
@@ -73,7 +85,7 @@ export function createDeckCompiler(): DeckCompiler {
     for (const entry of expansion.entries) {
       const { chunk } = entry;
       if (entry.edge && isBlank(chunk)) continue;
-      const render = renderCached(entry, root, resolver);
+      const render = renderCached(entry, deckContext);
       for (const s of render.stamps) deps.add(s.path);
       for (const a of render.assets) assets.set(a.ref, a);
       if (render.section !== null) entry.scope.current = render.section;
@@ -148,10 +160,11 @@ export function createDeckCompiler(): DeckCompiler {
     return true;
   }
 
-  function renderCached(entry: Entry, root: string, resolver: AssetResolver): SlideRender {
+  function renderCached(entry: Entry, deck: DeckRenderContext): SlideRender {
     const { chunk } = entry;
     const notes = chunk.notes;
-    const key = [entry.file, root, notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
+    // Everything a slide's render reads: its text and position, and the deck context's settings.
+    const key = [entry.file, deck.root, deck.options.sanitizeEverything ? 'all' : 'raw', notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
     const hit = cache.get(key);
     if (hit && stampsUnchanged(hit.render.stamps)) {
       hit.generation = generation;
@@ -161,7 +174,7 @@ export function createDeckCompiler(): DeckCompiler {
       return { ...hit.render, diagnostics: hit.render.diagnostics.map((d) => ({ ...d, line: d.line + delta })) };
     }
     stats.rendered++;
-    const render = renderSlide({ file: entry.file, body: chunk.body, notes, resolver });
+    const render = renderSlide({ file: entry.file, body: chunk.body, notes }, deck);
     cache.set(key, { render, baseLine: chunk.body.line, generation });
     return render;
   }

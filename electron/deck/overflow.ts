@@ -4,7 +4,7 @@
 // math, the shipped decks); the warning has a margin so that it means a real overflow.
 import type { Token, Tokens } from 'marked';
 import { SLIDE_FRAME } from '../contract/frame';
-import { inlinePlainText, type MathToken } from './markdown';
+import { inlinePlainText, type MathToken } from './tokens';
 
 const FONT = 34;
 const FRAME_HEIGHT = SLIDE_FRAME.height;

@@ -2,21 +2,19 @@
 // (local files become confined `lectern-asset:` refs, nothing remote loads) and which CSS.
 // Every removal is reported where the author wrote it. sanitize.ts applies this to HTML;
 // slide attributes from `<!-- .slide: -->` go through filterAttributes directly.
-import { classifyUrl, type AssetKind, type AssetResolver, type FileStamp } from './assets';
+import { classifyUrl, type AssetKind, type AssetResolution } from './assets';
 import type { Position } from './locate';
-import { ASSET_SCHEME, type DeckAsset, type Severity } from './types';
+import { ASSET_SCHEME, type Severity } from './types';
 
+/** What the policy needs from the render it serves (render-context.ts builds it). */
 export interface PolicyContext {
-  /** Folder the slide's file is in: relative references resolve from here. */
-  fromDir: string;
-  resolver: AssetResolver;
   report(severity: Severity, code: string, message: string, where: Position): void;
   /** The next place a string (URL, `<tag`, `attr=`) occurs in the slide's source, or null. */
   locate(needle: string, insensitive?: boolean): Position | null;
   /** The slide's (or notes') first position: where a report goes when nothing better is found. */
   start(): Position;
-  assets: Map<string, DeckAsset>;
-  stamps: FileStamp[];
+  /** Resolves a local reference from the slide's folder and records the asset it names. */
+  useAsset(ref: string, kind: AssetKind): AssetResolution;
 }
 
 export const ALLOWED_TAGS = new Set([
@@ -122,13 +120,11 @@ export function filterUrl(tag: string, attr: string, value: string, ctx: PolicyC
       return { url: null, reason: cls.reason };
     case 'local': {
       const kind: AssetKind = use === 'image' ? 'image' : use === 'media' ? 'media' : 'any';
-      const res = ctx.resolver.resolve(cls.path, ctx.fromDir, kind);
-      if (res.stat) ctx.stamps.push(res.stat);
+      const res = ctx.useAsset(cls.path, kind);
       if (!res.ok) {
         ctx.report('error', res.code, res.message, here());
         return { url: null, reason: res.message };
       }
-      ctx.assets.set(res.asset.ref, res.asset);
       const hash = /#.*$/s.exec(cls.path)?.[0] ?? '';
       return { url: ASSET_SCHEME + res.asset.ref + (use === 'link' ? hash.replace(/["'()\s<>]/g, '') : '') };
     }

@@ -5,11 +5,7 @@ import sanitizeHtml from 'sanitize-html';
 import {
   ALLOWED_TAGS, GLOBAL_ATTRS, NETWORK_IN_CSS, TAG_ATTRS, filterAttributes, filterUrl, where, type PolicyContext,
 } from './policy';
-export interface SanitizeResult {
-  html: string;
-  /** Fragment steps as reveal.js counts them: distinct explicit indices plus unindexed ones. */
-  fragments: number;
-}
+import type { FragmentCount } from './render-context';
 
 function placeholderFor(reason: string, alt: string): ImageResult {
   return {
@@ -58,19 +54,10 @@ export function imagePolicy(input: Record<string, string>, ctx: PolicyContext): 
   return { tagName: 'img', attribs: { src: kept.url, ...rest } };
 }
 
-/** The slide being sanitized: the options below are built once, sanitizing is synchronous. */
-interface Run {
-  ctx: PolicyContext;
-  indexed: Set<string>;
-  unindexed: number;
-}
-let run: Run | null = null;
-function current(): Run {
-  if (!run) throw new Error('sanitize policy used outside sanitizeSlideHtml');
-  return run;
-}
+type Options = sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] };
 
-const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
+/** What does not depend on the slide: built once. */
+const BASE_OPTIONS: Options = {
   allowedTags: [...ALLOWED_TAGS],
   allowedAttributes: Object.fromEntries([
     ['*', [...GLOBAL_ATTRS, 'data-*', 'aria-*']],
@@ -92,55 +79,50 @@ const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
   disallowedTagsMode: 'discard',
   // <style> is allowed on purpose: exclusiveFilter below drops any that imports or loads.
   allowVulnerableTags: true,
-  transformTags: {
-    img: (tagName, attribs) => {
-      const image = imagePolicy(attribs, current().ctx);
-      // Already resolved: the '*' pass must not resolve the ref a second time.
-      return image.tagName === 'img' ? { tagName, attribs: { ...image.attribs, 'data-lectern-resolved': '' } } : image;
-    },
-    '*': (tagName, attribs) => {
-      const r = current();
-      const { ctx } = r;
-      if (!ALLOWED_TAGS.has(tagName)) {
-        ctx.report('warning', 'removed-html', `removed <${tagName}>${tagName === 'script' ? ' (scripts never run in a deck)' : ''}`, where(ctx, ['<' + tagName, true]));
-        return { tagName, attribs: {} };
-      }
-      let filtered: Record<string, string>;
-      if (tagName === 'img' && 'data-lectern-resolved' in attribs) {
-        const { ['data-lectern-resolved']: _r, src, ...rest } = attribs;
-        filtered = { src: src ?? '', ...filterAttributes(tagName, rest, ctx) };
-      } else {
-        filtered = filterAttributes(tagName, attribs, ctx);
-      }
-      const cls = filtered.class;
-      if (cls && /(?:^|\s)fragment(?:\s|$)/.test(cls)) {
-        const idx = filtered['data-fragment-index'];
-        if (idx !== undefined && /^\s*-?\d+\s*$/.test(idx)) r.indexed.add(String(parseInt(idx, 10)));
-        else r.unindexed++;
-      }
-      return { tagName, attribs: filtered };
-    },
-  },
-  exclusiveFilter: (frame) => {
-    if (frame.tag !== 'style') return false;
-    const { ctx } = current();
-    const css = frame.text;
-    if (/@import|expression\s*\(|javascript:|-moz-binding|behavior\s*:|\\|url\s*\(/i.test(css) || NETWORK_IN_CSS.test(css)) {
-      ctx.report('warning', 'removed-html', 'removed a <style> element that imports, escapes or loads files (use style attributes or images)', where(ctx, ['<style', true]));
-      return true;
-    }
-    return false;
-  },
 };
 
-export function sanitizeSlideHtml(html: string, ctx: PolicyContext): SanitizeResult {
-  const outer = run;
-  const mine: Run = { ctx, indexed: new Set(), unindexed: 0 };
-  run = mine;
-  try {
-    const clean = sanitizeHtml(html, OPTIONS);
-    return { html: clean, fragments: mine.indexed.size + mine.unindexed };
-  } finally {
-    run = outer;
-  }
+/**
+ * The options for one part's sanitizing: the hooks report through, and count fragments into,
+ * that part's context (sanitize-html calls them synchronously, during the one call below).
+ */
+function optionsFor(ctx: PolicyContext, fragments: FragmentCount): Options {
+  return {
+    ...BASE_OPTIONS,
+    transformTags: {
+      img: (tagName, attribs) => {
+        const image = imagePolicy(attribs, ctx);
+        // Already resolved: the '*' pass must not resolve the ref a second time.
+        return image.tagName === 'img' ? { tagName, attribs: { ...image.attribs, 'data-lectern-resolved': '' } } : image;
+      },
+      '*': (tagName, attribs) => {
+        if (!ALLOWED_TAGS.has(tagName)) {
+          ctx.report('warning', 'removed-html', `removed <${tagName}>${tagName === 'script' ? ' (scripts never run in a deck)' : ''}`, where(ctx, ['<' + tagName, true]));
+          return { tagName, attribs: {} };
+        }
+        let filtered: Record<string, string>;
+        if (tagName === 'img' && 'data-lectern-resolved' in attribs) {
+          const { ['data-lectern-resolved']: _r, src, ...rest } = attribs;
+          filtered = { src: src ?? '', ...filterAttributes(tagName, rest, ctx) };
+        } else {
+          filtered = filterAttributes(tagName, attribs, ctx);
+        }
+        fragments.add(filtered);
+        return { tagName, attribs: filtered };
+      },
+    },
+    exclusiveFilter: (frame) => {
+      if (frame.tag !== 'style') return false;
+      const css = frame.text;
+      if (/@import|expression\s*\(|javascript:|-moz-binding|behavior\s*:|\\|url\s*\(/i.test(css) || NETWORK_IN_CSS.test(css)) {
+        ctx.report('warning', 'removed-html', 'removed a <style> element that imports, escapes or loads files (use style attributes or images)', where(ctx, ['<style', true]));
+        return true;
+      }
+      return false;
+    },
+  };
+}
+
+/** `html` through the policy; reports go to `ctx`, fragment steps are counted into `fragments`. */
+export function sanitizeSlideHtml(html: string, ctx: PolicyContext, fragments: FragmentCount): string {
+  return sanitizeHtml(html, optionsFor(ctx, fragments));
 }

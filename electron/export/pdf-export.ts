@@ -12,6 +12,7 @@ import { buildOfflineHtml, inlineDeckAssets } from './offline-html';
 import { finishPdf, mergePdfs, type OutlineEntry } from './pdf/index';
 import { joinLayouts, planPrintParts, type JoinedLayout } from './print-parts';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from './printer';
+import { stripDeckExtension } from '../deck/deck-file';
 
 /** The slide frame every layout scales from (kept exported here for existing importers). */
 export { SLIDE_FRAME };
@@ -56,7 +57,7 @@ export function printPageSize(options: ExportOptions): PrintPageSize {
 
 /** The file name for a deck's PDF: `talk.pdf`, `talk.notes.pdf`, `talk.handout.pdf`. */
 export function pdfFileName(deckFile: string, format: ExportOptions['format']): string {
-  const base = deckFile.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+  const base = stripDeckExtension(deckFile);
   return format === 'slides' ? `${base}.pdf` : `${base}.${format}.pdf`;
 }
 

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import sanitizeHtml from 'sanitize-html';
 import { compileDeck, type Deck } from '../../electron/deck/index';
-import { setSanitizeEverything } from '../../electron/deck/slide';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-trusted-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,13 +39,7 @@ function comparable(d: Deck): unknown {
 for (const [i, sample] of samples.entries()) {
   test(`Markdown-only sample ${i + 1} compiles the same with and without the sanitizer`, () => {
     const fast = compileDeck(sample, FILE);
-    setSanitizeEverything(true);
-    let slow: Deck;
-    try {
-      slow = compileDeck(sample, FILE);
-    } finally {
-      setSanitizeEverything(false);
-    }
+    const slow: Deck = compileDeck(sample, FILE, { sanitizeEverything: true });
     assert.deepEqual(comparable(fast), comparable(slow));
     assert.doesNotMatch(fast.slides.map((s) => s.html).join(''), /javascript:|onclick|evil\.example|data:text/);
   });
