@@ -4,10 +4,21 @@
 // runs in plain Node with a fake. No electron import.
 
 import { randomUUID } from 'node:crypto';
-import type { PrintToPDFOptions } from 'electron';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from '../export/printer';
 import { afterLayout, AWAIT_PRINT_READY_WITH_TIMEOUT_SCRIPT, cssLengthToInches } from '../export/printer';
 import { APP_ORIGIN } from './security';
+
+/** The printToPDF options this printer sets (a subset of Electron's PrintToPDFOptions; main.ts,
+ *  the one file that imports Electron, is where the compiler checks the two agree). */
+export interface PdfPrintOptions {
+  printBackground: boolean;
+  preferCSSPageSize: boolean;
+  generateDocumentOutline: boolean;
+  generateTaggedPDF: boolean;
+  margins: { top: number; bottom: number; left: number; right: number };
+  /** In inches. */
+  pageSize: { width: number; height: number };
+}
 
 export interface PrintWindowLike {
   loadURL(url: string): Promise<void>;
@@ -15,7 +26,7 @@ export interface PrintWindowLike {
   destroy(): void;
   webContents: {
     executeJavaScript(code: string): Promise<unknown>;
-    printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+    printToPDF(options: PdfPrintOptions): Promise<Uint8Array>;
   };
 }
 
@@ -36,7 +47,7 @@ export function pageSizeInches(page: PrintPageSize): { width: number; height: nu
  * app's PDFs are always tagged (it prints whole, so nothing is joined); the bookmarks are the
  * exporter's, one per slide, as from the command line, unless the view reports none.
  */
-export function printOptionsFor(job: PrintJob, report: PrintViewReport = { pages: 0 }): PrintToPDFOptions {
+export function printOptionsFor(job: PrintJob, report: PrintViewReport = { pages: 0 }): PdfPrintOptions {
   return {
     printBackground: true,
     preferCSSPageSize: true,
