@@ -4,12 +4,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createDeckCompiler, loadDeck, type Diagnostic } from '../deck/index';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 export interface CheckOptions { strict: boolean; json: boolean }
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 
 /** Every deck under a folder: `.md` files, skipping node_modules, dot-folders and READMEs. */
 export function findDecks(folder: string): string[] {
@@ -68,7 +66,7 @@ export async function runCheck(path: string, opts: CheckOptions): Promise<number
     files = isDir ? findDecks(target) : [target];
   } catch (err) {
     process.stderr.write(`lectern check: ${(err as Error).message}\n`);
-    return 1;
+    return EXIT_FAILED;
   }
   if (files.length === 0) {
     process.stderr.write(`lectern check: ${path}: no decks (.md files) in this folder\n`);
