@@ -101,7 +101,6 @@ test('a network that never answers: the installer is stopped at the deadline', a
   const p = freshCheckout(t, HANGING_INSTALLER);
   const run = await present(p.root, p.deck, noDownloadFlags(), 300);
   assert.equal(run.code, 1);
-  assert.ok(existsSync(p.ran));
   assert.match(run.stderr, /did not finish within 0.3 s \(no network\?\)/);
 });
 
