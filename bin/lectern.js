@@ -5,7 +5,7 @@ const { join } = require('node:path');
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 if (!existsSync(cli)) {
   console.error('lectern: the CLI is not built yet; run `npm run build` in ' + join(__dirname, '..'));
-  process.exit(2);
+  process.exit(2); // EXIT_USAGE in electron/cli/exit-codes.ts
 }
 require(cli).main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -1,84 +1,57 @@
-// The app's state and what each action does: which deck is open, its windows, presenting,
-// export, live reload events (the IPC answers are in ipc-answers.ts). Electron's objects come in through small interfaces
-// (main.ts passes the real ones), so every decision here is tested in plain Node.
+// The app's actions and the effects of its lifecycle: which deck is open and being watched, its
+// windows, displays and display sleep. What each action or window close means is decided by the
+// pure transition in lifecycle.ts; this class carries out the effects it returns. Sync relaying
+// (sync-relay.ts), PDF export (export-session.ts) and the IPC answers (ipc-answers.ts) are their
+// own modules. Electron's objects come in through small interfaces (app-ports.ts, main.ts passes
+// the real ones), so every decision here is tested in plain Node.
 
-import { dirname, join, resolve } from 'node:path';
-import type {
-  SlidePosition,
-  DeckPayload,
-  DeckSummary,
-  EventChannels,
-  ExportOptions,
-  ExportProgress,
-  InvokeChannel,
-  Paper,
-  InvokeChannels,
-  SyncMessage,
-  ViewRole,
-} from '../contract/ipc';
+import { resolve } from 'node:path';
+import type { DeckPayload, DeckSummary, EventChannels, ExportOptions, InvokeChannel, InvokeChannels, ViewRole } from '../contract/ipc';
 import { DECK_EXTENSIONS } from '../deck/deck-file';
 import type { Deck } from '../deck/types';
-import { isDeckPath, summarizeDecks } from './deck-list';
-import { createInvokeAnswers, type InvokeAnswers } from './ipc-answers';
 import type { AppWindowLike, ControllerDeps, DeckWatch } from './app-ports';
+import { isDeckPath, summarizeDecks } from './deck-list';
 import { DisplayArranger, type RehearsalMode } from './displays';
+import { ExportSession } from './export-session';
+import { createInvokeAnswers, type AnswerHost, type InvokeAnswers } from './ipc-answers';
+import { INITIAL_STATE, transition, type LifecycleEffect, type LifecycleEvent, type LifecycleState } from './lifecycle';
 import type { MenuActions, MenuState } from './menu';
 import { deckAssetBase } from './protocols';
+import { SyncRelay } from './sync-relay';
+import { ViewWindows } from './view-windows';
 
 export type { AppWindowLike, ControllerDeps, DeckWatch, DialogLike, ExportRequest, PowerSaveBlockerLike } from './app-ports';
+export { progressBarValue } from './export-session';
+export { recipientsOf } from './view-windows';
 
-/** Who receives a main -> renderer event: errors and export progress never reach the audience. */
-export function recipientsOf(channel: keyof EventChannels, role: ViewRole): boolean {
-  if (channel === 'deck:errors') return role === 'presenter';
-  if (channel === 'export:progress') return role !== 'audience';
-  if (channel === 'deck:updated') return role !== 'start';
-  return true;
-}
-
-/** The window progress bar for an export phase: a fraction, or -1 to remove it. */
-export function progressBarValue(progress: ExportProgress): number {
-  switch (progress.phase) {
-    case 'layout':
-      return 0.1;
-    case 'print':
-      return 0.6;
-    case 'write':
-      return 0.9;
-    case 'done':
-    case 'failed':
-      return -1;
-  }
-}
-
-function isSyncMessage(value: unknown): value is SyncMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'navigate' || type === 'blackout' || type === 'hello' || type === 'state';
-}
-
-export class LecternController {
-  private readonly windows = new Map<number, { role: ViewRole; win: AppWindowLike }>();
+export class LecternController implements AnswerHost {
+  private readonly windows = new ViewWindows();
+  private readonly sync = new SyncRelay(this.windows);
+  private readonly exports: ExportSession;
+  private state: LifecycleState = INITIAL_STATE;
   private watch: DeckWatch | null = null;
-  private presenting = false;
-  private exporting = false;
-  private lastPosition: SlidePosition | null = null;
   private powerId: number | null = null;
   private assetVersion = 0;
-  private closingPresentation = false;
-  private closingStudy = false;
-  private paper: Paper;
-  private quitting = false;
   readonly arranger: DisplayArranger;
   private readonly answers: InvokeAnswers;
 
   constructor(private readonly deps: ControllerDeps) {
     this.arranger = new DisplayArranger(deps.screen, () => deps.menuChanged());
-    this.paper = deps.defaultPaper;
+    this.exports = new ExportSession(deps, this.windows);
     this.answers = createInvokeAnswers(this, deps);
   }
 
   get deck(): Deck | null {
     return this.watch?.deck ?? null;
+  }
+
+  /** The lifecycle state (for the menu and tests). */
+  get lifecycle(): LifecycleState {
+    return this.state;
+  }
+
+  private get presenting(): boolean {
+    return this.state.phase === 'deck' && this.state.talk;
   }
 
   /** The deck folder assets are served from (the asset protocol asks). */
@@ -87,35 +60,88 @@ export class LecternController {
   }
 
   allWindows(): AppWindowLike[] {
-    return [...this.windows.values()].map((w) => w.win);
+    return this.windows.all().map((w) => w.win);
   }
 
   roleOf(webContentsId: number): ViewRole | null {
-    return this.windows.get(webContentsId)?.role ?? null;
+    return this.windows.byWebContents(webContentsId)?.role ?? null;
   }
 
   windowOf(role: ViewRole): AppWindowLike | null {
-    for (const w of this.windows.values()) if (w.role === role) return w.win;
-    return null;
-  }
-
-  private open(role: ViewRole): AppWindowLike {
-    const win = this.deps.createWindow(role);
-    const id = win.webContents.id;
-    this.windows.set(id, { role, win });
-    win.onClosed(() => this.windowClosed(id, role));
-    return win;
+    return this.windows.withRole(role);
   }
 
   send<C extends keyof EventChannels>(channel: C, payload: EventChannels[C]): void {
-    for (const { role, win } of this.windows.values()) {
-      if (!win.isDestroyed() && recipientsOf(channel, role)) win.webContents.send(channel, payload);
-    }
+    this.windows.send(channel, payload);
   }
 
   payload(): DeckPayload | null {
     const deck = this.deck;
     return deck ? { deck, assetBase: deckAssetBase(this.assetVersion) } : null;
+  }
+
+  /** Feeds one event to the lifecycle and carries out its effects, in order. The state changes
+   *  first, so a window closed by an effect reports into the new state. Resolves when the
+   *  effects' asynchronous parts (stopping a deck watch) are done. */
+  private dispatch(event: LifecycleEvent): Promise<void> {
+    const { state, effects } = transition(this.state, event);
+    this.state = state;
+    const pending: Array<Promise<void>> = [];
+    for (const effect of effects) {
+      const done = this.apply(effect);
+      if (done) pending.push(done);
+    }
+    return Promise.all(pending).then(() => undefined);
+  }
+
+  private apply(effect: LifecycleEffect): Promise<void> | void {
+    switch (effect.type) {
+      case 'open-window':
+        this.open(effect.window).show();
+        return;
+      case 'open-talk': {
+        const presenter = this.open('presenter');
+        const audience = this.open('audience');
+        this.arranger.start({ audience, presenter });
+        presenter.focus();
+        return;
+      }
+      case 'focus-window':
+        this.windowOf(effect.window)?.focus();
+        return;
+      case 'close-window':
+        this.windowOf(effect.window)?.close();
+        return;
+      case 'block-display-sleep':
+        this.powerId = this.deps.power.start('prevent-display-sleep');
+        return;
+      case 'allow-display-sleep':
+        if (this.powerId !== null) this.deps.power.stop(this.powerId);
+        this.powerId = null;
+        return;
+      case 'release-displays':
+        this.arranger.stop();
+        return;
+      case 'refresh-views':
+        this.send('deck:updated', this.payload()!);
+        this.send('deck:errors', []);
+        return;
+      case 'unload-deck': {
+        const watch = this.watch;
+        this.watch = null;
+        return watch?.stop();
+      }
+      case 'menu-changed':
+        this.deps.menuChanged();
+        return;
+      case 'quit-app':
+        this.deps.quit();
+        return;
+    }
+  }
+
+  private open(role: ViewRole): AppWindowLike {
+    return this.windows.add(role, this.deps.createWindow(role), (closed) => void this.dispatch({ type: 'window-closed', window: closed }));
   }
 
   /** At launch: the deck from argv, else the start screen. */
@@ -125,13 +151,7 @@ export class LecternController {
   }
 
   showStart(): void {
-    const existing = this.windowOf('start');
-    if (existing) {
-      existing.focus();
-      return;
-    }
-    const win = this.open('start');
-    win.show();
+    void this.dispatch({ type: 'show-start' });
   }
 
   /** Opens a deck and presents it (or shows it in the study window). Returns false when the
@@ -143,7 +163,7 @@ export class LecternController {
       return false;
     }
     const deck = this.deps.loadDeck(path);
-    this.lastPosition = null;
+    this.sync.forget();
     void this.watch?.stop();
     this.watch = this.deps.watchDeck(deck, {
       updated: () => {
@@ -154,14 +174,7 @@ export class LecternController {
       errors: (errors) => this.send('deck:errors', errors),
     });
     this.deps.recent.add(path);
-    if (this.presenting || this.windowOf('study')) {
-      // A new deck in the open windows: same windows, new content.
-      this.send('deck:updated', this.payload()!);
-      this.send('deck:errors', []);
-    }
-    if (mode === 'study') this.study();
-    else this.present();
-    this.deps.menuChanged();
+    void this.dispatch({ type: 'deck-opened', mode });
     return true;
   }
 
@@ -170,15 +183,7 @@ export class LecternController {
    * starts the talk and the study window stays), or the one already open, brought forward.
    */
   study(): void {
-    if (!this.deck) return;
-    const existing = this.windowOf('study');
-    if (existing) {
-      existing.focus();
-      return;
-    }
-    this.open('study').show();
-    this.windowOf('start')?.close();
-    this.deps.menuChanged();
+    void this.dispatch({ type: 'study' });
   }
 
   async openWithDialog(mode: 'present' | 'study' = 'present'): Promise<boolean> {
@@ -193,62 +198,16 @@ export class LecternController {
   }
 
   present(): void {
-    if (!this.deck || this.presenting) return;
-    this.presenting = true;
-    const presenter = this.open('presenter');
-    const audience = this.open('audience');
-    this.arranger.start({ audience, presenter });
-    presenter.focus();
-    this.powerId = this.deps.power.start('prevent-display-sleep');
-    const start = this.windowOf('start');
-    if (start) start.close();
-    this.deps.menuChanged();
-  }
-
-  /** Ends presenting: both windows close, display sleep is allowed again. */
-  stopPresenting(): void {
-    if (!this.presenting) return;
-    this.presenting = false;
-    this.arranger.stop();
-    if (this.powerId !== null) this.deps.power.stop(this.powerId);
-    this.powerId = null;
-    this.closingPresentation = true;
-    for (const role of ['audience', 'presenter'] as const) this.windowOf(role)?.close();
-    this.closingPresentation = false;
-    this.deps.menuChanged();
+    void this.dispatch({ type: 'present' });
   }
 
   closeDeck(): void {
-    this.stopPresenting();
-    this.closingStudy = true;
-    this.windowOf('study')?.close();
-    this.closingStudy = false;
-    void this.watch?.stop();
-    this.watch = null;
-    if (!this.quitting) this.showStart();
-    this.deps.menuChanged();
+    void this.dispatch({ type: 'close-deck' });
   }
 
-  private windowClosed(id: number, role: ViewRole): void {
-    this.windows.delete(id);
-    // Closing either presenting window ends the talk; the deck stays open in a study window, else
-    // the start screen comes back. Closing the study window with no talk running closes the deck.
-    if ((role === 'audience' || role === 'presenter') && this.presenting && !this.closingPresentation) {
-      if (this.windowOf('study')) this.stopPresenting();
-      else this.closeDeck();
-    } else if (role === 'study' && !this.presenting && !this.closingStudy && !this.quitting) {
-      this.closeDeck();
-    }
-    // The last app window closed: quit (a hidden print window must not keep the app alive).
-    if (this.windows.size === 0 && !this.quitting && !this.closingPresentation && !this.closingStudy) this.deps.quit();
-  }
-
-  /** Before quit: release the power blocker and the watcher. */
+  /** Before quit: the talk ends (display sleep allowed again) and the deck watch stops. */
   async shutdown(): Promise<void> {
-    this.quitting = true;
-    this.stopPresenting();
-    await this.watch?.stop();
-    this.watch = null;
+    await this.dispatch({ type: 'quit' });
   }
 
   swap(): void {
@@ -265,54 +224,14 @@ export class LecternController {
     if (win && !win.isDestroyed()) win.setFullScreen(!win.isFullScreen());
   }
 
-  /** Exports the open deck after a save dialog. Notes and handouts print on the paper chosen in
-   *  the menu unless the request names one. */
-  async exportWithDialog(requested: ExportOptions): Promise<{ file: string } | null> {
-    const options = requested.format === 'slides' || requested.paper ? requested : { ...requested, paper: this.paper };
-    const deck = this.deck;
-    if (!deck || this.exporting) return null;
-    const saved = await this.deps.dialog.showSaveDialog({
-      title: 'Export PDF',
-      defaultPath: join(dirname(deck.file), this.deps.pdfFileName(deck.file, options.format)),
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
-    });
-    if (saved.canceled || !saved.filePath) return null;
-    const target = saved.filePath;
-    this.exporting = true;
-    this.deps.menuChanged();
-    const onProgress = (progress: ExportProgress) => {
-      this.send('export:progress', { ...progress, file: target });
-      const value = progressBarValue(progress);
-      for (const win of this.allWindows()) if (!win.isDestroyed()) win.setProgressBar(value);
-    };
-    try {
-      await this.deps.exportPdf({ deck, options, target, onProgress });
-      return { file: target };
-    } catch (err) {
-      this.deps.dialog.showErrorBox('Export failed', err instanceof Error ? err.message : String(err));
-      return null;
-    } finally {
-      this.exporting = false;
-      for (const win of this.allWindows()) if (!win.isDestroyed()) win.setProgressBar(-1);
-      this.deps.menuChanged();
-    }
+  /** Exports the open deck after a save dialog (export-session.ts). */
+  exportWithDialog(requested: ExportOptions): Promise<{ file: string } | null> {
+    return this.exports.exportWithDialog(this.deck, requested);
   }
 
-  /** Forwards a sync message to the other presenting windows (never back to the sender). */
+  /** Forwards a sync message to the other deck windows (sync-relay.ts). */
   relaySync(senderId: number, message: unknown): void {
-    if (!isSyncMessage(message)) return;
-    if (message.type === 'navigate' || message.type === 'state') this.lastPosition = message.position;
-    // A window that boots after the last move (present from here, a reopened presenter) is told
-    // where the talk is, even when no other window is open yet to answer its hello.
-    if (message.type === 'hello' && this.lastPosition) {
-      const sender = this.windows.get(senderId);
-      if (sender && !sender.win.isDestroyed()) {
-        sender.win.webContents.send('sync', { type: 'navigate', position: this.lastPosition });
-      }
-    }
-    for (const [id, { role, win }] of this.windows) {
-      if (id !== senderId && role !== 'start' && !win.isDestroyed()) win.webContents.send('sync', message);
-    }
+    this.sync.relay(senderId, message);
   }
 
   async summaries(files: readonly string[]): Promise<DeckSummary[]> {
@@ -331,9 +250,9 @@ export class LecternController {
       presenting: this.presenting,
       dual: this.presenting && this.arranger.plan().dual,
       rehearsal: this.arranger.rehearsal,
-      exporting: this.exporting,
+      exporting: this.exports.exporting,
       recent: this.deps.recent.list(),
-      paper: this.paper,
+      paper: this.exports.paper,
     };
   }
 
@@ -356,10 +275,7 @@ export class LecternController {
       toggleFullscreen: () => this.toggleFullscreen(focused()),
       swapDisplays: () => this.swap(),
       setRehearsal: (mode) => this.setRehearsal(mode),
-      setPaper: (paper) => {
-        this.paper = paper;
-        this.deps.menuChanged();
-      },
+      setPaper: (paper) => this.exports.setPaper(paper),
       quit: () => this.deps.quit(),
     };
   }

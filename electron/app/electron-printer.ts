@@ -5,7 +5,6 @@
 // Node with a fake. No electron import.
 
 import { randomUUID } from 'node:crypto';
-import type { PrintToPDFOptions } from 'electron';
 import { pdfRequestFor, printPdfOn, type TaggingPolicy } from '../export/print-sequence';
 import type { PdfRequest, PrintEngine, PrintTarget } from '../export/print-target';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from '../export/printer';
@@ -13,13 +12,25 @@ import { cssLengthToInches } from '../export/printer';
 import { PAPER } from '../contract/frame';
 import { APP_ORIGIN } from './security';
 
+/** The printToPDF options this printer sets (a subset of Electron's PrintToPDFOptions; main.ts,
+ *  the one file that imports Electron, is where the compiler checks the two agree). */
+export interface PdfPrintOptions {
+  printBackground: boolean;
+  preferCSSPageSize: boolean;
+  generateDocumentOutline: boolean;
+  generateTaggedPDF: boolean;
+  margins: { top: number; bottom: number; left: number; right: number };
+  /** In inches. */
+  pageSize: { width: number; height: number };
+}
+
 export interface PrintWindowLike {
   loadURL(url: string): Promise<void>;
   isDestroyed(): boolean;
   destroy(): void;
   webContents: {
     executeJavaScript(code: string): Promise<unknown>;
-    printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+    printToPDF(options: PdfPrintOptions): Promise<Uint8Array>;
   };
 }
 
@@ -39,7 +50,7 @@ export function pageSizeInches(page: PrintPageSize): { width: number; height: nu
 const APP_TAGGING: TaggingPolicy = { tagAlways: true };
 
 /** printToPDF's options for a request of the print sequence. */
-export function electronPdfOptions(request: PdfRequest): PrintToPDFOptions {
+export function electronPdfOptions(request: PdfRequest): PdfPrintOptions {
   return {
     printBackground: true,
     preferCSSPageSize: true,
@@ -55,7 +66,7 @@ export function electronPdfOptions(request: PdfRequest): PrintToPDFOptions {
  * app's PDFs are always tagged; the bookmarks are the exporter's, one per slide, as from the
  * command line, unless the view reports none.
  */
-export function printOptionsFor(job: PrintJob, report: PrintViewReport = { pages: 0 }): PrintToPDFOptions {
+export function printOptionsFor(job: PrintJob, report: PrintViewReport = { pages: 0 }): PdfPrintOptions {
   return electronPdfOptions(pdfRequestFor(job, report, APP_TAGGING));
 }
 

@@ -3,9 +3,8 @@
 // already checked by the IPC guard.
 
 import { existsSync } from 'node:fs';
-import type { ExportOptions, InvokeChannel, InvokeChannels } from '../contract/ipc';
-import type { ControllerDeps } from './app-ports';
-import type { LecternController } from './controller';
+import type { DeckPayload, DeckSummary, ExportOptions, InvokeChannel, InvokeChannels, ViewRole } from '../contract/ipc';
+import type { AppWindowLike, ControllerDeps } from './app-ports';
 import { findDeckFiles, isDeckPath } from './deck-list';
 import { isSafeExternalUrl } from './security';
 
@@ -17,7 +16,21 @@ function field(request: unknown, name: string): unknown {
   return typeof request === 'object' && request !== null ? (request as Record<string, unknown>)[name] : undefined;
 }
 
-export function createInvokeAnswers(ctl: LecternController, deps: ControllerDeps): InvokeAnswers {
+/** What the answers ask of the app (the controller provides it; declared here so neither module
+ *  imports the other's implementation). */
+export interface AnswerHost {
+  roleOf(webContentsId: number): ViewRole | null;
+  windowOf(role: ViewRole): AppWindowLike | null;
+  payload(): DeckPayload | null;
+  summaries(files: readonly string[]): Promise<DeckSummary[]>;
+  openWithDialog(mode: 'present' | 'study'): Promise<boolean>;
+  openDeck(file: string, mode: 'present' | 'study'): boolean;
+  present(): void;
+  swap(): void;
+  exportWithDialog(options: ExportOptions): Promise<{ file: string } | null>;
+}
+
+export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 'slidesDir' | 'recent' | 'openExternal'>): InvokeAnswers {
   return {
     'view:role': async (senderId) => ctl.roleOf(senderId) ?? 'start',
     // The start screen shows the welcome view, whatever deck is open.

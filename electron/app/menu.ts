@@ -2,10 +2,29 @@
 // accelerators and enabled states are tested in plain Node. main.ts calls
 // Menu.buildFromTemplate(buildMenuTemplate(...)) whenever the state changes.
 
-import type { MenuItemConstructorOptions } from 'electron';
 import { basename, dirname } from 'node:path';
 import type { ExportOptions, Paper } from '../contract/ipc';
 import type { RehearsalMode } from './displays';
+
+/**
+ * A menu item as Electron's Menu.buildFromTemplate takes it: the fields this menu uses, declared
+ * here so only main.ts imports Electron (main.ts hands the template over, and the compiler checks
+ * there that this shape fits Electron's MenuItemSpec).
+ */
+export interface MenuItemSpec {
+  id?: string;
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
+  role?: MenuRole;
+  accelerator?: string;
+  registerAccelerator?: boolean;
+  enabled?: boolean;
+  checked?: boolean;
+  click?: () => void;
+  submenu?: MenuItemSpec[];
+}
+
+export type MenuRole = 'about' | 'hide' | 'hideOthers' | 'unhide' | 'editMenu';
 
 export interface MenuState {
   platform: NodeJS.Platform;
@@ -64,9 +83,9 @@ export function paperForCountry(country: string): Paper {
   return LETTER_COUNTRIES.has(country.trim().toUpperCase()) ? 'letter' : 'a4';
 }
 
-function exportMenu(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+function exportMenu(state: MenuState, actions: MenuActions): MenuItemSpec[] {
   const enabled = state.hasDeck && !state.exporting;
-  const item = (choice: (typeof EXPORT_CHOICES)[number]): MenuItemConstructorOptions => ({
+  const item = (choice: (typeof EXPORT_CHOICES)[number]): MenuItemSpec => ({
     id: `export-${choice.id}`,
     label: choice.label,
     ...(choice.accelerator ? { accelerator: choice.accelerator } : {}),
@@ -79,7 +98,7 @@ function exportMenu(state: MenuState, actions: MenuActions): MenuItemConstructor
     ...groups.map((group) => ({ label: group, enabled, submenu: EXPORT_CHOICES.filter((c) => c.group === group).map(item) })),
     { type: 'separator' },
     // Notes and handouts print on this paper; slides are always the 16:9 frame.
-    ...PAPERS.map(({ paper, label }): MenuItemConstructorOptions => ({
+    ...PAPERS.map(({ paper, label }): MenuItemSpec => ({
       id: `paper-${paper}`,
       label,
       type: 'radio',
@@ -93,13 +112,13 @@ function recentLabel(file: string): string {
   return `${basename(file)}  (${dirname(file)})`;
 }
 
-export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemSpec[] {
   const mac = state.platform === 'darwin';
-  const recentItems: MenuItemConstructorOptions[] = state.recent.map((file) => ({
+  const recentItems: MenuItemSpec[] = state.recent.map((file) => ({
     label: recentLabel(file),
     click: () => actions.openRecent(file),
   }));
-  const file: MenuItemConstructorOptions = {
+  const file: MenuItemSpec = {
     label: '&File',
     submenu: [
       { id: 'open', label: 'Open...', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
@@ -125,7 +144,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         : [{ type: 'separator' } as const, { id: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() }]),
     ],
   };
-  const view: MenuItemConstructorOptions = {
+  const view: MenuItemSpec = {
     label: '&View',
     submenu: [
       { id: 'study', label: 'Study View', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasDeck, click: () => actions.study() },
@@ -159,7 +178,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       },
     ],
   };
-  const appMenu: MenuItemConstructorOptions[] = mac
+  const appMenu: MenuItemSpec[] = mac
     ? [
         {
           label: 'Lectern',
@@ -176,6 +195,6 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       ]
     : [];
   // Edit keeps copy/paste working in the start screen's fields and notes.
-  const edit: MenuItemConstructorOptions = { role: 'editMenu' };
+  const edit: MenuItemSpec = { role: 'editMenu' };
   return [...appMenu, file, edit, view];
 }

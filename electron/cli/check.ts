@@ -6,12 +6,10 @@ import { relative, resolve } from 'node:path';
 import { isDeckFile } from '../deck/deck-file';
 import { findDecks } from '../deck/find-decks';
 import { createDeckCompiler, loadDeck, type Diagnostic } from '../deck/index';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 export interface CheckOptions { strict: boolean; json: boolean }
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -40,7 +38,7 @@ export async function runCheck(path: string, opts: CheckOptions): Promise<number
     files = isDir ? findDecks(target) : [target];
   } catch (err) {
     process.stderr.write(`lectern check: ${(err as Error).message}\n`);
-    return 1;
+    return EXIT_FAILED;
   }
   if (files.length === 0) {
     process.stderr.write(`lectern check: ${path}: no decks (.md or .markdown files) in this folder\n`);

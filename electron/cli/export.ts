@@ -11,6 +11,7 @@ import { isDeckFile } from '../deck/deck-file';
 import { discardAllPending } from '../export/atomic-file';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { ChromiumPrinter } from '../export/chromium-printer';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, exitForSignal } from './exit-codes';
 
 export interface ExportCliOptions {
   format: 'slides' | 'notes' | 'handout';
@@ -26,9 +27,6 @@ export interface ExportCliOptions {
   quiet: boolean;
 }
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 
 /** LECTERN_TRACE=1: phase timings on stderr (for the benchmark and slow-export reports). */
 const traceStart = performance.now();
@@ -120,7 +118,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     discardAllPending();
     void printer.close().finally(() => {
       discardAllPending();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(exitForSignal(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM'));
     });
   };
   process.once('SIGINT', onInterrupt);

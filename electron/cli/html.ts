@@ -10,6 +10,7 @@ import { loadDeck } from '../deck/index';
 import type { Diagnostic } from '../deck/types';
 import { FileNotWritableError, PendingFile } from '../export/atomic-file';
 import { buildOfflineHtml } from '../export/offline-html';
+import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 
 export interface HtmlOptions {
   output: string;
@@ -24,7 +25,7 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
   const file = resolve(deckPath);
   if (!existsSync(file)) {
     process.stderr.write(`lectern: ${deckPath}: no such deck\n`);
-    return 1;
+    return EXIT_FAILED;
   }
   if (!isDeckFile(file)) {
     process.stderr.write(`lectern: ${deckPath}: not a deck file (give a .md or .markdown file)\n`);
@@ -33,7 +34,7 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
   const target = resolve(opts.output);
   if (existsSync(target) && statSync(target).isDirectory()) {
     process.stderr.write(`lectern: ${opts.output} is a folder; give the HTML file to write (-o talk.html)\n`);
-    return 1;
+    return EXIT_FAILED;
   }
   const deck = loadDeck(file);
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
@@ -42,14 +43,14 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     process.stderr.write(
       `lectern: ${deckPath} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} or pass --force to write the file with the error boxes\n`,
     );
-    return 1;
+    return EXIT_FAILED;
   }
   let pending: PendingFile;
   try {
     pending = new PendingFile(target);
   } catch (err) {
     process.stderr.write(`lectern: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
+    return EXIT_FAILED;
   }
   try {
     const html = buildOfflineHtml(deck, { view: 'audience' });
@@ -58,8 +59,8 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     pending.discard();
     const message = err instanceof FileNotWritableError || err instanceof Error ? err.message : String(err);
     process.stderr.write(`lectern: ${message}\n`);
-    return 1;
+    return EXIT_FAILED;
   }
   process.stdout.write(`${target}: ${deck.slides.length} slides${errors.length ? `, ${errors.length} errors shown as error boxes` : ''}\n`);
-  return 0;
+  return EXIT_OK;
 }

@@ -1,10 +1,10 @@
 // The `lectern` command line. Parsing and help live here; each command is its own module that
-// returns an exit code: 0 success, 1 the work failed (errors in a deck, an export that failed),
-// 2 bad usage. Nothing here imports electron: `present` finds and spawns an Electron binary.
+// returns an exit code from exit-codes.ts: 0 success, 1 the work failed (errors in a deck, an
+// export that failed), 2 bad usage. Nothing here imports electron: `present` finds and spawns an Electron binary.
 
 import { Command, CommanderError, Option } from 'commander';
+import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
-const EXIT_USAGE = 2;
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('lectern')
@@ -15,7 +15,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 success; 1 the deck has errors or the work failed; 2 bad usage.
+${EXIT_CODES_HELP}
 The deck format is documented in docs/deck-format.md.`,
     );
 
@@ -116,7 +116,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let exit = 0;
+  let exit: number = EXIT_OK;
   const program = buildProgram((code) => {
     exit = code;
   });
@@ -125,11 +125,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version end here with exit code 0.
-      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+      return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`lectern: ${message}\n`);
-    return 1;
+    return EXIT_FAILED;
   }
   if (argv.length === 0) {
     program.outputHelp();

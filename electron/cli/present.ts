@@ -1,11 +1,14 @@
 // `lectern present [deck]`: opens a deck in the Lectern app by spawning an Electron binary with
-// dist/main.js. Where no binary is installed it says so in one line and what works without it.
+// dist/main.js. A missing binary is installed first with Electron's own installer
+// (electron-install.ts); where that cannot work it says so in one line and what works without it.
 
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isDeckFile } from '../deck/deck-file';
-import { findElectronBinary } from './electron-binary';
+import { findElectronBinary, findElectronPackage } from './electron-binary';
+import { electronInstaller, installDeadlineMs, planInstall, runInstaller, type InstallerCommand } from './electron-install';
+import { EXIT_FAILED, exitForChild } from './exit-codes';
 
 /** The bundled talk `npm start` opens. */
 export const DEFAULT_DECK = join('slides', 'liver-directed-therapies.md');
@@ -23,7 +26,7 @@ export function projectRoot(from: string = __dirname): string {
 
 function fail(message: string): number {
   process.stderr.write(`lectern: ${message}\n`);
-  return 1;
+  return EXIT_FAILED;
 }
 
 export function noBinaryMessage(reason: string): string {
@@ -34,8 +37,15 @@ export function noBinaryMessage(reason: string): string {
   );
 }
 
-export async function runPresent(deck?: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const root = projectRoot();
+/** What tests replace: the project folder, Electron's installer and its deadline. */
+export interface PresentOptions {
+  root?: string;
+  installerFor?: (packageDir: string) => InstallerCommand;
+  installDeadlineMs?: number;
+}
+
+export async function runPresent(deck?: string, env: NodeJS.ProcessEnv = process.env, options: PresentOptions = {}): Promise<number> {
+  const root = options.root ?? projectRoot();
   const deckPath = deck === undefined ? join(root, DEFAULT_DECK) : resolve(deck);
   let isFile = false;
   try {
@@ -45,8 +55,16 @@ export async function runPresent(deck?: string, env: NodeJS.ProcessEnv = process
   }
   if (!isFile || !isDeckFile(deckPath)) return fail(`${deckPath}: not a deck file (give a .md or .markdown file)`);
 
-  const binary = findElectronBinary(root, env);
-  if (!binary.found) return fail(noBinaryMessage(binary.reason));
+  let binary = findElectronBinary(root, env);
+  if (!binary.found) {
+    const plan = planInstall(binary, findElectronPackage(root), env, options.installerFor ?? electronInstaller);
+    if (!plan.install) return fail(noBinaryMessage(plan.reason));
+    process.stderr.write(`lectern: the Electron binary is not downloaded yet; running Electron's installer (${plan.installer.args.join(' ')})\n`);
+    const installed = await runInstaller(plan.installer, env, options.installDeadlineMs ?? installDeadlineMs(env));
+    if (!installed.ok) return fail(noBinaryMessage(installed.reason));
+    binary = findElectronBinary(root, env);
+    if (!binary.found) return fail(noBinaryMessage(`the installer ran but ${binary.reason}`));
+  }
   const mainJs = join(root, 'dist', 'main.js');
   if (!existsSync(mainJs)) return fail(`the app is not built (no ${mainJs}); run \`npm run build\``);
 
@@ -56,9 +74,10 @@ export async function runPresent(deck?: string, env: NodeJS.ProcessEnv = process
   const args = [mainJs, deckPath];
   // Chromium refuses to start as root unless its OS sandbox is off (containers, CI).
   if (process.platform === 'linux' && process.getuid?.() === 0) args.unshift('--no-sandbox');
+  const app = binary.path;
   return new Promise<number>((done) => {
-    const child = spawn(binary.path, args, { stdio: 'inherit', env: childEnv });
-    child.on('error', (err) => done(fail(`could not start ${binary.path}: ${err.message}`)));
-    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    const child = spawn(app, args, { stdio: 'inherit', env: childEnv });
+    child.on('error', (err) => done(fail(`could not start ${app}: ${err.message}`)));
+    child.on('exit', (code, signal) => done(exitForChild(code, signal)));
   });
 }
