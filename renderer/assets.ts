@@ -18,11 +18,21 @@ function escapeAttribute(s: string): string {
   return s.replace(/[&"'<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * An attribute value: either a bare `lectern-asset:<ref>` (data-background-image, -video,
+ * data-background) or CSS/HTML holding quoted or `url(`-wrapped refs (style).
+ */
+export function mapAssetAttribute(value: string, assetUrl: AssetUrl): string {
+  const trimmed = value.trim();
+  if (trimmed.startsWith(ASSET_SCHEME) && !/["'()\s]/.test(trimmed)) return assetUrl(trimmed.slice(ASSET_SCHEME.length));
+  return mapAssetUrls(value, assetUrl);
+}
+
 /** A copy of the slides with asset URLs resolved in their HTML, notes and attributes. */
 export function resolveSlideAssets(slides: readonly Slide[], assetUrl: AssetUrl): Slide[] {
   return slides.map((slide) => {
     const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(slide.attributes)) attributes[name] = mapAssetUrls(value, assetUrl);
+    for (const [name, value] of Object.entries(slide.attributes)) attributes[name] = mapAssetAttribute(value, assetUrl);
     return {
       ...slide,
       html: mapAssetUrls(slide.html, assetUrl),

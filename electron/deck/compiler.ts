@@ -62,7 +62,7 @@ export function createDeckCompiler(): DeckCompiler {
       /* an unsaved or virtual deck: its path as given */
     }
     const expansion: Expansion = { includes: 0, entries: [], diagnostics: [], dependencies: new Set([file]) };
-    expand(source, file, { current: '' }, resolver, root, [self], expansion);
+    expand(source, file, { current: '' }, resolver, root, [self], expansion, fm.separators);
     diagnostics.push(...expansion.diagnostics);
 
     const slides: Slide[] = [];
