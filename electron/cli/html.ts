@@ -4,9 +4,9 @@
 // file is written to a temp file beside the target and renamed into place when complete.
 
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { loadDeck } from '../deck/index';
-import type { Diagnostic } from '../deck/types';
+import { formatDiagnostic } from './check';
 import { FileNotWritableError, PendingFile } from '../export/atomic-file';
 import { buildOfflineHtml } from '../export/offline-html';
 
@@ -15,9 +15,6 @@ export interface HtmlOptions {
   force: boolean;
 }
 
-function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
-}
 
 export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<number> {
   const file = resolve(deckPath);
@@ -55,6 +52,6 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     process.stderr.write(`lectern: ${message}\n`);
     return 1;
   }
-  process.stdout.write(`${target}: ${deck.slides.length} slides${errors.length ? `, ${errors.length} errors shown as error boxes` : ''}\n`);
+  process.stdout.write(`${relative(process.cwd(), target) || target}: ${deck.slides.length} slides${errors.length ? `, ${errors.length} errors shown as error boxes` : ''}\n`);
   return 0;
 }

@@ -15,6 +15,15 @@ export { decodeDeckBytes } from './includes';
 export interface CompileOptions {
   /** Folder that assets and includes are confined to (default: the deck file's folder). */
   root?: string;
+  /**
+   * Keep slides marked `data-visibility="hidden"`. reveal.js removes them from the presentation;
+   * Lectern leaves them out of the deck, so every view and every output agrees.
+   */
+  includeHidden?: boolean;
+}
+
+function isHidden(attributes: Readonly<Record<string, string>>): boolean {
+  return (attributes['data-visibility'] ?? '').trim().toLowerCase() === 'hidden';
 }
 
 export interface DeckCompiler {
@@ -75,8 +84,16 @@ export function createDeckCompiler(): DeckCompiler {
       if (entry.edge && isBlank(chunk)) continue;
       const render = renderCached(entry, root, resolver);
       for (const s of render.stamps) deps.add(s.path);
-      for (const a of render.assets) assets.set(a.ref, a);
       if (render.section !== null) entry.scope.current = render.section;
+      if (!options.includeHidden && isHidden(render.attributes)) {
+        // Its diagnostics still count (the author may show it later); it takes no place.
+        for (const d of render.diagnostics) diagnostics.push({ ...d });
+        // A hidden slide at the top of a stack hands the top to the next slide of the stack.
+        const next = expansion.entries[expansion.entries.indexOf(entry) + 1];
+        if (next && next.chunk.vertical && !chunk.vertical) next.chunk = { ...next.chunk, vertical: false };
+        continue;
+      }
+      for (const a of render.assets) assets.set(a.ref, a);
       if (chunk.vertical && h >= 0) v++;
       else {
         h++;

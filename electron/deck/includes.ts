@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import type { AssetResolver } from './assets';
+import { adaptChunks, detectDialect } from './dialect';
 import { parseFrontMatter } from './frontmatter';
 import { normalizeSource, splitDeck, type Separators, type SlideChunk } from './source';
 import type { Diagnostic } from './types';
@@ -75,6 +76,9 @@ export function expand(
   separators?: Separators,
 ): void {
   const split = splitDeck(source, separators);
+  const guess = detectDialect(source, split.frontMatter?.text ?? null, split.frontMatter?.line ?? 1);
+  if (guess) out.diagnostics.push({ file, line: guess.line, column: 1, severity: 'warning', code: 'foreign-dialect', message: guess.message });
+  split.slides = adaptChunks(split.slides, guess?.dialect ?? null);
   const n = split.slides.length;
   if (split.unclosedFenceLine !== null) {
     out.diagnostics.push({
