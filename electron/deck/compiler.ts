@@ -42,6 +42,35 @@ function isBlank(chunk: SlideChunk): boolean {
   return chunk.body.text.trim() === '' && (chunk.notes === null || chunk.notes.text.trim() === '');
 }
 
+/**
+ * What in a slide's notes looks like slide content: a heading, another `Note:` line, a rule
+ * followed by a heading, or several images or code blocks. Everything after `Note:` to the next
+ * separator is notes, so a separator Lectern did not read moves whole slides there.
+ */
+export function notesLookLikeSlides(notes: string): { what: string; lineOffset: number } | null {
+  const lines = notes.split('\n');
+  let fence = false;
+  let images = 0;
+  let codeBlocks = 0;
+  let ruleAt = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^\s{0,3}(```|~~~)/.test(line)) {
+      if (!fence) codeBlocks++;
+      fence = !fence;
+      if (codeBlocks >= 2 && !fence) return { what: 'several code blocks', lineOffset: i };
+      continue;
+    }
+    if (fence) continue;
+    if (/^\s{0,3}#{1,6}\s+\S/.test(line)) return { what: ruleAt >= 0 ? 'a horizontal rule followed by a heading' : 'a heading', lineOffset: ruleAt >= 0 ? ruleAt : i };
+    if (i > 0 && /^\s{0,3}notes?:/i.test(line)) return { what: 'a second Note: line', lineOffset: i };
+    if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) ruleAt = i;
+    images += (line.match(/!\[[^\]]*\]\(|<img\b/g) ?? []).length;
+    if (images >= 2) return { what: 'several images', lineOffset: i };
+  }
+  return null;
+}
+
 export function createDeckCompiler(): DeckCompiler {
   const cache = new Map<string, CacheEntry>();
   let generation = 0;
@@ -102,6 +131,13 @@ export function createDeckCompiler(): DeckCompiler {
       // Copies: the cache keeps the originals.
       for (const d of render.diagnostics) diagnostics.push({ ...d });
       const hasNotes = render.notesText.trim() !== '';
+      const merged = chunk.notes ? notesLookLikeSlides(chunk.notes.text) : null;
+      if (merged && chunk.notes) {
+        diagnostics.push({
+          file: entry.file, line: chunk.notes.line + merged.lineOffset, column: 1, severity: 'warning', code: 'notes-look-like-slides',
+          message: `the speaker notes hold ${merged.what}: probably slides were merged into these notes (a missing separator, or separators Lectern does not read: it splits on ---, ---- and --, or on separator/verticalSeparator in the front matter)`,
+        });
+      }
       if (render.empty) {
         diagnostics.push({ file: entry.file, line: chunk.startLine, column: 1, severity: 'warning', code: 'empty-slide', message: 'empty slide' });
       }
