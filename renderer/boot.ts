@@ -2,13 +2,13 @@
 // an exported file), then the view. Views are loaded lazily by role so a print page never builds
 // reveal.js. `data-lectern-ready` on <html> tells printers and tests the view is laid out.
 
-import type { Deck } from '../electron/deck/types';
+import { themeAttribute, type Deck } from '../electron/deck/types';
 import { findAppApi, AppSource } from './sources/app';
 import { EmbeddedSource, readBootConfig, viewFromHash } from './sources/embedded';
 import type { DeckSource, LoadedDeck, RendererView } from './sources/types';
 
 function applyTheme(deck: Deck): void {
-  document.documentElement.dataset.theme = deck.meta.theme === 'dark' ? 'dark' : 'light';
+  document.documentElement.dataset.theme = themeAttribute(deck.meta.theme);
   if (deck.meta.title) document.title = deck.meta.title;
 }
 

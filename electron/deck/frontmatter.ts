@@ -2,7 +2,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import { compileSeparator } from './separators';
 import type { FrontMatterBlock, Separators } from './source';
-import type { Diagnostic, SectionBudget, ThemeName } from './types';
+import { themeAttribute, type Diagnostic, type SectionBudget, type ThemeName } from './types';
 
 export interface FrontMatter {
   title?: string;
@@ -25,12 +25,8 @@ const REVEAL_MD_KEYS = new Set(['revealOptions', 'highlightTheme', 'css', 'scrip
 /** Marp and Slidev settings: the dialect note (dialect.ts) says what does not carry over. */
 const OTHER_DIALECT_KEYS = new Set(['marp', 'paginate', 'headingDivider', 'class', 'backgroundColor', 'backgroundImage', 'color', 'header', 'footer', 'size', 'math', 'style', 'layout', 'background', 'highlighter', 'lineNumbers', 'drawings', 'transition', 'mdc', 'info', 'fonts', 'colorSchema', 'aspectRatio', 'canvasWidth', 'themeConfig', 'addons', 'download', 'exportFilename', 'monaco', 'clicks', 'level', 'hideInToc', 'routeAlias', 'src', 'preload']);
 
-/** The reveal.js themes a reveal-md deck may name, and the Lectern theme each is shown with. */
-export const REVEAL_THEMES: Readonly<Record<string, ThemeName>> = {
-  beige: 'light', black: 'dark', blood: 'dark', dracula: 'dark', league: 'dark', moon: 'dark',
-  night: 'dark', serif: 'light', simple: 'light', sky: 'light', solarized: 'light', white: 'light',
-  'black-contrast': 'dark', 'white-contrast': 'light',
-};
+/** reveal.js's high-contrast variants, shown as the theme they vary. */
+const CONTRAST_THEMES: Readonly<Record<string, ThemeName>> = { 'black-contrast': 'black', 'white-contrast': 'white' };
 
 /**
  * A duration in minutes from a number or a human form: `40`, `40 min`, `40 minutes`, `1h`,
@@ -108,10 +104,10 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
         else wrong('a date or text');
         break;
       case 'theme':
-        if (scalar === 'light' || scalar === 'dark') fm.theme = scalar;
-        else if (typeof scalar === 'string' && REVEAL_THEMES[scalar]) {
-          fm.theme = REVEAL_THEMES[scalar];
-          add('warning', 'theme-approximated', `front matter: reveal.js theme "${scalar}" is shown with Lectern's ${fm.theme} theme (its colours and fonts are not bundled yet)`, valueAt);
+        if (typeof scalar === 'string' && themeAttribute(scalar) === scalar) fm.theme = scalar as ThemeName;
+        else if (typeof scalar === 'string' && CONTRAST_THEMES[scalar]) {
+          fm.theme = CONTRAST_THEMES[scalar];
+          add('warning', 'theme-approximated', `front matter: reveal.js theme "${scalar}" is shown as "${fm.theme}"`, valueAt);
         } else if (typeof scalar === 'string' && scalar.trim() !== '') {
           fm.theme = 'light';
           add('warning', 'unknown-theme', `front matter: unknown theme "${scalar}"; using Lectern's light theme (themes: light, dark, or a reveal.js theme name)`, valueAt);

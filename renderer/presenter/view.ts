@@ -4,7 +4,7 @@
 // follows the audience's state messages, so either view moves both.
 
 import type { SlidePosition, SyncMessage } from '../../electron/contract/ipc';
-import type { Deck, Diagnostic } from '../../electron/deck/types';
+import { themeAttribute, type Deck, type Diagnostic } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
 import {
   clampPosition,
@@ -223,7 +223,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     index = indexSlides(slides);
     compileErrors = deck.diagnostics.filter((d) => d.severity === 'error');
     title.textContent = deck.meta.title;
-    document.documentElement.dataset.theme = deck.meta.theme === 'dark' ? 'dark' : 'light';
+    document.documentElement.dataset.theme = themeAttribute(deck.meta.theme);
     clock.setDeck(deck);
     position = clampPosition(index, position);
     current.show(undefined, -1);
