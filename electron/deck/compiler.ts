@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { createAssetResolver, stampOf, type AssetResolver, type FileStamp } from './assets';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
+import { loadThemeFile } from './theme-file';
 import { renderSlide, type SlideRender } from './slide';
 import { normalizeSource, splitDeck, type SlideChunk } from './source';
 import type { Deck, DeckAsset, Diagnostic, Slide } from './types';
@@ -106,6 +107,14 @@ export function createDeckCompiler(): DeckCompiler {
     const slides: Slide[] = [];
     const assets = new Map<string, DeckAsset>();
     const deps = expansion.dependencies;
+    let themeCss: string | undefined;
+    if (fm.themeFile) {
+      const theme = loadThemeFile(fm.themeFile.ref, dirname(file), resolver);
+      for (const p of theme.problems) diagnostics.push({ file, line: fm.themeFile.line, column: fm.themeFile.column, ...p });
+      for (const a of theme.assets) assets.set(a.ref, a);
+      if (theme.path) deps.add(theme.path);
+      if (theme.css) themeCss = theme.css;
+    }
     let h = -1;
     let v = 0;
     for (const entry of expansion.entries) {
@@ -182,6 +191,7 @@ export function createDeckCompiler(): DeckCompiler {
         date: fm.date,
         venue: fm.venue,
         theme: fm.theme ?? 'light',
+        ...(themeCss ? { themeCss } : {}),
         duration: fm.duration,
         sections: fm.sections ?? [],
         slideNumbers: fm.slideNumbers ?? true,

@@ -1,6 +1,7 @@
 // YAML front matter -> deck settings, with every problem located at its line in the deck file.
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import { compileSeparator } from './separators';
+import { looksLikeThemeFile } from './theme-file';
 import type { FrontMatterBlock, Separators } from './source';
 import { themeAttribute, type Diagnostic, type SectionBudget, type ThemeName } from './types';
 
@@ -10,6 +11,8 @@ export interface FrontMatter {
   date?: string;
   venue?: string;
   theme?: ThemeName;
+  /** `theme: path/to/file.css`: the path as written, and its line. */
+  themeFile?: { ref: string; line: number; column: number };
   duration?: number;
   slideNumbers?: boolean;
   sections?: SectionBudget[];
@@ -105,6 +108,7 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
         break;
       case 'theme':
         if (typeof scalar === 'string' && themeAttribute(scalar) === scalar) fm.theme = scalar as ThemeName;
+        else if (typeof scalar === 'string' && looksLikeThemeFile(scalar)) fm.themeFile = { ref: scalar, ...pos(valueAt) };
         else if (typeof scalar === 'string' && CONTRAST_THEMES[scalar]) {
           fm.theme = CONTRAST_THEMES[scalar];
           add('warning', 'theme-approximated', `front matter: reveal.js theme "${scalar}" is shown as "${fm.theme}"`, valueAt);

@@ -38,6 +38,11 @@ export interface DeckMeta {
   date?: string;
   venue?: string;
   theme: ThemeName;
+  /**
+   * A theme given as a CSS file (`theme: talk.css`): its sanitised text, local url()s written
+   * `lectern-asset:<ref>` like slide HTML. Applied on top of `theme`.
+   */
+  themeCss?: string;
   /** Planned length of the talk in minutes (for pacing). */
   duration?: number;
   /** Optional per-section time budgets, in the order the sections appear. */

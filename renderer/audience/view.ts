@@ -4,7 +4,7 @@
 import type { SlidePosition, SyncMessage } from '../../electron/contract/ipc';
 import { resolveSlideAssets } from '../assets';
 import { indexSlides, parsePositionHash, positionOfNumber } from '../model';
-import { themeAttribute } from '../../electron/deck/types';
+import { applyDeckTheme } from '../theme';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { el, interceptExternalLinks, isTyping } from '../ui/dom';
 import { HelpOverlay, NAVIGATION_KEYS } from '../ui/help';
@@ -133,7 +133,7 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
     deck = next.deck;
     index = indexSlides(deck.slides);
     const nextSlides = resolveSlideAssets(deck.slides, next.assetUrl);
-    document.documentElement.dataset.theme = themeAttribute(deck.meta.theme);
+    applyDeckTheme(deck, next.assetUrl);
     search.setSlides(nextSlides);
     presentation.setSlides(nextSlides, deck.meta.slideNumbers);
   });

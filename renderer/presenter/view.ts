@@ -4,7 +4,8 @@
 // follows the audience's state messages, so either view moves both.
 
 import type { SlidePosition, SyncMessage } from '../../electron/contract/ipc';
-import { themeAttribute, type Deck, type Diagnostic } from '../../electron/deck/types';
+import type { Deck, Diagnostic } from '../../electron/deck/types';
+import { applyDeckTheme } from '../theme';
 import { resolveSlideAssets } from '../assets';
 import {
   clampPosition,
@@ -223,7 +224,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     index = indexSlides(slides);
     compileErrors = deck.diagnostics.filter((d) => d.severity === 'error');
     title.textContent = deck.meta.title;
-    document.documentElement.dataset.theme = themeAttribute(deck.meta.theme);
+    applyDeckTheme(deck, updated.assetUrl);
     clock.setDeck(deck);
     position = clampPosition(index, position);
     current.show(undefined, -1);
