@@ -13,6 +13,8 @@ import { buildOfflineHtml } from '../export/offline-html';
 export interface HtmlOptions {
   output: string;
   force: boolean;
+  /** Keep slides marked data-visibility="hidden". */
+  includeHidden?: boolean;
 }
 
 
@@ -27,7 +29,7 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     process.stderr.write(`lectern: ${opts.output} is a folder; give the HTML file to write (-o talk.html)\n`);
     return 1;
   }
-  const deck = loadDeck(file);
+  const deck = loadDeck(file, { includeHidden: !!opts.includeHidden });
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (errors.length > 0 && !opts.force) {

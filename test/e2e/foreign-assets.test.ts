@@ -110,3 +110,20 @@ describe('exported outputs', { skip }, () => {
     near(pdfPixel(pdf, 6, 15, 40), RED, 'style url() box');
   });
 });
+
+describe('hidden slides in PDFs', { skip }, () => {
+  const HIDDEN = join(import.meta.dirname, '..', 'fixtures', 'foreign', 'hidden-slides.md');
+  const pages = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
+
+  test('are left out of slides and notes PDFs, and printed with --include-hidden', () => {
+    const slides = join(scratch.dir, 'hidden.pdf');
+    assert.equal(lectern(['export', HIDDEN, '-o', slides, '--quiet']).status, 0);
+    assert.equal(pages(slides), 3);
+    const notes = join(scratch.dir, 'hidden-notes.pdf');
+    assert.equal(lectern(['export', HIDDEN, '-o', notes, '--quiet', '--format', 'notes']).status, 0);
+    assert.doesNotMatch(spawnSync('pdftotext', [notes, '-'], { encoding: 'utf8' }).stdout, /Backup|Extra detail/);
+    const all = join(scratch.dir, 'hidden-all.pdf');
+    assert.equal(lectern(['export', HIDDEN, '-o', all, '--quiet', '--include-hidden']).status, 0);
+    assert.equal(pages(all), 5);
+  });
+});
