@@ -13,6 +13,14 @@ export interface TextPattern {
 }
 
 const MAX_PATTERN_LENGTH = 500;
+/**
+ * re2-wasm copies its whole input into WebAssembly on every call (about 9 ms per call on a
+ * 130 KB deck), so asking it for each of 2,000 separators in turn took over a minute: it is
+ * given windows of the text instead. A window's answer is the full text's for every match up to
+ * MAX_MATCH characters long (proof in windowedMatches); no separator is anywhere near that.
+ */
+const WINDOW = 4096;
+export const MAX_MATCH = 1024;
 
 /**
  * Compiles a separator pattern with reveal.js's flags (`mg` for slide separators, `mgi` for
@@ -32,30 +40,63 @@ export function compileSeparator(source: string, ignoreCase: boolean): TextPatte
     const why = err instanceof Error ? err.message.replace(/^Invalid regular expression: \/.*\/\w*: /, '') : String(err);
     return { error: `not supported (${why}); Lectern runs separators in linear time, without backreferences or lookaround` };
   }
-  const pattern: TextPattern = {
-    source,
-    matches(text) {
-      const out: Array<{ start: number; end: number }> = [];
-      // RE2 counts code points; the deck is a UTF-16 string.
-      const toUtf16 = codePointOffsets(text);
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const whole = m[0] ?? '';
-        if (whole === '') {
-          re.lastIndex++;
-          if (re.lastIndex > text.length) break;
-          continue;
-        }
-        const start = toUtf16(m.index);
-        out.push({ start, end: start + whole.length });
-      }
-      return out;
-    },
-  };
+  const pattern: TextPattern = { source, matches: (text) => windowedMatches(re, text) };
   if (pattern.matches('\n').length === 0 && new RE2(source, 'u').test('')) {
     return { error: 'the pattern matches empty text, so it would split everywhere' };
   }
   return pattern;
+}
+
+/**
+ * Every non-empty match, leftmost first, as a global RegExp would find them over the whole text.
+ * Each search looks at a window [from, end). If it finds nothing, no match of at most MAX_MATCH
+ * characters starts before end - MAX_MATCH (such a match would lie inside the window, its
+ * boundary assertions too). If it finds a match ending by end - MAX_MATCH, no earlier match of
+ * that size exists in the text, and the text's match at that start is the same unless the text's
+ * is longer than MAX_MATCH. A match closer to the window's end is looked for again in a window
+ * twice the size. A window starts one character before where the search resumes, so `^` and
+ * `\b` there mean what they mean in the text.
+ */
+function windowedMatches(re: RE2, text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let pos = 0;
+  let size = WINDOW;
+  while (pos <= text.length) {
+    // One character before pos: what `^` and `\b` look at there (RE2 has no other lookbehind).
+    const from = Math.max(0, pos - 1);
+    const end = Math.min(text.length, pos + size);
+    const window = text.slice(from, end);
+    const toUtf16 = codePointOffsets(window);
+    re.lastIndex = codePointCount(window, pos - from);
+    const m = re.exec(window);
+    const atEnd = end === text.length;
+    if (!m) {
+      if (atEnd) break;
+      pos = Math.max(pos, end - MAX_MATCH);
+      size = WINDOW;
+      continue;
+    }
+    const start = from + toUtf16(m.index);
+    const stop = start + (m[0] ?? '').length;
+    if (!atEnd && stop > end - MAX_MATCH) {
+      size *= 2;
+      continue;
+    }
+    if (stop > start) out.push({ start, end: stop });
+    pos = stop > start ? stop : start + 1;
+    size = WINDOW;
+  }
+  return out;
+}
+
+/** Code points in the first `units` UTF-16 units of `text`. */
+function codePointCount(text: string, units: number): number {
+  let n = 0;
+  for (let i = 0; i < units; i++, n++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < units) i++;
+  }
+  return n;
 }
 
 /** Code-point offset -> UTF-16 offset, for increasing or random offsets (O(n) once). */

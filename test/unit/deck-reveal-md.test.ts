@@ -95,3 +95,23 @@ test('notes that hold slides are named for what they hold', () => {
   assert.match(notesLookLikeSlides('a\nNote: b')?.what ?? '', /second Note/);
   assert.equal(notesLookLikeSlides('```md\n# not a heading\n```'), null);
 });
+
+test('windowed RE2 matching finds what a RegExp over the whole text finds', () => {
+  // Decks longer than several search windows, with separators at every kind of position.
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const pieces = ['## Slide\n', 'text with ---- dashes\n', '\n', '<!--s-->', '\n---\n', '😀 émoji line\n', '\n\n\n', 'x'.repeat(900), '-----\n', 'Note: n\n'];
+  const patterns = ['<!--s-->', '\\r?\\n---\\r?\\n', '^\\n\\n\\n', '^-{3,}$', '\\bNote:'];
+  for (let round = 0; round < 6; round++) {
+    const text = Array.from({ length: 400 }, () => pieces[rand(pieces.length)]).join('');
+    for (const source of patterns) {
+      const p = compileSeparator(source, false);
+      assert.ok(!('error' in p));
+      const want = [...text.matchAll(new RegExp(source, 'gmu'))].filter((m) => m[0] !== '').map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      assert.deepEqual(p.matches(text), want, `${source} over ${text.length} characters`);
+    }
+  }
+});
