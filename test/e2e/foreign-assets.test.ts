@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright';
@@ -126,4 +127,15 @@ describe('hidden slides in PDFs', { skip }, () => {
     assert.equal(lectern(['export', HIDDEN, '-o', all, '--quiet', '--include-hidden']).status, 0);
     assert.equal(pages(all), 5);
   });
+});
+
+test('html prints the file it wrote and its errors relative to the current folder, like check', () => {
+  const cwd = scratch.dir;
+  mkdirSync(join(cwd, 'talk'), { recursive: true });
+  writeFileSync(join(cwd, 'talk', 'deck.md'), '# A\n\n$\\frac{1$\n\nNote: n\n');
+  const run = lectern(['html', 'talk/deck.md', '-o', 'talk/deck.html', '--force'], { cwd });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^talk\/deck\.html: 1 slides/);
+  assert.match(run.stderr, /^talk\/deck\.md:3:\d+: error: /m);
+  assert.doesNotMatch(run.stdout + run.stderr, new RegExp(cwd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 });
