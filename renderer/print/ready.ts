@@ -19,14 +19,20 @@ function backgroundUrls(root: ParentNode): string[] {
   return urls;
 }
 
-/** A video's first frame decoded (or the video failed): what Chromium prints for it. */
+/**
+ * A video's first frame decoded, or nothing to wait for: the video failed, or it has no source
+ * left (the compiler removes remote ones), in which case no media event would ever come.
+ */
 function firstFrame(video: HTMLVideoElement): Promise<void> {
   video.preload = 'auto';
-  if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA || video.error) return Promise.resolve();
+  const hasSource = !!video.getAttribute('src') || video.querySelector('source[src]') !== null;
+  if (!hasSource || video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA || video.error) return Promise.resolve();
   return new Promise((done) => {
     video.addEventListener('loadeddata', () => done(), { once: true });
+    // A <source> that fails fires `error` on itself, which reaches the video only while capturing.
     video.addEventListener('error', () => done(), { once: true, capture: true });
     video.load();
+    if (video.networkState === HTMLMediaElement.NETWORK_NO_SOURCE) done();
   });
 }
 
