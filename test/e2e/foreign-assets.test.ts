@@ -89,7 +89,13 @@ describe('exported outputs', { skip }, () => {
     ];
     for (const [hash, x, y, rgb] of want) {
       const { page, violations } = await open(hash);
-      await page.waitForFunction(() => [...document.querySelectorAll('img')].every((i) => i.complete) && [...document.querySelectorAll('.present video, .slide-background.present video')].every((v) => (v as HTMLVideoElement).readyState >= 2));
+      // Media loaded, and reveal.js's background fade finished (under load a screenshot can land mid-fade).
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('img')].every((i) => i.complete) &&
+          [...document.querySelectorAll('.present video, .slide-background.present video')].every((v) => (v as HTMLVideoElement).readyState >= 2) &&
+          document.getAnimations().every((a) => a.playState !== 'running'),
+      );
       near(await pixel(page, x, y), rgb, `slide ${hash}`);
       assert.deepEqual(violations, []);
       await page.close();
