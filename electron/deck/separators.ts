@@ -3,7 +3,16 @@
 // text for every pattern, so no pattern can hang the compiler (a backtracking engine takes
 // minutes on `(a|a)*$` over a long deck; safe-regex2 lets that one through). What RE2 cannot
 // run (backreferences, lookaround) is refused with a reason, as is a pattern that matches nothing.
-import { RE2 } from 're2-wasm';
+import type { RE2 } from 're2-wasm';
+
+// Loaded on first use: compiling the WebAssembly takes about half a second, which only decks
+// with their own separators should pay.
+let re2: typeof import('re2-wasm') | null = null;
+function loadRe2(): typeof import('re2-wasm') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  re2 ??= require('re2-wasm') as typeof import('re2-wasm');
+  return re2;
+}
 
 /** A compiled separator: every non-empty match in a text, as UTF-16 offsets. */
 export interface TextPattern {
@@ -35,13 +44,13 @@ export function compileSeparator(source: string, ignoreCase: boolean): TextPatte
   }
   let re: RE2;
   try {
-    re = new RE2(source, ignoreCase ? 'gimu' : 'gmu');
+    re = new (loadRe2().RE2)(source, ignoreCase ? 'gimu' : 'gmu');
   } catch (err) {
     const why = err instanceof Error ? err.message.replace(/^Invalid regular expression: \/.*\/\w*: /, '') : String(err);
     return { error: `not supported (${why}); Lectern runs separators in linear time, without backreferences or lookaround` };
   }
   const pattern: TextPattern = { source, matches: (text) => windowedMatches(re, text) };
-  if (pattern.matches('\n').length === 0 && new RE2(source, 'u').test('')) {
+  if (pattern.matches('\n').length === 0 && new (loadRe2().RE2)(source, 'u').test('')) {
     return { error: 'the pattern matches empty text, so it would split everywhere' };
   }
   return pattern;
