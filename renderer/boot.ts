@@ -2,15 +2,15 @@
 // an exported file), then the view. Views are loaded lazily by role so a print page never builds
 // reveal.js. `data-lectern-ready` on <html> tells printers and tests the view is laid out.
 
-import type { Deck } from '../electron/deck/types';
 import { applyFrameSize } from './slide-frame';
+import { applyDeckTheme } from './theme';
 import { findAppApi, AppSource } from './sources/app';
 import { EmbeddedSource, readBootConfig, viewFromHash } from './sources/embedded';
 import type { DeckSource, LoadedDeck, RendererView } from './sources/types';
 
-function applyTheme(deck: Deck): void {
-  document.documentElement.dataset.theme = deck.meta.theme === 'dark' ? 'dark' : 'light';
-  if (deck.meta.title) document.title = deck.meta.title;
+function applyTheme(loaded: LoadedDeck): void {
+  applyDeckTheme(loaded.deck, loaded.assetUrl);
+  if (loaded.deck.meta.title) document.title = loaded.deck.meta.title;
 }
 
 function showFatal(root: HTMLElement, message: string): void {
@@ -73,7 +73,7 @@ export async function boot(): Promise<void> {
       const { startWelcome } = await import('./welcome');
       startWelcome(root);
     } else {
-      applyTheme(loaded.deck);
+      applyTheme(loaded);
       await startView(view, source, loaded, root);
     }
     const api = findAppApi(window);

@@ -4,6 +4,8 @@ import 'reveal.js/reveal.css';
 import 'katex/dist/katex.min.css';
 import './themes/fonts.css';
 import './themes/slides.css';
+import './themes/reveal-fonts.css';
+import './themes/reveal-themes.css';
 import './ui/overlays.css';
 import './presenter/presenter.css';
 import './study/study.css';

@@ -72,8 +72,33 @@ export function applySlideBackground(layer: HTMLElement, attributes: Readonly<Re
     layer.style.backgroundPosition = attributes['data-background-position'] ?? 'center';
     layer.style.backgroundRepeat = attributes['data-background-repeat'] ?? 'no-repeat';
   }
+  const video = attributes['data-background-video'];
+  layer.replaceChildren();
+  if (video) layer.append(backgroundVideo(video, attributes));
   const opacity = attributes['data-background-opacity'];
-  if (opacity !== undefined && (image || gradient)) layer.style.opacity = opacity;
+  if (opacity !== undefined && (image || gradient || video)) layer.style.opacity = opacity;
+}
+
+/**
+ * reveal.js's video background outside reveal.js: muted, covering the layer, showing its first
+ * frame (printing waits for it, see print/ready.ts). `data-background-video` may list several
+ * sources separated by commas, as in reveal.js.
+ */
+function backgroundVideo(sources: string, attributes: Readonly<Record<string, string>>): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.className = 'lectern-background-video';
+  video.muted = true;
+  video.playsInline = true;
+  video.preload = 'auto';
+  video.loop = attributes['data-background-video-loop'] !== undefined;
+  video.style.cssText = `width:100%;height:100%;object-fit:${attributes['data-background-size'] === 'contain' ? 'contain' : 'cover'}`;
+  // A data: URL holds a comma of its own (renderer/assets.ts makes such videos blob: URLs).
+  for (const src of sources.startsWith('data:') ? [sources] : sources.split(',')) {
+    const source = document.createElement('source');
+    source.src = src.trim();
+    video.append(source);
+  }
+  return video;
 }
 
 /**

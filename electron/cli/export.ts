@@ -24,6 +24,8 @@ export interface ExportCliOptions {
   outDir?: string;
   browser?: string;
   force: boolean;
+  /** Keep slides marked data-visibility="hidden" (left out by default, as reveal.js does). */
+  includeHidden?: boolean;
   quiet: boolean;
 }
 
@@ -142,7 +144,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       if (interrupted) break;
       const name = relative(process.cwd(), file) || file;
       trace(`compile ${name}`);
-      const deck = loadDeck(file, { compiler });
+      const deck = loadDeck(file, { compiler, includeHidden: !!opts.includeHidden });
       trace(`compiled (${deck.slides.length} slides)`);
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 && !opts.force) {

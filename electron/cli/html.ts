@@ -4,10 +4,10 @@
 // file is written to a temp file beside the target and renamed into place when complete.
 
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { isDeckFile } from '../deck/deck-file';
 import { loadDeck } from '../deck/index';
-import type { Diagnostic } from '../deck/types';
+import { formatDiagnostic } from './check';
 import { FileNotWritableError, PendingFile } from '../export/atomic-file';
 import { buildOfflineHtml } from '../export/offline-html';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
@@ -15,11 +15,10 @@ import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 export interface HtmlOptions {
   output: string;
   force: boolean;
+  /** Keep slides marked data-visibility="hidden". */
+  includeHidden?: boolean;
 }
 
-function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
-}
 
 export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<number> {
   const file = resolve(deckPath);
@@ -36,7 +35,7 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     process.stderr.write(`lectern: ${opts.output} is a folder; give the HTML file to write (-o talk.html)\n`);
     return EXIT_FAILED;
   }
-  const deck = loadDeck(file);
+  const deck = loadDeck(file, { includeHidden: !!opts.includeHidden });
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (errors.length > 0 && !opts.force) {
@@ -61,6 +60,6 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     process.stderr.write(`lectern: ${message}\n`);
     return EXIT_FAILED;
   }
-  process.stdout.write(`${target}: ${deck.slides.length} slides${errors.length ? `, ${errors.length} errors shown as error boxes` : ''}\n`);
+  process.stdout.write(`${relative(process.cwd(), target) || target}: ${deck.slides.length} slides${errors.length ? `, ${errors.length} errors shown as error boxes` : ''}\n`);
   return EXIT_OK;
 }

@@ -36,9 +36,10 @@ The deck format is documented in docs/deck-format.md.`,
     .argument('<deck>', 'the deck (.md)')
     .requiredOption('-o, --output <file>', 'the HTML file to write')
     .option('--force', 'write even when the deck has compile errors (they show as error boxes)')
-    .action(async (deck: string, opts: { output: string; force?: boolean }) => {
+    .option('--include-hidden', 'keep slides marked data-visibility="hidden"')
+    .action(async (deck: string, opts: { output: string; force?: boolean; includeHidden?: boolean }) => {
       const { runHtml } = await import('./html');
-      setExit(await runHtml(deck, { output: opts.output, force: !!opts.force }));
+      setExit(await runHtml(deck, { output: opts.output, force: !!opts.force, includeHidden: !!opts.includeHidden }));
     });
 
   program
@@ -57,6 +58,7 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--out-dir <dir>', 'folder for the PDFs (default: beside each deck)')
     .option('--browser <path>', 'Chromium or Chrome executable (default: $LECTERN_BROWSER, then the usual places)')
     .option('--force', 'export even when the deck has compile errors')
+    .option('--include-hidden', 'print slides marked data-visibility="hidden" too')
     .option('--quiet', 'no progress bar')
     .addHelpText(
       'after',
@@ -81,6 +83,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
           outDir?: string;
           browser?: string;
           force?: boolean;
+          includeHidden?: boolean;
           quiet?: boolean;
         },
       ) => {
@@ -97,6 +100,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
             outDir: opts.outDir,
             browser: opts.browser,
             force: !!opts.force,
+            includeHidden: !!opts.includeHidden,
             quiet: !!opts.quiet,
           }),
         );

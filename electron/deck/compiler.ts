@@ -7,6 +7,7 @@ import { createAssetResolver, stampOf, type FileStamp } from './assets';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
 import { DEFAULT_RENDER_OPTIONS, type DeckRenderContext } from './render-context';
+import { loadThemeFile } from './theme-file';
 import { renderSlide, type SlideRender } from './slide';
 import { normalizeSource, splitDeck, type SlideChunk } from './source';
 import type { Deck, DeckAsset, Diagnostic, Slide } from './types';
@@ -21,6 +22,15 @@ export interface CompileOptions {
    * HTML take it). Same output, slower: tests use it to compare the two paths.
    */
   sanitizeEverything?: boolean;
+  /**
+   * Keep slides marked `data-visibility="hidden"`. reveal.js removes them from the presentation;
+   * Lectern leaves them out of the deck, so every view and every output agrees.
+   */
+  includeHidden?: boolean;
+}
+
+function isHidden(attributes: Readonly<Record<string, string>>): boolean {
+  return (attributes['data-visibility'] ?? '').trim().toLowerCase() === 'hidden';
 }
 
 export interface DeckCompiler {
@@ -37,6 +47,35 @@ interface CacheEntry {
 
 function isBlank(chunk: SlideChunk): boolean {
   return chunk.body.text.trim() === '' && (chunk.notes === null || chunk.notes.text.trim() === '');
+}
+
+/**
+ * What in a slide's notes looks like slide content: a heading, another `Note:` line, a rule
+ * followed by a heading, or several images or code blocks. Everything after `Note:` to the next
+ * separator is notes, so a separator Lectern did not read moves whole slides there.
+ */
+export function notesLookLikeSlides(notes: string): { what: string; lineOffset: number } | null {
+  const lines = notes.split('\n');
+  let fence = false;
+  let images = 0;
+  let codeBlocks = 0;
+  let ruleAt = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^\s{0,3}(```|~~~)/.test(line)) {
+      if (!fence) codeBlocks++;
+      fence = !fence;
+      if (codeBlocks >= 2 && !fence) return { what: 'several code blocks', lineOffset: i };
+      continue;
+    }
+    if (fence) continue;
+    if (/^\s{0,3}#{1,6}\s+\S/.test(line)) return { what: ruleAt >= 0 ? 'a horizontal rule followed by a heading' : 'a heading', lineOffset: ruleAt >= 0 ? ruleAt : i };
+    if (i > 0 && /^\s{0,3}notes?:/i.test(line)) return { what: 'a second Note: line', lineOffset: i };
+    if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) ruleAt = i;
+    images += (line.match(/!\[[^\]]*\]\(|<img\b/g) ?? []).length;
+    if (images >= 2) return { what: 'several images', lineOffset: i };
+  }
+  return null;
 }
 
 export function createDeckCompiler(): DeckCompiler {
@@ -74,12 +113,20 @@ export function createDeckCompiler(): DeckCompiler {
       /* an unsaved or virtual deck: its path as given */
     }
     const expansion: Expansion = { includes: 0, entries: [], diagnostics: [], dependencies: new Set([file]) };
-    expand(source, file, { current: '' }, resolver, root, [self], expansion);
+    expand(source, file, { current: '' }, resolver, root, [self], expansion, fm.separators);
     diagnostics.push(...expansion.diagnostics);
 
     const slides: Slide[] = [];
     const assets = new Map<string, DeckAsset>();
     const deps = expansion.dependencies;
+    let themeCss: string | undefined;
+    if (fm.themeFile) {
+      const theme = loadThemeFile(fm.themeFile.ref, dirname(file), resolver);
+      for (const p of theme.problems) diagnostics.push({ file, line: fm.themeFile.line, column: fm.themeFile.column, ...p });
+      for (const a of theme.assets) assets.set(a.ref, a);
+      if (theme.path) deps.add(theme.path);
+      if (theme.css) themeCss = theme.css;
+    }
     let h = -1;
     let v = 0;
     for (const entry of expansion.entries) {
@@ -87,8 +134,16 @@ export function createDeckCompiler(): DeckCompiler {
       if (entry.edge && isBlank(chunk)) continue;
       const render = renderCached(entry, deckContext);
       for (const s of render.stamps) deps.add(s.path);
-      for (const a of render.assets) assets.set(a.ref, a);
       if (render.section !== null) entry.scope.current = render.section;
+      if (!options.includeHidden && isHidden(render.attributes)) {
+        // Its diagnostics still count (the author may show it later); it takes no place.
+        for (const d of render.diagnostics) diagnostics.push({ ...d });
+        // A hidden slide at the top of a stack hands the top to the next slide of the stack.
+        const next = expansion.entries[expansion.entries.indexOf(entry) + 1];
+        if (next && next.chunk.vertical && !chunk.vertical) next.chunk = { ...next.chunk, vertical: false };
+        continue;
+      }
+      for (const a of render.assets) assets.set(a.ref, a);
       if (chunk.vertical && h >= 0) v++;
       else {
         h++;
@@ -97,6 +152,13 @@ export function createDeckCompiler(): DeckCompiler {
       // Copies: the cache keeps the originals.
       for (const d of render.diagnostics) diagnostics.push({ ...d });
       const hasNotes = render.notesText.trim() !== '';
+      const merged = chunk.notes ? notesLookLikeSlides(chunk.notes.text) : null;
+      if (merged && chunk.notes) {
+        diagnostics.push({
+          file: entry.file, line: chunk.notes.line + merged.lineOffset, column: 1, severity: 'warning', code: 'notes-look-like-slides',
+          message: `the speaker notes hold ${merged.what}: probably slides were merged into these notes (a missing separator, or separators Lectern does not read: it splits on ---, ---- and --, or on separator/verticalSeparator in the front matter)`,
+        });
+      }
       if (render.empty) {
         diagnostics.push({ file: entry.file, line: chunk.startLine, column: 1, severity: 'warning', code: 'empty-slide', message: 'empty slide' });
       }
@@ -141,6 +203,7 @@ export function createDeckCompiler(): DeckCompiler {
         date: fm.date,
         venue: fm.venue,
         theme: fm.theme ?? 'light',
+        ...(themeCss ? { themeCss } : {}),
         duration: fm.duration,
         sections: fm.sections ?? [],
         slideNumbers: fm.slideNumbers ?? true,

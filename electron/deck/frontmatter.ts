@@ -1,7 +1,9 @@
 // YAML front matter -> deck settings, with every problem located at its line in the deck file.
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
-import type { FrontMatterBlock } from './source';
-import type { Diagnostic, SectionBudget, ThemeName } from './types';
+import { compileSeparator } from './separators';
+import { looksLikeThemeFile } from './theme-file';
+import type { FrontMatterBlock, Separators } from './source';
+import { themeAttribute, type Diagnostic, type SectionBudget, type ThemeName } from './types';
 
 export interface FrontMatter {
   title?: string;
@@ -9,16 +11,51 @@ export interface FrontMatter {
   date?: string;
   venue?: string;
   theme?: ThemeName;
+  /** `theme: path/to/file.css`: the path as written, and its line. */
+  themeFile?: { ref: string; line: number; column: number };
   duration?: number;
   slideNumbers?: boolean;
   sections?: SectionBudget[];
+  /** reveal-md's `separator`, `verticalSeparator`, `notesSeparator`, compiled; null when none. */
+  separators?: Separators;
   /** Where each section budget was declared (for "no such section" warnings). */
   sectionLines: Map<string, number>;
 }
 
-const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'duration', 'slideNumbers', 'sections'];
+const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'duration', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator'];
 /** reveal-md settings a deck written for it may carry; harmless, so not worth a warning. */
-const REVEAL_MD_KEYS = new Set(['revealOptions', 'separator', 'verticalSeparator', 'highlightTheme', 'css', 'scripts', 'preprocessor', 'template', 'listingTemplate', 'notesSeparator', 'description', 'static', 'absoluteUrl']);
+const REVEAL_MD_KEYS = new Set(['revealOptions', 'highlightTheme', 'css', 'scripts', 'preprocessor', 'template', 'listingTemplate', 'description', 'static', 'absoluteUrl', 'assetsDir', 'staticDirs', 'glob', 'mermaid']);
+/** Marp and Slidev settings: the dialect note (dialect.ts) says what does not carry over. */
+const OTHER_DIALECT_KEYS = new Set(['marp', 'paginate', 'headingDivider', 'class', 'backgroundColor', 'backgroundImage', 'color', 'header', 'footer', 'size', 'math', 'style', 'layout', 'background', 'highlighter', 'lineNumbers', 'drawings', 'transition', 'mdc', 'info', 'fonts', 'colorSchema', 'aspectRatio', 'canvasWidth', 'themeConfig', 'addons', 'download', 'exportFilename', 'monaco', 'clicks', 'level', 'hideInToc', 'routeAlias', 'src', 'preload']);
+
+/** reveal.js's high-contrast variants, shown as the theme they vary. */
+const CONTRAST_THEMES: Readonly<Record<string, ThemeName>> = { 'black-contrast': 'black', 'white-contrast': 'white' };
+
+/**
+ * A duration in minutes from a number or a human form: `40`, `40 min`, `40 minutes`, `1h`,
+ * `1 h 30 min`, `1:30` (hours:minutes), `90m`, `45 mins`. Null when it is none of these.
+ */
+export function parseDuration(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : null;
+  if (typeof value !== 'string') return null;
+  const text = value.trim().toLowerCase();
+  const clock = /^(\d+):([0-5]\d)$/.exec(text);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]) || null;
+  const re = /(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?)\b/gy;
+  let total = 0;
+  let at = 0;
+  let units = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    total += Number(m[1]) * ((m[2] ?? '').startsWith('h') ? 60 : 1);
+    units++;
+    at = re.lastIndex;
+    while (text[at] === ' ' || text[at] === ',') at++;
+    re.lastIndex = at;
+  }
+  if (units > 0 && at >= text.length && total > 0) return total;
+  const bare = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : NaN;
+  return bare > 0 ? bare : null;
+}
 
 export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: FrontMatter; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -70,13 +107,38 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
         else wrong('a date or text');
         break;
       case 'theme':
-        if (scalar === 'light' || scalar === 'dark') fm.theme = scalar;
-        else wrong('light or dark');
+        if (typeof scalar === 'string' && themeAttribute(scalar) === scalar) fm.theme = scalar as ThemeName;
+        else if (typeof scalar === 'string' && looksLikeThemeFile(scalar)) fm.themeFile = { ref: scalar, ...pos(valueAt) };
+        else if (typeof scalar === 'string' && CONTRAST_THEMES[scalar]) {
+          fm.theme = CONTRAST_THEMES[scalar];
+          add('warning', 'theme-approximated', `front matter: reveal.js theme "${scalar}" is shown as "${fm.theme}"`, valueAt);
+        } else if (typeof scalar === 'string' && scalar.trim() !== '') {
+          fm.theme = 'light';
+          add('warning', 'unknown-theme', `front matter: unknown theme "${scalar}"; using Lectern's light theme (themes: light, dark, or a reveal.js theme name)`, valueAt);
+        } else wrong('light, dark or a reveal.js theme name');
         break;
-      case 'duration':
-        if (typeof scalar === 'number' && Number.isFinite(scalar) && scalar > 0) fm.duration = scalar;
-        else wrong('a positive number of minutes');
+      case 'duration': {
+        const minutes = parseDuration(scalar);
+        if (minutes !== null) fm.duration = minutes;
+        else wrong('a length such as 40, "40 min", "1h 30min" or "1:30"');
         break;
+      }
+      case 'separator':
+      case 'verticalSeparator':
+      case 'notesSeparator': {
+        if (typeof scalar !== 'string' || scalar === '') {
+          wrong('a regular expression (text)');
+          break;
+        }
+        const pattern = compileSeparator(scalar, key === 'notesSeparator');
+        if ('error' in pattern) {
+          add('error', 'bad-separator', `front matter: ${key} ${JSON.stringify(scalar)} is ${pattern.error}`, valueAt);
+          break;
+        }
+        fm.separators ??= { horizontal: null, vertical: null, notes: null };
+        fm.separators[key === 'separator' ? 'horizontal' : key === 'verticalSeparator' ? 'vertical' : 'notes'] = pattern;
+        break;
+      }
       case 'slideNumbers':
         if (typeof scalar === 'boolean') fm.slideNumbers = scalar;
         else wrong('true or false');
@@ -85,7 +147,7 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
         fm.sections = parseSections(value, key, add, fm.sectionLines, pos);
         break;
       default:
-        if (!REVEAL_MD_KEYS.has(key)) {
+        if (!REVEAL_MD_KEYS.has(key) && !OTHER_DIALECT_KEYS.has(key)) {
           const hint = KEYS.find((k) => closeTo(k, key));
           add('warning', 'unknown-front-matter-key', `unknown front-matter key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`, at);
         }

@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import type { AssetResolver } from './assets';
+import { adaptChunks, detectDialect } from './dialect';
 import { parseFrontMatter } from './frontmatter';
-import { normalizeSource, splitDeck, type SlideChunk } from './source';
+import { normalizeSource, splitDeck, type Separators, type SlideChunk } from './source';
 import type { Diagnostic } from './types';
 
 /** A file's decks share one scope: the section its slides fall in, until a section comment. */
@@ -72,8 +73,12 @@ export function expand(
   root: string,
   stack: string[],
   out: Expansion,
+  separators?: Separators,
 ): void {
-  const split = splitDeck(source);
+  const split = splitDeck(source, separators);
+  const guess = detectDialect(source, split.frontMatter?.text ?? null, split.frontMatter?.line ?? 1);
+  if (guess) out.diagnostics.push({ file, line: guess.line, column: 1, severity: 'warning', code: 'foreign-dialect', message: guess.message });
+  split.slides = adaptChunks(split.slides, guess?.dialect ?? null);
   const n = split.slides.length;
   if (split.unclosedFenceLine !== null) {
     out.diagnostics.push({
@@ -121,15 +126,18 @@ export function expand(
     const text = normalizeSource(decoded.text);
     const inner = splitDeck(text);
     let title = '';
+    let innerSeparators: Separators | undefined;
     if (inner.frontMatter) {
       const parsed = parseFrontMatter(inner.frontMatter, target);
       // Its own settings are ignored, but broken YAML is still the author's to fix.
       out.diagnostics.push(...parsed.diagnostics.filter((d) => d.severity === 'error'));
       title = parsed.fm.title ?? '';
+      // Separators are how that file is written, so they apply to it.
+      innerSeparators = parsed.fm.separators;
     }
     if (!title) title = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(text)?.[1] ?? titleFromFile(target);
     const first = out.entries.length;
-    expand(text, target, { current: title }, resolver, root, [...stack, target], out);
+    expand(text, target, { current: title }, resolver, root, [...stack, target], out, innerSeparators);
     // An include placed under `--` continues the stack: its first slide takes that place.
     const head = out.entries[first];
     if (head && chunk.vertical) head.chunk = { ...head.chunk, vertical: true };

@@ -15,7 +15,15 @@ export interface Diagnostic {
   message: string;
 }
 
-export type ThemeName = 'light' | 'dark';
+/** reveal.js's themes, drawn with their colours and bundled fonts (renderer/themes/reveal-themes.css). */
+export const REVEAL_THEME_NAMES = ['beige', 'black', 'blood', 'dracula', 'league', 'moon', 'night', 'serif', 'simple', 'sky', 'solarized', 'white'] as const;
+export type RevealThemeName = (typeof REVEAL_THEME_NAMES)[number];
+export type ThemeName = 'light' | 'dark' | RevealThemeName;
+
+/** The `data-theme` a page shows for a deck's theme: a known name, else light. */
+export function themeAttribute(theme: string | undefined): ThemeName {
+  return theme === 'dark' || (REVEAL_THEME_NAMES as readonly string[]).includes(theme ?? '') ? (theme as ThemeName) : 'light';
+}
 
 export interface SectionBudget {
   /** Section title, matched against `Slide.section`. */
@@ -30,6 +38,11 @@ export interface DeckMeta {
   date?: string;
   venue?: string;
   theme: ThemeName;
+  /**
+   * A theme given as a CSS file (`theme: talk.css`): its sanitised text, local url()s written
+   * `lectern-asset:<ref>` like slide HTML. Applied on top of `theme`.
+   */
+  themeCss?: string;
   /** Planned length of the talk in minutes (for pacing). */
   duration?: number;
   /** Optional per-section time budgets, in the order the sections appear. */

@@ -11,7 +11,7 @@ import type { BootConfig, BootView } from '../contract/boot';
 import { BOOT_ELEMENT_ID } from '../contract/boot';
 import type { ExportOptions } from '../contract/ipc';
 import type { PrintPart } from '../contract/print';
-import type { Deck } from '../deck/types';
+import { themeAttribute, type Deck } from '../deck/types';
 
 export interface OfflineHtmlOptions {
   view: BootView;
@@ -108,6 +108,31 @@ function loadRenderer(): InlinedRenderer {
   return cachedRenderer;
 }
 
+/** Font families only reveal.js's themes use, and which theme uses which. */
+const THEME_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  league: ['Lato', 'League Gothic'], moon: ['Lato', 'League Gothic'], solarized: ['Lato', 'League Gothic'],
+  simple: ['Lato', 'Open Sans'], blood: ['Ubuntu'], night: ['Open Sans', 'Montserrat'], sky: ['Open Sans', 'Quicksand'],
+};
+const THEME_ONLY = new Set(Object.values(THEME_FAMILIES).flat());
+const themedCss = new Map<string, string>();
+
+/**
+ * The renderer's CSS without the font faces of themes the deck does not use: every exported
+ * file inlines its fonts, and the reveal.js themes' faces would add about a megabyte to each.
+ */
+export function cssForTheme(css: string, theme: string): string {
+  const key = `${theme}\0${css.length}`;
+  const hit = themedCss.get(key);
+  if (hit) return hit;
+  const keep = new Set(THEME_FAMILIES[theme] ?? []);
+  const out = css.replace(/@font-face\s*\{[^}]*\}/g, (face) => {
+    const family = /font-family:\s*["']?([^"';]+?)["']?\s*;/.exec(face)?.[1] ?? '';
+    return THEME_ONLY.has(family) && !keep.has(family) ? '' : face;
+  });
+  themedCss.set(key, out);
+  return out;
+}
+
 /** The policy of every exported page: nothing remote, only our one hashed script. */
 export function offlineContentSecurityPolicy(scriptSource: string): string {
   return [
@@ -167,7 +192,7 @@ export function buildOfflineHtml(deck: Deck, options: OfflineHtmlOptions): strin
   const csp = offlineContentSecurityPolicy(renderer.scriptSource);
   return [
     '<!doctype html>',
-    `<html lang="en" data-theme="${deck.meta.theme === 'dark' ? 'dark' : 'light'}">`,
+    `<html lang="en" data-theme="${themeAttribute(deck.meta.theme)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
@@ -175,7 +200,7 @@ export function buildOfflineHtml(deck: Deck, options: OfflineHtmlOptions): strin
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="Lectern">',
     `<title>${escapeHtml(deck.meta.title || 'Lectern')}</title>`,
-    `<style>${renderer.css}</style>`,
+    `<style>${cssForTheme(renderer.css, themeAttribute(deck.meta.theme))}</style>`,
     `<script type="application/json" id="${BOOT_ELEMENT_ID}">${embeddedJson(config)}</script>`,
     '</head>',
     '<body>',

@@ -4,6 +4,7 @@
 
 import type { Deck, Diagnostic, Slide } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
+import { applyDeckTheme } from '../theme';
 import { indexSlides, type DeckIndex } from '../model';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 
@@ -38,7 +39,7 @@ export class LiveDeck {
     this.deck = loaded.deck;
     this.slides = resolveSlideAssets(loaded.deck.slides, loaded.assetUrl);
     this.index = indexSlides(this.slides);
-    document.documentElement.dataset.theme = this.deck.meta.theme === 'dark' ? 'dark' : 'light';
+    applyDeckTheme(this.deck, loaded.assetUrl);
     for (const listener of this.listeners) listener(this);
   }
 }

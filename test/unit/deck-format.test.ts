@@ -8,8 +8,8 @@ const FILE = '/tmp/lectern-format-test/deck.md';
 const compile = (text: string): Deck => compileDeck(text, FILE);
 const codes = (d: Deck): string[] => d.diagnostics.map((x) => x.code);
 
-test('--- separates horizontal slides, -- vertical ones, with reveal.js coordinates', () => {
-  const d = compile('# A\nNote: a\n---\n# B\nNote: b\n--\n# B2\nNote: b2\n--\n# B3\nNote: b3\n---\n# C\nNote: c');
+test('--- separates horizontal slides, ---- and -- (after a blank line) vertical ones, with reveal.js coordinates', () => {
+  const d = compile('# A\nNote: a\n---\n# B\nNote: b\n\n--\n# B2\nNote: b2\n----\n# B3\nNote: b3\n---\n# C\nNote: c');
   assert.deepEqual(
     d.slides.map((s) => [s.title, s.h, s.v, s.index]),
     [['A', 0, 0, 0], ['B', 1, 0, 1], ['B2', 1, 1, 2], ['B3', 1, 2, 3], ['C', 2, 0, 4]],

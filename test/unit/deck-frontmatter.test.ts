@@ -48,12 +48,12 @@ test('an unknown key is a warning at its line, with a suggestion for typos', () 
   assert.match(d.diagnostics[0]!.message, /durtion.*did you mean "duration"/);
 });
 
-test('wrong types are errors at the value', () => {
+test('wrong types are errors at the value; an unknown theme is a warning naming the fallback', () => {
   const d = compile('title: T\ntheme: blue\nduration: soon\nslideNumbers: maybe\nsections: 5');
   assert.deepEqual(
     d.diagnostics.map((x) => [x.code, x.severity, x.line, x.column]),
     [
-      ['front-matter-type', 'error', 3, 8],
+      ['unknown-theme', 'warning', 3, 8],
       ['front-matter-type', 'error', 4, 11],
       ['front-matter-type', 'error', 5, 15],
       ['front-matter-type', 'error', 6, 11],

@@ -91,7 +91,7 @@ test('an included deck checked on its own compiles on its own', () => {
 });
 
 test('an include under -- continues the vertical stack', () => {
-  const d = compileDeck('# Top\nNote: n\n--\n<!-- include: parts/physics.md -->\n---\n# End\nNote: n', MAIN);
+  const d = compileDeck('# Top\nNote: n\n\n--\n<!-- include: parts/physics.md -->\n---\n# End\nNote: n', MAIN);
   assert.deepEqual(d.slides.map((s) => [s.title, s.h, s.v]), [['Top', 0, 0], ['Decay', 0, 1], ['Range', 1, 0], ['End', 2, 0]]);
 });
 
