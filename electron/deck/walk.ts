@@ -4,8 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Token, Tokens } from 'marked';
 import type { Locator, Position } from './locate';
-import { inlinePlainText, type CommentToken, type MathToken, type WithAttributes } from './markdown';
+import { CODESPAN_MATH, inlinePlainText, type CommentToken, type MathToken, type WithAttributes } from './markdown';
 import { renderMath } from './math';
+import { texPlainText } from './tex-text';
 import { filterAttributes, type PolicyContext } from './policy';
 import type { Severity } from './types';
 
@@ -27,7 +28,6 @@ export function parseAttributeString(s: string): Record<string, string> {
 
 export type AnyToken = Token & WithAttributes & { tokens?: Token[] };
 const NOT_ELEMENTS = new Set(['text', 'space', 'br', 'escape', 'lecternComment', 'html', 'def', 'checkbox', 'lecternMath']);
-const CODESPAN_MATH = /^(\$\$?)([\s\S]+)\1$/;
 
 export interface PartState {
   /** The part holds raw HTML (so its output must go through the sanitizer). */
@@ -132,19 +132,23 @@ export function walk(tokens: AnyToken[], parent: AnyToken | null, st: PartState)
   }
 }
 
+/**
+ * The slide's text as a reader sees it, for the search index and excerpts: formulas as their
+ * plain-text reading (texPlainText), never their TeX source.
+ */
 export function blockText(tokens: readonly Token[]): string {
+  const inline = (t: readonly unknown[] | undefined): string => inlinePlainText(t, texPlainText);
   const out: string[] = [];
   for (const t of tokens as AnyToken[]) {
     if (t.type === 'list') for (const item of (t as Tokens.List).items) out.push(blockText(item.tokens));
     else if (t.type === 'table') {
       const tb = t as Tokens.Table;
-      out.push(tb.header.map((c) => inlinePlainText(c.tokens)).join('\t'));
-      for (const row of tb.rows) out.push(row.map((c) => inlinePlainText(c.tokens)).join('\t'));
+      out.push(tb.header.map((c) => inline(c.tokens)).join('\t'));
+      for (const row of tb.rows) out.push(row.map((c) => inline(c.tokens)).join('\t'));
     } else if (t.type === 'code') out.push((t as Tokens.Code).text);
-    else if (t.type === 'lecternMath') out.push((t as unknown as MathToken).tex);
+    else if (t.type === 'lecternMath') out.push(texPlainText((t as unknown as MathToken).tex));
     else if (t.type === 'blockquote') out.push(blockText((t as Tokens.Blockquote).tokens));
-    else if (t.type === 'heading' || t.type === 'paragraph' || t.type === 'text') out.push(inlinePlainText(t.tokens));
+    else if (t.type === 'heading' || t.type === 'paragraph' || t.type === 'text') out.push(inline(t.tokens));
   }
   return out.filter((s) => s.trim() !== '').join('\n');
 }
-
