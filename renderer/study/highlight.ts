@@ -1,22 +1,24 @@
 // Highlights a search phrase in rendered HTML, where a reader sees it: across markup ("90Y" is
-// `<sup>90</sup>Y`, a phrase may run through `<strong>`), and in formulas, which are matched by
-// their plain-text reading and marked whole (a formula is never cut by a highlight).
+// `<sup>90</sup>Y`, a phrase may run through `<strong>`), in formulas (matched by their
+// plain-text reading) and in images' alt text, both marked whole: a formula is never cut by a
+// highlight, and the index holds alt text, so a slide found by it shows why.
 
 import { texPlainText } from '../../electron/deck/tex-text';
 import { foldWithOrigins } from '../search';
 
 const HIT = 'lectern-hit';
-const FORMULA_HIT = 'lectern-hit-formula';
+/** A formula or an image the phrase touches: marked as a whole. */
+const WHOLE_HIT = 'lectern-hit-whole';
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE']);
 // Elements that do not break a line: text on both sides runs together. Any other element is a
 // boundary, read as a space (as the search index joins blocks).
 const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);
 
-/** A piece of the page's text: a text node, or a formula read as one piece. */
-type Piece = { kind: 'text'; node: Text } | { kind: 'formula'; element: HTMLElement };
+/** A piece of the page's text: a text node, or a formula or an image read as one piece. */
+type Piece = { kind: 'text'; node: Text } | { kind: 'whole'; element: HTMLElement; text: string };
 
 export function clearHighlights(container: HTMLElement): void {
-  for (const formula of container.querySelectorAll(`.${FORMULA_HIT}`)) formula.classList.remove(FORMULA_HIT);
+  for (const whole of container.querySelectorAll(`.${WHOLE_HIT}`)) whole.classList.remove(WHOLE_HIT);
   const marks = container.querySelectorAll(`mark.${HIT}`);
   if (marks.length === 0) return;
   for (const mark of marks) mark.replaceWith(document.createTextNode(mark.textContent ?? ''));
@@ -38,7 +40,11 @@ function collectPieces(container: HTMLElement): Array<Piece | 'boundary'> {
     }
     if (!(node instanceof HTMLElement) || SKIP.has(node.tagName)) return;
     if (node.classList.contains('katex')) {
-      out.push({ kind: 'formula', element: node });
+      out.push({ kind: 'whole', element: node, text: formulaText(node) });
+      return;
+    }
+    if (node instanceof HTMLImageElement) {
+      if (node.alt.trim()) out.push('boundary', { kind: 'whole', element: node, text: node.alt }, 'boundary');
       return;
     }
     if (node.tagName === 'BR') {
@@ -61,7 +67,7 @@ interface Located {
 
 /**
  * Wraps each occurrence of `phrase` (already folded, see queryPhrase) in `container` in
- * <mark>, and marks formulas it touches; returns how many occurrences were found.
+ * <mark>, and marks the formulas and images it touches; returns how many occurrences were found.
  */
 export function highlightPhrase(container: HTMLElement, phrase: string): number {
   if (!phrase) return 0;
@@ -79,7 +85,7 @@ export function highlightPhrase(container: HTMLElement, phrase: string): number 
       }
       continue;
     }
-    const source = piece.kind === 'text' ? piece.node.data : formulaText(piece.element);
+    const source = piece.kind === 'text' ? piece.node.data : piece.text;
     const folded = foldWithOrigins(source, afterSpace);
     realPieces.push(piece);
     const index = realPieces.length - 1;
@@ -98,7 +104,7 @@ export function highlightPhrase(container: HTMLElement, phrase: string): number 
       if (!w || w.piece < 0) continue;
       const piece = realPieces[w.piece];
       if (!piece) continue;
-      if (piece.kind === 'formula') {
+      if (piece.kind === 'whole') {
         formulas.add(w.piece);
         continue;
       }
@@ -115,7 +121,7 @@ export function highlightPhrase(container: HTMLElement, phrase: string): number 
 
   for (const index of formulas) {
     const piece = realPieces[index];
-    if (piece?.kind === 'formula') piece.element.classList.add(FORMULA_HIT);
+    if (piece?.kind === 'whole') piece.element.classList.add(WHOLE_HIT);
   }
   for (const [index, list] of ranges) {
     const piece = realPieces[index];

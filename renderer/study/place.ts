@@ -28,6 +28,8 @@ export function recordPlace(rows: readonly Row[], headerBottom: () => number): (
   let scheduled = false;
   const record = (): void => {
     scheduled = false;
+    // "Present from here" has just set the audience's hash: writing ours over it would cancel it.
+    if (location.hash !== '' && parseStudyHash(location.hash) === null && location.hash !== '#study') return;
     const row = rowBeingRead(rows, headerBottom());
     const hash = row ? studyHash(row.slide.index + 1) : '#study';
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
@@ -41,11 +43,37 @@ export function recordPlace(rows: readonly Row[], headerBottom: () => number): (
   return () => window.removeEventListener('scroll', onScroll);
 }
 
-/** Scrolls to the slide the URL names; false when it names none. */
-export function restorePlace(hash: string): boolean {
+/**
+ * Scrolls to the slide the URL names (false when it names none), and keeps it there while the
+ * page settles: rows off screen have estimated heights (content-visibility) and fonts arrive
+ * late, so the first scroll can land a few rows off. The first thing the reader does ends it.
+ */
+export function restorePlace(hash: string, list: HTMLElement): boolean {
   const n = parseStudyHash(hash);
   const target = n === null ? null : document.getElementById(`slide-${n}`);
   if (!target) return false;
-  target.scrollIntoView({ block: 'start' });
+  landOn(target, list);
   return true;
 }
+
+/** Scrolls `target` to the top and holds it there while the rows around it lay out. */
+export function landOn(target: HTMLElement, list: HTMLElement): void {
+  const land = (): void => target.scrollIntoView({ block: 'start' });
+  land();
+  const settling = new ResizeObserver(land);
+  settling.observe(list);
+  void document.fonts.ready.then(land);
+  const stop = (): void => {
+    settling.disconnect();
+    for (const type of READER_INPUT) window.removeEventListener(type, stop, true);
+  };
+  // Listeners added after the current event (a click on a contents entry) has been dispatched.
+  window.setTimeout(() => {
+    for (const type of READER_INPUT) window.addEventListener(type, stop, { capture: true, passive: true });
+  });
+  window.setTimeout(stop, SETTLE_MS);
+}
+
+const READER_INPUT = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+// Long enough for fonts and the rows around the target to lay out on a slow machine.
+const SETTLE_MS = 3000;

@@ -91,6 +91,6 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
   );
   run();
   history.scrollRestoration = 'manual';
-  restorePlace(location.hash);
+  restorePlace(location.hash, list);
   recordPlace(rows, () => header.getBoundingClientRect().bottom);
 }
