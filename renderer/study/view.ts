@@ -16,7 +16,7 @@ import { buildStudyContents } from './contents';
 import { contentsMenu } from './contents-menu';
 import { filterRows, noResultsMessage } from './filter';
 import { studyKeyTable } from './keys';
-import { recordPlace, restorePlace } from './place';
+import { landOn, recordPlace, restorePlace } from './place';
 
 function subtitle(deck: Deck): string {
   return [deck.meta.author, deck.meta.venue, deck.meta.date].filter(Boolean).join(' · ');
@@ -73,7 +73,8 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
     if (e.key === 'Enter') {
       window.clearTimeout(pending);
       run();
-      rows.find((r) => !r.element.hidden)?.element.scrollIntoView({ block: 'start' });
+      const first = rows.find((r) => !r.element.hidden);
+      if (first) landOn(first.element, list);
     } else if (e.key === 'Escape') {
       input.value = '';
       run();
