@@ -1,11 +1,13 @@
 // A file handed to residents holds no path of the author's machine: `lectern html` built from a
 // folder with a recognisable name must not mention that folder (nor anything above the deck's
 // folder) anywhere, in the deck data, diagnostics or slide HTML; and the file still presents.
+// The PDF made from the same folder (its sibling on the way out of the machine) neither.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright';
@@ -78,3 +80,30 @@ for (const [name, args] of [
     await context.close();
   });
 }
+
+/** A PDF's bytes with every Flate stream inflated, as text: what a reader of the file could find. */
+function pdfText(bytes: Buffer): string {
+  const raw = bytes.toString('latin1');
+  const parts = [raw];
+  const streams = /stream\r?\n/g;
+  for (let m = streams.exec(raw); m; m = streams.exec(raw)) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    if (end < 0) break;
+    try {
+      parts.push(inflateSync(bytes.subarray(start, end)).toString('latin1'));
+    } catch {
+      // Not Flate (images, fonts in other filters): their bytes are already in `raw`.
+    }
+  }
+  return parts.join('\n');
+}
+
+test('lectern export (PDF) from a recognisable folder never names it either', () => {
+  const out = join(scratch.dir, 'talk.pdf');
+  const run = lectern('export', join(deckDir, 'liver-directed-therapies.md'), '-o', out);
+  assert.equal(run.status, 0, run.stderr);
+  const text = pdfText(readFileSync(out));
+  assert.ok(text.includes('/Outlines'), 'the PDF was read (it has bookmarks)');
+  assert.deepEqual(leaks(text), []);
+});
