@@ -20,6 +20,9 @@ export interface WithAttributes {
 /** Any token as the walker and renderer see it. */
 export type AnyToken = Token & WithAttributes & { tokens?: Token[] };
 
+/** reveal.js convention: a code span that is exactly `$..$` or `$$..$$` is math. */
+export const CODESPAN_MATH = /^(\$\$?)([\s\S]+)\1$/;
+
 type Plain = { text?: string; tokens?: unknown[]; type: string; tex?: string };
 /** Plain text of inline tokens, with formulas as their TeX (for alt text and titles). */
 export function inlinePlainText(
@@ -30,6 +33,7 @@ export function inlinePlainText(
   let out = '';
   for (const t of tokens as Plain[]) {
     if (t.type === 'lecternMath') out += mathText(t.tex ?? '');
+    else if (t.type === 'codespan' && CODESPAN_MATH.test(t.text ?? '')) out += mathText((t.text ?? '').replace(CODESPAN_MATH, '$2').trim());
     else if (t.type === 'lecternComment' || t.type === 'html') continue;
     else if (t.type === 'br') out += ' ';
     else if (t.tokens) out += inlinePlainText(t.tokens, mathText);

@@ -7,13 +7,12 @@ import type { Token, Tokens } from 'marked';
 import { addSlideAttributes, directiveFor, mergeAttrs, parseAttributeString, type CommentToken } from './directives';
 import { renderMath } from './math';
 import type { RenderContext } from './render-context';
-import { inlinePlainText, type AnyToken, type MathToken, type WithAttributes } from './tokens';
+import { texPlainText } from './tex-text';
+import { CODESPAN_MATH, inlinePlainText, type AnyToken, type MathToken, type WithAttributes } from './tokens';
 
 // Unguessable per process, so a deck cannot forge a math placeholder.
 export const NONCE = randomBytes(6).toString('hex');
 export const PLACEHOLDER = new RegExp(`<span data-lectern-math="${NONCE}-(\\d+)"></span>`, 'g');
-
-const CODESPAN_MATH = /^(\$\$?)([\s\S]+)\1$/;
 
 function placeMath(tex: string, display: boolean, raw: string, ctx: RenderContext): string {
   const where = ctx.locator.find(raw);
@@ -80,18 +79,23 @@ export function walk(tokens: AnyToken[], parent: AnyToken | null, ctx: RenderCon
   }
 }
 
+/**
+ * The slide's text as a reader sees it, for the search index and excerpts: formulas as their
+ * plain-text reading (texPlainText), never their TeX source.
+ */
 export function blockText(tokens: readonly Token[]): string {
+  const inline = (t: readonly unknown[] | undefined): string => inlinePlainText(t, texPlainText);
   const out: string[] = [];
   for (const t of tokens as AnyToken[]) {
     if (t.type === 'list') for (const item of (t as Tokens.List).items) out.push(blockText(item.tokens));
     else if (t.type === 'table') {
       const tb = t as Tokens.Table;
-      out.push(tb.header.map((c) => inlinePlainText(c.tokens)).join('\t'));
-      for (const row of tb.rows) out.push(row.map((c) => inlinePlainText(c.tokens)).join('\t'));
+      out.push(tb.header.map((c) => inline(c.tokens)).join('\t'));
+      for (const row of tb.rows) out.push(row.map((c) => inline(c.tokens)).join('\t'));
     } else if (t.type === 'code') out.push((t as Tokens.Code).text);
-    else if (t.type === 'lecternMath') out.push((t as unknown as MathToken).tex);
+    else if (t.type === 'lecternMath') out.push(texPlainText((t as unknown as MathToken).tex));
     else if (t.type === 'blockquote') out.push(blockText((t as Tokens.Blockquote).tokens));
-    else if (t.type === 'heading' || t.type === 'paragraph' || t.type === 'text') out.push(inlinePlainText(t.tokens));
+    else if (t.type === 'heading' || t.type === 'paragraph' || t.type === 'text') out.push(inline(t.tokens));
   }
   return out.filter((s) => s.trim() !== '').join('\n');
 }

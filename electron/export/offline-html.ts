@@ -12,6 +12,7 @@ import { BOOT_ELEMENT_ID } from '../contract/boot';
 import type { ExportOptions } from '../contract/ipc';
 import type { PrintPart } from '../contract/print';
 import { themeAttribute, type Deck } from '../deck/types';
+import { portableDeck } from './portable-deck';
 
 export interface OfflineHtmlOptions {
   view: BootView;
@@ -186,7 +187,10 @@ function embeddedJson(value: unknown): string {
 /** The complete HTML document for a deck, opening `options.view` (the URL hash can override it). */
 export function buildOfflineHtml(deck: Deck, options: OfflineHtmlOptions): string {
   const renderer = loadRenderer();
-  const config: BootConfig = { deck, view: options.view, assets: options.assets ?? inlineDeckAssets(deck) };
+  // Assets are read through their absolute paths first; the page then carries only paths
+  // relative to the deck's folder (portable-deck.ts).
+  const assets = options.assets ?? inlineDeckAssets(deck);
+  const config: BootConfig = { deck: portableDeck(deck), view: options.view, assets };
   if (options.print) config.print = options.print;
   if (options.printPart) config.printPart = options.printPart;
   const csp = offlineContentSecurityPolicy(renderer.scriptSource);

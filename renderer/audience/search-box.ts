@@ -73,7 +73,7 @@ export class SearchBox {
       ? found.length === 0
         ? 'No slide matches.'
         : `${found.length}${found.length === MAX_HITS ? '+' : ''} slide${found.length === 1 ? '' : 's'} — ↑/↓ to pick, Enter to go, Esc to close`
-      : 'Type words to find (every word must appear).';
+      : 'Type text to find, as it reads on the slides.';
     this.highlight();
   }
 

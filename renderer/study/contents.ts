@@ -5,6 +5,7 @@ import type { Slide } from '../../electron/deck/types';
 import { ALL_FRAGMENTS, SlideFrame } from '../slide-frame';
 import type { DeckSource } from '../sources/types';
 import { el } from '../ui/dom';
+import { landOn } from './place';
 
 export interface Row {
   slide: Slide;
@@ -46,7 +47,7 @@ export function buildStudyContents(slides: readonly Slide[], source: Pick<DeckSo
     const link = el('a', { text: label, attrs: { href: `#study/${number}` } });
     link.addEventListener('click', (e) => {
       e.preventDefault();
-      element.scrollIntoView({ block: 'start' });
+      landOn(element, list);
     });
     const tocItem = el('li', { attrs: { value: String(number) } }, [link]);
     tocList.append(tocItem);

@@ -63,10 +63,12 @@ test('search over slides and notes keeps matching slides and highlights the word
   const shown = await page.locator('.study-row:not([hidden])').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.slideIndex)));
   assert.deepEqual(shown, expected);
   const marks = await page.locator('.study-row:not([hidden]) mark.lectern-hit').allTextContents();
+  // Images found by their alt text are marked whole (no <mark> inside an image).
+  const wholes = await page.locator('.study-row:not([hidden]) .lectern-hit-whole').count();
   assert.ok(marks.length >= expected.length);
   for (const m of marks) assert.equal(m.toLowerCase(), query);
   if (notesOnly) assert.ok((await page.locator(`#slide-${notesOnly.index + 1} .study-notes mark.lectern-hit`).count()) > 0, 'hits in notes are highlighted');
-  assert.match((await page.getByTestId('study-count').textContent()) ?? '', new RegExp(`^${expected.length} slides?, ${marks.length} hits?$`));
+  assert.match((await page.getByTestId('study-count').textContent()) ?? '', new RegExp(`^${expected.length} slides?, ${marks.length + wholes} hits?$`));
   // Formulas are never broken up by highlights.
   assert.equal(await page.locator('.katex mark').count(), 0);
   await page.getByTestId('study-search').fill('');

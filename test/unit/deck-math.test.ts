@@ -49,7 +49,7 @@ test('prices and escaped dollars are not math', () => {
 test('math in notes renders too', () => {
   const d = compile('# A\nNote: the half-life $T_{1/2}$');
   assert.equal(katexCount(d.slides[0]!.notesHtml), 1);
-  assert.equal(d.slides[0]!.notesText, 'the half-life T_{1/2}');
+  assert.equal(d.slides[0]!.notesText, 'the half-life T₁/₂');
 });
 
 test('a bad formula becomes a visible error box and an error at its line and column; the rest compiles', () => {

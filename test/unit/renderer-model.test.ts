@@ -44,15 +44,40 @@ test('positions are clamped after a reload changed the deck', () => {
   assert.deepEqual(clampPosition(deck, { h: 99, v: 0, f: 0 }), { h: 2, v: 0, f: -1 });
 });
 
-test('search needs every word, ignores case and accents, and searches notes only when asked', () => {
+test('search finds the phrase, ignores case and accents, and searches notes only when asked', () => {
   const slides = [slide(0, 0, 0, 0, 'Yttrium-90 Radioembolization', 'mention the résumé'), slide(1, 1, 0, 0, 'TACE with lipiodol', '')];
   const withNotes = new SlideSearch(slides, true);
-  assert.deepEqual(withNotes.search('yttrium RADIO').map((h) => h.slide.index), [0]);
+  assert.deepEqual(withNotes.search('90 RADIO').map((h) => h.slide.index), [0]);
   assert.deepEqual(withNotes.search('resume').map((h) => h.field), ['notes']);
   assert.deepEqual(new SlideSearch(slides, false).search('resume'), []);
   assert.deepEqual(withNotes.search('tace yttrium'), []);
   assert.deepEqual(withNotes.search('   '), []);
   assert.equal(foldForSearch('Éé'), 'ee');
+});
+
+test('a query is one phrase: "ln 2" is not every "2", and spacing does not matter', () => {
+  const slides = [slide(0, 0, 0, 0, 'τ = T₁/₂ / ln 2 ≈ 92.5 h'), slide(1, 1, 0, 0, '2 beads, ln of the dose'), slide(2, 2, 0, 0, 'ln\n  2 over the half-life')];
+  const search = new SlideSearch(slides, false);
+  assert.deepEqual(search.search('ln 2').map((h) => h.slide.index), [0, 2]);
+  assert.deepEqual(search.search('  LN   2 ').map((h) => h.slide.index), [0, 2]);
+});
+
+test('text is found as displayed: "90Y" finds ⁹⁰Y, "T1/2" finds T₁/₂, and the excerpt shows the hit as written', () => {
+  const long = `${'Background words. '.repeat(8)}Half-life T₁/₂ = 64 h of ⁹⁰Y, a pure β emitter`;
+  const search = new SlideSearch([slide(0, 0, 0, 0, long)], false);
+  for (const q of ['90Y', 't1/2', 'T₁/₂ = 64', 'β emitter']) assert.equal(search.search(q).length, 1, q);
+  const [hit] = search.search('t1/2 = 64');
+  assert.ok(hit?.excerpt.startsWith('…'), hit?.excerpt);
+  assert.ok(hit?.excerpt.includes('Half-life T₁/₂ = 64 h of ⁹⁰Y'), hit?.excerpt);
+});
+
+test('folding keeps a map back to the source, also where one character becomes several', async () => {
+  const { foldWithOrigins } = await import('../../renderer/search');
+  const folded = foldWithOrigins('½ of ⁹⁰Y  x');
+  assert.equal(folded.text, '1⁄2 of 90y x');
+  assert.equal(folded.origin.length, folded.text.length + 1);
+  assert.equal(folded.origin[folded.text.indexOf('90y')], '½ of '.length);
+  assert.equal(folded.origin[folded.text.indexOf('x')], '½ of ⁹⁰Y  '.length);
 });
 
 test('asset refs map to inlined data or a protocol URL, never left unresolved', () => {
