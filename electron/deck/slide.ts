@@ -7,7 +7,7 @@
 import type { Token, Tokens } from 'marked';
 import type { FileStamp } from './assets';
 import { createMarkdown, renderTokens } from './markdown';
-import { texPlainText } from './tex-text';
+import { texPlainText } from '../contract/tex-text';
 import { estimateOverflow } from './overflow';
 import { createRenderContext, createSlideContext, type DeckRenderContext, type RenderContext } from './render-context';
 import { sanitizeSlideHtml } from './sanitize';

@@ -7,7 +7,7 @@ import type { Token, Tokens } from 'marked';
 import { addSlideAttributes, directiveFor, mergeAttrs, parseAttributeString, type CommentToken } from './directives';
 import { renderMath } from './math';
 import type { RenderContext } from './render-context';
-import { texPlainText } from './tex-text';
+import { texPlainText } from '../contract/tex-text';
 import { CODESPAN_MATH, inlinePlainText, type AnyToken, type MathToken, type WithAttributes } from './tokens';
 
 // Unguessable per process, so a deck cannot forge a math placeholder.

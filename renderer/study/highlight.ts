@@ -3,7 +3,7 @@
 // plain-text reading) and in images' alt text, both marked whole: a formula is never cut by a
 // highlight, and the index holds alt text, so a slide found by it shows why.
 
-import { texPlainText } from '../../electron/deck/tex-text';
+import { texPlainText } from '../../electron/contract/tex-text';
 import { foldWithOrigins } from '../search';
 
 const HIT = 'lectern-hit';

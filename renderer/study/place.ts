@@ -2,7 +2,13 @@
 // scroll, so Back from "Present from here", a reload or a shared link returns to that slide.
 // replaceState: scrolling adds no history entries, and fires no hashchange (which re-boots).
 
-import type { Row } from './contents';
+import type { Slide } from '../../electron/deck/types';
+
+/** What the place needs of a study row (contents.ts builds them; a type here keeps the two acyclic). */
+interface PlacedRow {
+  slide: Pick<Slide, 'index'>;
+  element: HTMLElement;
+}
 
 export function studyHash(slideNumber: number): string {
   return `#study/${slideNumber}`;
@@ -15,7 +21,7 @@ export function parseStudyHash(hash: string): number | null {
 }
 
 /** The first shown row under the header: the one being read. */
-function rowBeingRead(rows: readonly Row[], top: number): Row | undefined {
+function rowBeingRead(rows: readonly PlacedRow[], top: number): PlacedRow | undefined {
   for (const row of rows) {
     if (row.element.hidden) continue;
     if (row.element.getBoundingClientRect().bottom > top + 2) return row;
@@ -24,7 +30,7 @@ function rowBeingRead(rows: readonly Row[], top: number): Row | undefined {
 }
 
 /** Records the place on every scroll (once a frame); returns a function that stops it. */
-export function recordPlace(rows: readonly Row[], headerBottom: () => number): () => void {
+export function recordPlace(rows: readonly PlacedRow[], headerBottom: () => number): () => void {
   let scheduled = false;
   const record = (): void => {
     scheduled = false;

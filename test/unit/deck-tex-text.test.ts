@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compileDeck } from '../../electron/deck/index';
-import { texPlainText } from '../../electron/deck/tex-text';
+import { texPlainText } from '../../electron/contract/tex-text';
 
 test('formulas read as plain text', () => {
   assert.equal(texPlainText('^{90}\\text{Y}'), '⁹⁰Y');

@@ -5,7 +5,7 @@
 
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import { texPlainText } from '../../deck/tex-text';
+import { texPlainText } from '../../contract/tex-text';
 import type { NoteBlock, NoteList, NoteListItem } from './types';
 
 /** Arguments of `\frac`/`\sqrt` as balanced groups, which texPlainText's flat rules cannot read. */

@@ -1,3 +1,5 @@
+// Shared by the compiler (titles, search index) and the renderer (study highlights), so it lives
+// in the contract: pure string code, no Node, no DOM.
 // A formula as plain text, for slide titles (outline, PDF bookmarks, study contents) and the
 // search index: `^{90}\text{Y}` reads "⁹⁰Y", `T_{1/2}` reads "T₁/₂", not raw TeX. Search folds
 // these forms back (NFKD: "⁹⁰Y" is found by "90Y"), so what the reader sees is what they can type.
