@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import type { AssetResolver } from './assets';
-import { parseFrontMatter } from './frontmatter';
+import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { normalizeSource, splitDeck, type SlideChunk } from './source';
 import type { Diagnostic } from './types';
 
@@ -27,6 +27,8 @@ export interface Expansion {
   entries: Entry[];
   diagnostics: Diagnostic[];
   dependencies: Set<string>;
+  /** Included decks' own `bibliography:` declarations, in include order (citations resolve against them). */
+  bibliographies: Array<{ file: string; paths: NonNullable<FrontMatter['bibliography']> }>;
 }
 
 const MAX_INCLUDE_DEPTH = 32;
@@ -126,6 +128,7 @@ export function expand(
       // Its own settings are ignored, but broken YAML is still the author's to fix.
       out.diagnostics.push(...parsed.diagnostics.filter((d) => d.severity === 'error'));
       title = parsed.fm.title ?? '';
+      if (parsed.fm.bibliography?.length) out.bibliographies.push({ file: target, paths: parsed.fm.bibliography });
     }
     if (!title) title = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(text)?.[1] ?? titleFromFile(target);
     const first = out.entries.length;
