@@ -11,6 +11,7 @@ import { widthScale } from '../slide-frame';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { el, interceptExternalLinks } from '../ui/dom';
 import { listenForKeys } from '../ui/key-listener';
+import { enableCitationPopovers } from './citations';
 import { buildStudyContents } from './contents';
 import { filterRows } from './filter';
 import { studyKeyTable } from './keys';
@@ -40,6 +41,7 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
 
   root.replaceChildren(header, el('div', { className: 'study-body' }, [toc, list]));
   interceptExternalLinks(list, (url) => source.openExternal(url));
+  enableCitationPopovers(list, (url) => source.openExternal(url));
 
   // All thumbnails share one width: one observer sets the scale for all of them.
   const firstThumb = list.querySelector<HTMLElement>('.study-thumb');
