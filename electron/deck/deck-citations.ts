@@ -2,6 +2,7 @@
 // declare (confined like assets), makes the talk's TalkCitations, and after every slide has
 // rendered (slides are cached by content, so citations sit in them as placeholders) numbers the
 // citations in talk order, fills them in, adds footers and builds the references slides.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sanitizeHtml from 'sanitize-html';
@@ -42,6 +43,8 @@ export interface TalkBibliography {
   /** The bibliography and .csl files read: what to watch. */
   files: string[];
   diagnostics: Diagnostic[];
+  /** What formatted output depends on besides the numbering: style, bibliography contents, footers. */
+  content: string;
 }
 
 /**
@@ -121,6 +124,7 @@ export function loadTalkBibliography(
     footers: top.fm.citations === 'footer',
     files,
     diagnostics,
+    content: [createHash('sha1').update(style.style.xml).digest('hex'), ...all.map((l) => l.bibliography.hash), top.fm.citations ?? ''].join(','),
   };
 }
 
@@ -166,6 +170,19 @@ export interface CitationOutcome {
 }
 
 const REFERENCES = 'References';
+
+/**
+ * A citing slide's output, by its render's citation list (kept when a cached render is reused,
+ * also when it moved): a recompile whose numbering, style and bibliography are unchanged fills
+ * nothing again.
+ */
+interface Filled {
+  signature: string;
+  html: string;
+  notesHtml: string;
+  text: string;
+}
+const filledSlides = new WeakMap<readonly unknown[], Filled>();
 
 /**
  * Numbers the talk's citations in slide order and puts them in place: citation HTML for the
@@ -224,6 +241,8 @@ export function applyCitations(
     });
   };
 
+  // Author-date styles disambiguate by what else is cited, so the cited set is part of it too.
+  const signature = `${bib.content}|${talk.style.name}|${talk.citedKeys().join(",")}`;
   pending.forEach((p, i) => {
     const r = p.render;
     if (r.references) {
@@ -236,6 +255,11 @@ export function applyCitations(
       out.push(p);
       return;
     }
+    const done = filledSlides.get(r.citations);
+    if (done && done.signature === signature) {
+      out.push({ ...p, slide: { ...p.slide, html: done.html, notesHtml: done.notesHtml, text: done.text } });
+      return;
+    }
     const fill = (html: string): string => html.replace(CITATION_PLACEHOLDER, (_m, n: string) => {
       const c = r.citations[Number(n)];
       return c ? clean(talk.citationHtml(c)) : '';
@@ -245,16 +269,15 @@ export function applyCitations(
     const refs = keys.map(referenceText).filter(Boolean);
     // What the footer shows is on the slide, so search (and the check of the talk's facts) sees it.
     if (footer) refs.push(...talk.keysOn(`${i}`).map((k) => byKey.get(k)?.shortText ?? '').filter(Boolean));
-    out.push({
-      ...p,
-      slide: {
-        ...p.slide,
-        html: fill(p.slide.html) + (footer ? `\n${clean(footer)}` : ''),
-        notesHtml: fill(p.slide.notesHtml),
-        // The study view's search reads this: authors and titles of the works cited here.
-        text: [p.slide.text, ...refs].filter(Boolean).join('\n'),
-      },
-    });
+    const filled: Filled = {
+      signature,
+      html: fill(p.slide.html) + (footer ? `\n${clean(footer)}` : ''),
+      notesHtml: fill(p.slide.notesHtml),
+      // The study view's search reads this: authors and titles of the works cited here.
+      text: [p.slide.text, ...refs].filter(Boolean).join('\n'),
+    };
+    filledSlides.set(r.citations, filled);
+    out.push({ ...p, slide: { ...p.slide, html: filled.html, notesHtml: filled.notesHtml, text: filled.text } });
   });
   if (since.some((id) => talk.keysOn(id).some((k) => bib.entries.has(k)))) {
     const last = out[out.length - 1];
