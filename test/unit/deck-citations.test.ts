@@ -143,3 +143,16 @@ test('an edit re-renders one slide; cached slides are renumbered', () => {
   assert.deepEqual(compiler.stats, { rendered: 1, reused: 1 });
   assert.match(d.slides[1]!.html, /data-cite="alpha"[^>]*>\(2\)<[\s\S]*data-cite="beta"[^>]*>\(3\)</);
 });
+
+test('hostile inputs through the compiler: invalid UTF-8, a dependent or entity-laden .csl, each an error in its own file', () => {
+  writeFileSync(join(root, 'latin1.bib'), Buffer.concat([Buffer.from('@article{x,\n  author = {M'), Buffer.from([0xfc]), Buffer.from('ller, J.},\n  year = {2001},\n}\n')]));
+  const bad = compile('---\nbibliography: latin1.bib\n---\n\n## A\n\nNote: n');
+  assert.deepEqual(errors(bad), ['latin1.bib:2:14: invalid UTF-8 at byte 25: save the file as UTF-8']);
+  write('dependent.csl', '<?xml version="1.0"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">\n  <info><title>Dep</title><link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info>\n</style>\n');
+  const dep = errors(compile('---\nbibliography: refs.bib\ncsl: dependent.csl\n---\n\n## A\n\n[@alpha]\n\nNote: n'));
+  assert.equal(dep.length, 1, dep.join('\n'));
+  assert.match(dep[0]!, /^dependent\.csl:3:\d+: this is a dependent style: .*Lectern fetches nothing\. That parent is bundled: write "csl: apa"\./);
+  write('xxe.csl', '<?xml version="1.0"?>\n<!DOCTYPE style [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<style/>\n');
+  const xxe = errors(compile('---\nbibliography: refs.bib\ncsl: xxe.csl\n---\n\n## A\n\nNote: n'));
+  assert.match(xxe[0] ?? '', /^xxe\.csl:2:\d+: .*DTDs and XML entities are refused/);
+});
