@@ -4,7 +4,8 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createAssetResolver, stampOf, type FileStamp } from './assets';
-import { applyCitations, createCitationCaches, loadTalkBibliography, type PendingSlide } from './deck-citations';
+import { createCitationCaches, loadTalkBibliography } from './deck-bibliography';
+import { applyCitations, type PendingSlide } from './deck-citations';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
 import { DEFAULT_RENDER_OPTIONS, type DeckRenderContext } from './render-context';
@@ -120,7 +121,7 @@ export function createDeckCompiler(): DeckCompiler {
         source: { file: entry.file, startLine: chunk.startLine, endLine: chunk.endLine },
       } });
     }
-    const cited = applyCitations(pending, bibliography, { file, lastLine: source.split('\n').length, strict: options.strictBibliography ?? false });
+    const cited = applyCitations(pending, bibliography, { file, lastLine: source.split('\n').length, strict: options.strictBibliography ?? false }, citationCaches);
     diagnostics.push(...cited.diagnostics);
     // Positions last: references slides may have been added.
     const slides: Slide[] = [];
