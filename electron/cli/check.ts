@@ -52,7 +52,7 @@ export async function runCheck(path: string, opts: CheckOptions): Promise<number
   let slides = 0;
   for (const file of files) {
     // Each deck is checked on its own, even when another deck includes it.
-    const deck = loadDeck(file, { compiler });
+    const deck = loadDeck(file, { compiler, strictBibliography: opts.strict });
     slides += deck.slides.length;
     let errors = 0;
     let warnings = 0;

@@ -4,6 +4,8 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createAssetResolver, stampOf, type FileStamp } from './assets';
+import { createCitationCaches, loadTalkBibliography } from './deck-bibliography';
+import { applyCitations, type PendingSlide } from './deck-citations';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
 import { DEFAULT_RENDER_OPTIONS, type DeckRenderContext } from './render-context';
@@ -27,6 +29,11 @@ export interface CompileOptions {
    * Lectern leaves them out of the deck, so every view and every output agrees.
    */
   includeHidden?: boolean;
+  /**
+   * `lectern check --strict`: also warn about bibliography entries cited nowhere or lacking a
+   * year, a container title or a DOI/PMID.
+   */
+  strictBibliography?: boolean;
 }
 
 function isHidden(attributes: Readonly<Record<string, string>>): boolean {
@@ -80,6 +87,7 @@ export function notesLookLikeSlides(notes: string): { what: string; lineOffset: 
 
 export function createDeckCompiler(): DeckCompiler {
   const cache = new Map<string, CacheEntry>();
+  const citationCaches = createCitationCaches();
   let generation = 0;
   const stats = { rendered: 0, reused: 0 };
 
@@ -100,23 +108,24 @@ export function createDeckCompiler(): DeckCompiler {
       diagnostics.push(...parsed.diagnostics);
     }
     const resolver = createAssetResolver(root);
-    // Every slide of this compile (includes too) renders in this context.
-    const deckContext: DeckRenderContext = {
-      root,
-      resolver,
-      options: { ...DEFAULT_RENDER_OPTIONS, sanitizeEverything: options.sanitizeEverything ?? false },
-    };
     let self = file;
     try {
       self = realpathSync(file);
     } catch {
       /* an unsaved or virtual deck: its path as given */
     }
-    const expansion: Expansion = { includes: 0, entries: [], diagnostics: [], dependencies: new Set([file]) };
+    const expansion: Expansion = { includes: 0, entries: [], diagnostics: [], dependencies: new Set([file]), bibliographies: [] };
     expand(source, file, { current: '' }, resolver, root, [self], expansion, fm.separators);
     diagnostics.push(...expansion.diagnostics);
+    const bibliography = loadTalkBibliography({ file, fm }, expansion.bibliographies, resolver, citationCaches);
+    // Every slide of this compile (includes too) renders in this context.
+    const deckContext: DeckRenderContext = {
+      root,
+      resolver,
+      options: { ...DEFAULT_RENDER_OPTIONS, sanitizeEverything: options.sanitizeEverything ?? false, citations: bibliography !== null },
+    };
 
-    const slides: Slide[] = [];
+    const pending: PendingSlide[] = [];
     const assets = new Map<string, DeckAsset>();
     const deps = expansion.dependencies;
     let themeCss: string | undefined;
@@ -127,8 +136,7 @@ export function createDeckCompiler(): DeckCompiler {
       if (theme.path) deps.add(theme.path);
       if (theme.css) themeCss = theme.css;
     }
-    let h = -1;
-    let v = 0;
+    for (const f of bibliography?.files ?? []) deps.add(f);
     for (const entry of expansion.entries) {
       const { chunk } = entry;
       if (entry.edge && isBlank(chunk)) continue;
@@ -144,11 +152,6 @@ export function createDeckCompiler(): DeckCompiler {
         continue;
       }
       for (const a of render.assets) assets.set(a.ref, a);
-      if (chunk.vertical && h >= 0) v++;
-      else {
-        h++;
-        v = 0;
-      }
       // Copies: the cache keeps the originals.
       for (const d of render.diagnostics) diagnostics.push({ ...d });
       const hasNotes = render.notesText.trim() !== '';
@@ -162,13 +165,13 @@ export function createDeckCompiler(): DeckCompiler {
       if (render.empty) {
         diagnostics.push({ file: entry.file, line: chunk.startLine, column: 1, severity: 'warning', code: 'empty-slide', message: 'empty slide' });
       }
-      if (!hasNotes) {
+      if (!hasNotes && !render.references) {
         diagnostics.push({ file: entry.file, line: chunk.startLine, column: 1, severity: 'warning', code: 'slide-without-notes', message: `slide without speaker notes${render.title ? ` ("${render.title}")` : ''}: add a line starting with Note:` });
       }
-      slides.push({
-        index: slides.length,
-        h,
-        v,
+      pending.push({ vertical: chunk.vertical, render, slide: {
+        index: 0,
+        h: 0,
+        v: 0,
         html: render.html,
         notesHtml: render.notesHtml,
         notesText: render.notesText,
@@ -178,7 +181,21 @@ export function createDeckCompiler(): DeckCompiler {
         fragments: render.fragments,
         section: entry.scope.current,
         source: { file: entry.file, startLine: chunk.startLine, endLine: chunk.endLine },
-      });
+      } });
+    }
+    const cited = applyCitations(pending, bibliography, { file, lastLine: source.split('\n').length, strict: options.strictBibliography ?? false }, citationCaches);
+    diagnostics.push(...cited.diagnostics);
+    // Positions last: references slides may have been added.
+    const slides: Slide[] = [];
+    let h = -1;
+    let v = 0;
+    for (const p of cited.slides) {
+      if (p.vertical && h >= 0) v++;
+      else {
+        h++;
+        v = 0;
+      }
+      slides.push({ ...p.slide, index: slides.length, h, v });
     }
     if (slides.length === 0) {
       diagnostics.push({ file, line: 1, column: 1, severity: 'warning', code: 'empty-deck', message: 'the deck has no slides' });
@@ -227,14 +244,20 @@ export function createDeckCompiler(): DeckCompiler {
     const { chunk } = entry;
     const notes = chunk.notes;
     // Everything a slide's render reads: its text and position, and the deck context's settings.
-    const key = [entry.file, deck.root, deck.options.sanitizeEverything ? 'all' : 'raw', notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
+    const key = [entry.file, deck.root, deck.options.sanitizeEverything ? 'all' : 'raw', deck.options.citations ? 'cite' : '-', notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
     const hit = cache.get(key);
     if (hit && stampsUnchanged(hit.render.stamps)) {
       hit.generation = generation;
       stats.reused++;
       const delta = chunk.body.line - hit.baseLine;
       if (delta === 0) return hit.render;
-      return { ...hit.render, diagnostics: hit.render.diagnostics.map((d) => ({ ...d, line: d.line + delta })) };
+      const r = hit.render;
+      return {
+        ...r,
+        diagnostics: r.diagnostics.map((d) => ({ ...d, line: d.line + delta })),
+        keyUses: r.keyUses.map((u) => ({ ...u, line: u.line + delta })),
+        references: r.references && { ...r.references, where: { ...r.references.where, line: r.references.where.line + delta } },
+      };
     }
     stats.rendered++;
     const render = renderSlide({ file: entry.file, body: chunk.body, notes }, deck);

@@ -90,6 +90,14 @@ export const COMMENT_DIRECTIVES: readonly CommentDirective[] = [
     },
   },
   {
+    // The reference list goes here (the compiler fills it in: citations/ and deck-citations.ts).
+    keyword: 'references',
+    apply(site) {
+      if (site.parent !== null) site.ctx.report('error', 'references-not-alone', 'a references comment must be on a line of its own, under at most a heading', site.where);
+      else site.ctx.slide.references ??= site.where;
+    },
+  },
+  {
     // A slide that is only an include is expanded before rendering (source.ts, includes.ts).
     keyword: 'include',
     apply(site) {

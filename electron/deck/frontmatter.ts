@@ -20,9 +20,15 @@ export interface FrontMatter {
   separators?: Separators;
   /** Where each section budget was declared (for "no such section" warnings). */
   sectionLines: Map<string, number>;
+  /** `bibliography:` paths as written (relative to the deck), and where they were written. */
+  bibliography?: Array<{ path: string; line: number; column: number }>;
+  /** `csl:` a bundled style name or a .csl path, and where it was written. */
+  csl?: { value: string; line: number; column: number };
+  /** `citations: footer` prints the short references cited on each slide at its foot. */
+  citations?: 'footer' | 'inline';
 }
 
-const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'duration', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator'];
+const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'duration', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator', 'bibliography', 'csl', 'citations'];
 /** reveal-md settings a deck written for it may carry; harmless, so not worth a warning. */
 const REVEAL_MD_KEYS = new Set(['revealOptions', 'highlightTheme', 'css', 'scripts', 'preprocessor', 'template', 'listingTemplate', 'description', 'static', 'absoluteUrl', 'assetsDir', 'staticDirs', 'glob', 'mermaid']);
 /** Marp and Slidev settings: the dialect note (dialect.ts) says what does not carry over. */
@@ -145,6 +151,26 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
         break;
       case 'sections':
         fm.sections = parseSections(value, key, add, fm.sectionLines, pos);
+        break;
+      case 'bibliography': {
+        // One path or a list of paths (Pandoc's form).
+        const items = isSeq(value) ? (value.items as YamlNode[]) : [value];
+        const paths: Array<{ path: string; line: number; column: number }> = [];
+        for (const item of items) {
+          const v = isScalar(item) ? item.value : undefined;
+          if (typeof v === 'string' && v.trim() !== '') paths.push({ path: v.trim(), ...pos(item?.range?.[0]) });
+          else add('error', 'front-matter-type', 'front matter: bibliography must be a file path or a list of paths', item?.range?.[0] ?? valueAt);
+        }
+        fm.bibliography = paths;
+        break;
+      }
+      case 'csl':
+        if (typeof scalar === 'string' && scalar.trim() !== '') fm.csl = { value: scalar.trim(), ...pos(valueAt) };
+        else wrong('a style name (vancouver, apa) or a .csl file path');
+        break;
+      case 'citations':
+        if (scalar === 'footer' || scalar === 'inline') fm.citations = scalar;
+        else wrong('footer or inline');
         break;
       default:
         if (!REVEAL_MD_KEYS.has(key) && !OTHER_DIALECT_KEYS.has(key)) {

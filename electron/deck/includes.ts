@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import type { AssetResolver } from './assets';
 import { adaptChunks, detectDialect } from './dialect';
-import { parseFrontMatter } from './frontmatter';
+import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { normalizeSource, splitDeck, type Separators, type SlideChunk } from './source';
 import type { Diagnostic } from './types';
 
@@ -28,6 +28,8 @@ export interface Expansion {
   entries: Entry[];
   diagnostics: Diagnostic[];
   dependencies: Set<string>;
+  /** Included decks' own `bibliography:` declarations, in include order (citations resolve against them). */
+  bibliographies: Array<{ file: string; paths: NonNullable<FrontMatter['bibliography']> }>;
 }
 
 const MAX_INCLUDE_DEPTH = 32;
@@ -134,6 +136,7 @@ export function expand(
       title = parsed.fm.title ?? '';
       // Separators are how that file is written, so they apply to it.
       innerSeparators = parsed.fm.separators;
+      if (parsed.fm.bibliography?.length) out.bibliographies.push({ file: target, paths: parsed.fm.bibliography });
     }
     if (!title) title = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(text)?.[1] ?? titleFromFile(target);
     const first = out.entries.length;

@@ -20,9 +20,14 @@ export interface RenderOptions {
    * take it). Tests compare both paths with it; the output must be the same.
    */
   sanitizeEverything: boolean;
+  /**
+   * The deck (or an include) declares a bibliography: `[@key]` and `@key` are citations. Off,
+   * an `@handle` in running text stays text.
+   */
+  citations: boolean;
 }
 
-export const DEFAULT_RENDER_OPTIONS: RenderOptions = { sanitizeEverything: false };
+export const DEFAULT_RENDER_OPTIONS: RenderOptions = { sanitizeEverything: false, citations: false };
 
 /**
  * One compile of one deck, includes and all: created once per compile in compiler.ts and
@@ -73,10 +78,12 @@ export interface SlideRenderContext {
   assets: SlideAssets;
   /** Attributes from `<!-- .slide: -->` (body or notes), already through the policy. */
   attributes: Record<string, string>;
+  /** Where `<!-- references -->` was written: the compiler puts the reference list here. */
+  references: Position | null;
 }
 
 export function createSlideContext(deck: DeckRenderContext, file: string): SlideRenderContext {
-  return { deck, file, diagnostics: [], reported: new Set(), assets: new SlideAssets(deck.resolver, dirname(file)), attributes: {} };
+  return { deck, file, diagnostics: [], reported: new Set(), assets: new SlideAssets(deck.resolver, dirname(file)), attributes: {}, references: null };
 }
 
 /** Fragment steps as reveal.js counts them: distinct explicit indices plus unindexed ones. */

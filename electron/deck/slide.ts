@@ -8,18 +8,36 @@ import type { Token, Tokens } from 'marked';
 import type { FileStamp } from './assets';
 import { createMarkdown, renderTokens } from './markdown';
 import { texPlainText } from '../contract/tex-text';
+import { citationExtension, citationTokens, keyUses, type Citation, type KeyUse } from './citations/index';
+import { Locator, type Position } from './locate';
 import { estimateOverflow } from './overflow';
 import { createRenderContext, createSlideContext, type DeckRenderContext, type RenderContext } from './render-context';
 import { sanitizeSlideHtml } from './sanitize';
 import type { SourceText } from './source';
 import { inlinePlainText, type AnyToken } from './tokens';
 import type { DeckAsset, Diagnostic } from './types';
-import { PLACEHOLDER, blockText, walk } from './walk';
+import { NONCE, PLACEHOLDER, blockText, walk } from './walk';
 
 export { parseAttributeString } from './directives';
 
 // Configuration only: marked makes a Lexer and Parser per call, renderTokens a renderer per part.
 const md = createMarkdown();
+// Decks with a bibliography read `[@key]` and `@key` as citations; others keep `@handles` as text.
+const mdCitations = createMarkdown();
+mdCitations.use({ extensions: [citationExtension] });
+
+/**
+ * Where a citation goes in a slide's HTML. Its text depends on the whole talk (numbering), so the
+ * cached render keeps this and the compiler fills it in (deck-citations.ts).
+ */
+export const CITATION_PLACEHOLDER = new RegExp(`<span data-lectern-cite="${NONCE}-(\\d+)"></span>`, 'g');
+
+/** A `<!-- references -->` slide: the compiler replaces it by the reference list. */
+export interface ReferencesSlot {
+  /** The heading written above the comment ('' for none: "References"). */
+  heading: string;
+  where: Position;
+}
 
 export interface SlideRender {
   html: string;
@@ -37,6 +55,13 @@ export interface SlideRender {
   stamps: FileStamp[];
   /** Nothing to show: no text, no media, no slide attributes. */
   empty: boolean;
+  /** Citations in document order, body then notes; placeholder i in the HTML is citations[i]. */
+  citations: Citation[];
+  /** How many of `citations` are in the body (the rest are in the notes). */
+  bodyCitations: number;
+  /** Where each cited key was written (lines absolute for the chunk's position when rendered). */
+  keyUses: KeyUse[];
+  references: ReferencesSlot | null;
 }
 
 export interface SlideInput {
@@ -85,24 +110,46 @@ export function nestingDepth(text: string): number {
   return max;
 }
 
-function renderPart(src: SourceText, ctx: RenderContext, isBody: boolean): PartResult {
-  let tokens: Token[];
+/** Puts a placeholder for each citation and records it, with where its keys were written. */
+function placeCitations(tokens: Token[], src: SourceText, ctx: RenderContext, cites: CitationRecord): void {
+  for (const t of citationTokens(tokens)) {
+    t.html = `<span data-lectern-cite="${NONCE}-${cites.citations.length}"></span>`;
+    cites.citations.push(t.citation);
+  }
+  const locator = new Locator(src);
+  const file = ctx.slide.file;
+  cites.keyUses.push(...keyUses(tokens, (raw) => {
+    const at = locator.next(raw);
+    return at && { file, ...at };
+  }));
+}
+
+interface CitationRecord {
+  citations: Citation[];
+  keyUses: KeyUse[];
+}
+
+function renderPart(src: SourceText, ctx: RenderContext, isBody: boolean, cites: CitationRecord): PartResult & { tokens: Token[] } {
+  let tokens: Token[] = [];
   let html: string;
+  const citing = ctx.slide.deck.options.citations;
+  const dialect = citing ? mdCitations : md;
   try {
     if (nestingDepth(src.text) > MAX_NESTING) throw new RangeError('nesting');
-    tokens = md.lexer(src.text);
+    tokens = dialect.lexer(src.text);
     walk(tokens as AnyToken[], null, ctx);
+    if (citing) placeCitations(tokens, src, ctx, cites);
     if (ctx.rawHtml || ctx.slide.deck.options.sanitizeEverything) {
-      html = sanitizeSlideHtml(renderTokens(md, tokens, null), ctx.policy, ctx.fragments);
+      html = sanitizeSlideHtml(renderTokens(dialect, tokens, null), ctx.policy, ctx.fragments);
     } else {
       // No raw HTML: marked's output is escaped; URLs and attributes take the policy as rendered.
-      html = renderTokens(md, tokens, { policy: ctx.policy, fragments: ctx.fragments });
+      html = renderTokens(dialect, tokens, { policy: ctx.policy, fragments: ctx.fragments });
     }
   } catch (err) {
     // marked recurses per nesting level; absurd nesting ends here instead of crashing the deck.
     const why = err instanceof RangeError ? `it is nested too deeply (more than ${MAX_NESTING} levels of lists, quotes or indentation)` : err instanceof Error ? err.message : String(err);
     ctx.report('error', 'render-failed', `${isBody ? 'slide' : 'notes'} could not be rendered: ${why}`, ctx.locator.start());
-    return { html: `<pre class="lectern-render-error">${escapeHtml(src.text)}</pre>`, text: src.text, title: '', fragments: 0, hasMedia: false };
+    return { html: `<pre class="lectern-render-error">${escapeHtml(src.text)}</pre>`, text: src.text, title: '', fragments: 0, hasMedia: false, tokens: [] };
   }
   const math = ctx.math;
   const withMath = html.replace(PLACEHOLDER, (_m, i: string) => math[Number(i)] ?? '');
@@ -120,22 +167,40 @@ function renderPart(src: SourceText, ctx: RenderContext, isBody: boolean): PartR
     title: heading ? inlinePlainText(heading.tokens, texPlainText).trim() : '',
     fragments: ctx.fragments.total,
     hasMedia: /<(?:img|video|audio|span class="lectern-asset-error")\b/.test(html) || math.length > 0,
+    tokens,
   };
+}
+
+const SKIPPABLE = new Set(['space', 'lecternComment', 'heading']);
+
+/** A references slide holds its comment and at most a heading; anything else is reported. */
+function referencesSlot(tokens: Token[], where: Position, title: string, ctx: RenderContext): ReferencesSlot {
+  const headings = tokens.filter((t) => t.type === 'heading').length;
+  const other = tokens.find((t) => !SKIPPABLE.has(t.type) && !(t.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(t.raw)));
+  if (other || headings > 1) {
+    ctx.report('error', 'references-not-alone', 'a references slide holds only <!-- references --> (and at most a heading): the reference list fills it; move the rest to another slide', where);
+  }
+  return { heading: title, where };
 }
 
 /** Renders a slide's body and notes in the compile's deck context. */
 export function renderSlide(input: SlideInput, deck: DeckRenderContext): SlideRender {
   const slide = createSlideContext(deck, input.file);
   const bodyCtx = createRenderContext(slide, input.body);
-  const body = renderPart(input.body, bodyCtx, true);
+  const cites: CitationRecord = { citations: [], keyUses: [] };
+  const body = renderPart(input.body, bodyCtx, true, cites);
+  const bodyCitations = cites.citations.length;
+  const slot = slide.references;
+  const references = slot ? referencesSlot(body.tokens, slot, body.title, bodyCtx) : null;
   let section = bodyCtx.section;
   let notes: PartResult = { html: '', text: '', title: '', fragments: 0, hasMedia: false };
   if (input.notes) {
     const notesCtx = createRenderContext(slide, input.notes);
-    notes = renderPart(input.notes, notesCtx, false);
+    notes = renderPart(input.notes, notesCtx, false, cites);
     section = section ?? notesCtx.section;
+    if (slide.references !== slot) notesCtx.report('error', 'references-in-notes', 'a references comment belongs in the slide, not in its notes', slide.references ?? notesCtx.locator.start());
   }
-  const empty = body.text.trim() === '' && !body.hasMedia && Object.keys(slide.attributes).length === 0;
+  const empty = !references && body.text.trim() === '' && !body.hasMedia && Object.keys(slide.attributes).length === 0;
   return {
     html: body.html,
     notesHtml: notes.html,
@@ -149,5 +214,9 @@ export function renderSlide(input: SlideInput, deck: DeckRenderContext): SlideRe
     assets: [...slide.assets.assets.values()],
     stamps: slide.assets.stamps,
     empty,
+    citations: cites.citations,
+    bodyCitations,
+    keyUses: cites.keyUses,
+    references,
   };
 }

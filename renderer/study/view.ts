@@ -12,6 +12,7 @@ import { widthScale } from '../slide-frame';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { el, interceptExternalLinks } from '../ui/dom';
 import { listenForKeys } from '../ui/key-listener';
+import { enableCitationPopovers } from './citations';
 import { buildStudyContents } from './contents';
 import { contentsMenu } from './contents-menu';
 import { filterRows, noResultsMessage } from './filter';
@@ -46,6 +47,7 @@ export function startStudy(source: DeckSource, loaded: LoadedDeck, root: HTMLEle
 
   root.replaceChildren(header, el('div', { className: 'study-body' }, [toc, list]));
   interceptExternalLinks(list, (url) => source.openExternal(url));
+  enableCitationPopovers(list, (url) => source.openExternal(url));
 
   // The header's height (it wraps on a phone) places the sticky contents and where rows land.
   new ResizeObserver(() => root.style.setProperty('--study-header-height', `${header.offsetHeight}px`)).observe(header);

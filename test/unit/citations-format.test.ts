@@ -200,23 +200,30 @@ test('styles: bundled names, a user .csl, and refused .csl files with the reason
   assert.equal(notCsl.ok, false);
 });
 
-test("the talk's bibliography carries exactly the talk's facts", () => {
-  const talkBib = new BibliographyCache().load('slides/references.bib', readFileSync(join(ROOT, 'slides/references.bib')));
-  assert.deepEqual(talkBib.diagnostics, []);
-  const talk = createTalkCitations([talkBib], bundledStyle('vancouver')!, formatters);
+test("the talk's bibliographies carry exactly the talk's facts", () => {
+  const load = (path: string) => new BibliographyCache().load(path, readFileSync(join(ROOT, path)));
+  const tace = load('slides/04-tace/references.bib');
+  const literature = load('slides/07-literature/references.bib');
+  assert.deepEqual([...tace.diagnostics, ...literature.diagnostics], []);
+  const talk = createTalkCitations([tace, literature], bundledStyle('vancouver')!, formatters);
   talk.addSlide('tace', [cite('[@llovet2002]'), cite('[@lo2002]')]);
   talk.addSlide('literature', [cite('[@devcic2014]')]);
   assert.deepEqual(
     talk.references().map((e) => e.text),
     [
-      'Llovet, et al. Lancet. 2002;359:1734.',
-      'Lo, et al. Hepatology. 2002;35:1164.',
+      'Llovet JM, Real MI, Montaña X, et al. Arterial embolisation or chemoembolisation versus symptomatic treatment in patients with unresectable hepatocellular carcinoma: a randomised controlled trial. Lancet. 2002;359:1734–9.',
+      'Lo CM, Ngan H, Tso WK, et al. Randomized controlled trial of transarterial lipiodol chemoembolization for unresectable hepatocellular carcinoma. Hepatology. 2002;35:1164–71.',
       'Devcic Z, Rosenberg J, Braat AJAT, Techasith T, Banerjee A, Sze DY, et al. The Efficacy of Hepatic 90Y Resin Radioembolization for Metastatic Neuroendocrine Tumors: A Meta-Analysis. J Nucl Med. 2014;55:1–7. doi:10.2967/jnumed.113.135855',
     ],
   );
   const devcic = talk.entries.get('devcic2014')!.item;
   assert.deepEqual(devcic.author?.map((a) => `${a.family} ${a.given?.replace(/[. ]/g, '')}`), ['Devcic Z', 'Rosenberg J', 'Braat AJAT', 'Techasith T', 'Banerjee A', 'Sze DY', 'Lam MGEH']);
-  assert.equal(talk.entries.get('llovet2002')!.item.DOI, undefined, 'no DOI where the talk gives none');
+  for (const key of ['llovet2002', 'lo2002']) {
+    const item = talk.entries.get(key)!.item;
+    assert.equal(item.DOI, undefined, 'no DOI where the talk gives none');
+    assert.equal(item.PMID, undefined, 'no PMID where the talk gives none');
+    assert.equal(item.keyword, 'lectern-no-identifier', 'the missing identifier is declared, not invented');
+  }
   assert.equal(talk.footerText('tace').split('\n').length, 2);
-  assert.deepEqual(talk.references().map((e) => e.shortText), ['Llovet et al. Lancet 2002;359:1734', 'Lo et al. Hepatology 2002;35:1164', 'Devcic et al. J Nucl Med 2014;55:1–7']);
+  assert.deepEqual(talk.references().map((e) => e.shortText), ['Llovet et al. Lancet 2002;359:1734–1739', 'Lo et al. Hepatology 2002;35:1164–1171', 'Devcic et al. J Nucl Med 2014;55:1–7']);
 });

@@ -84,3 +84,14 @@ test('raw-html.md: layout HTML is kept', () => {
   assert.match(d.slides[0]!.html, /<div class="columns" style="display: flex; gap: 1em">/);
   assert.match(d.slides[0]!.html, /<details><summary>More<\/summary>/);
 });
+
+test('citations.md: numbered citations from BibTeX and CSL-JSON, a footer, a references slide with links', () => {
+  const d = load('citations.md');
+  assert.match(d.slides[0]!.html, /data-cite="ablation2019"[^>]*>\(1\)</);
+  assert.match(d.slides[0]!.html, /<code>@code<\/code>/);
+  assert.match(d.slides[0]!.html, /class="lectern-cite-footer"/);
+  assert.equal(d.slides[1]!.title, 'The evidence');
+  assert.match(d.slides[1]!.html, /href="https:\/\/doi\.org\/10\.5555\/example\.2019\.101"/);
+  assert.match(d.slides[1]!.html, /href="https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/99999999\/"/);
+  assert.match(d.slides[1]!.text, /Rivera AM, Müller J, Okafor C/);
+});

@@ -26,7 +26,7 @@ function comments(markdown: string): CommentToken[] {
 }
 
 test('every declared directive is read as a block and inside a paragraph', () => {
-  assert.deepEqual(COMMENT_DIRECTIVES.map((d) => d.keyword), ['.slide', '.element', 'section', 'include']);
+  assert.deepEqual(COMMENT_DIRECTIVES.map((d) => d.keyword), ['.slide', '.element', 'section', 'references', 'include']);
   for (const d of COMMENT_DIRECTIVES) {
     const block = comments(`<!-- ${d.keyword}: x="1" -->\n\ntext`);
     assert.deepEqual(block.map((c) => [c.keyword, c.value, c.block]), [[d.keyword, 'x="1"', true]], d.keyword);
@@ -35,8 +35,8 @@ test('every declared directive is read as a block and inside a paragraph', () =>
     assert.equal(directiveFor(d.keyword), d);
   }
   // A comment whose keyword is not declared is an ordinary comment.
-  assert.deepEqual(comments('<!-- references: x -->\n\ntext <!-- notes: y --> end'), []);
-  assert.equal(directiveFor('references'), undefined);
+  assert.deepEqual(comments('<!-- citations: x -->\n\ntext <!-- notes: y --> end'), []);
+  assert.equal(directiveFor('citations'), undefined);
 });
 
 test('a slide renders from the deck context it is given: the options travel with it', () => {

@@ -79,6 +79,15 @@ export function checkCitationKeys(uses: readonly KeyUse[], entries: ReadonlyMap<
 // Types whose entries live in a journal, book or proceedings: those need a container title.
 const CONTAINED = new Set(['article', 'article-journal', 'article-magazine', 'article-newspaper', 'chapter', 'paper-conference', 'entry-encyclopedia', 'entry-dictionary', 'review', 'review-book']);
 
+/**
+ * `keywords = {lectern-no-identifier}` in an entry: the author knows it has no DOI or PMID (an old
+ * paper, a talk that gives none) and says so, rather than inventing one.
+ */
+export const NO_IDENTIFIER_KEYWORD = 'lectern-no-identifier';
+function optedOut(keyword: unknown): boolean {
+  return typeof keyword === 'string' && keyword.split(/[,;]\s*|\s+/).includes(NO_IDENTIFIER_KEYWORD);
+}
+
 /** --strict: entries cited nowhere, and entries a reader could not look up. */
 export function checkBibliographyStrict(entries: ReadonlyMap<string, CitedEntry>, citedKeys: ReadonlySet<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -91,7 +100,7 @@ export function checkBibliographyStrict(entries: ReadonlyMap<string, CitedEntry>
     const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal ?? item.issued?.raw;
     if (year === undefined || year === '') warn('bibliography-no-year', 'has no year');
     if (CONTAINED.has(item.type) && !item['container-title']) warn('bibliography-no-container', 'has no journal or container title');
-    if (!item.DOI && !item.PMID) warn('bibliography-no-identifier', 'has neither a DOI nor a PMID, so readers cannot look it up');
+    if (!item.DOI && !item.PMID && !optedOut(item.keyword)) warn('bibliography-no-identifier', 'has neither a DOI nor a PMID, so readers cannot look it up');
   }
   return out;
 }

@@ -86,8 +86,9 @@ export function readCitation(src: string, charBefore: string): CitationMatch | n
     const close = closingBracket(src);
     if (close < 0) return null;
     const next = src[close + 1];
-    // `[@a](url)` and `[@a][ref]` are links; `[@a]: url` is a link definition.
-    if (next === '(' || next === '[' || next === ':') return null;
+    // `[@a](url)` and `[@a][ref]` are links; `[@a]: url` opening a line is a link definition
+    // (mid-sentence, as in "the meta-analysis [@a]:", it is a citation).
+    if (next === '(' || next === '[' || (next === ':' && (charBefore === '' || charBefore === '\n'))) return null;
     const inner = src.slice(1, close);
     if (!inner.includes('@')) return null;
     const works: CitedWork[] = [];

@@ -146,11 +146,24 @@ export class TalkCitations {
     return this.bySlide.get(slideId) ?? [];
   }
 
+  private byKeyFor: ReferenceEntry[] | null = null;
+  private byKeyMap = new Map<string, ReferenceEntry>();
+
+  /** The formatted entries by key, rebuilt only when the reference list changes. */
+  private referencesByKey(): ReadonlyMap<string, ReferenceEntry> {
+    const entries = this.references();
+    if (entries !== this.byKeyFor) {
+      this.byKeyMap = new Map(entries.map((e) => [e.key, e]));
+      this.byKeyFor = entries;
+    }
+    return this.byKeyMap;
+  }
+
   /** The per-slide footer (`citations: footer`): short references cited on the slide; '' if none. */
   footerHtml(slideId: string): string {
     const keys = this.keysOn(slideId).filter((k) => this.entries.has(k));
     if (!keys.length) return '';
-    const byKey = new Map(this.references().map((e) => [e.key, e]));
+    const byKey = this.referencesByKey();
     const items = keys.map((k) => {
       const e = byKey.get(k);
       if (!e) return '';
@@ -162,7 +175,7 @@ export class TalkCitations {
 
   /** Plain text of the slide's references, for notes and search. */
   footerText(slideId: string): string {
-    const byKey = new Map(this.references().map((e) => [e.key, e]));
+    const byKey = this.referencesByKey();
     return this.keysOn(slideId)
       .map((k) => byKey.get(k))
       .filter((e): e is ReferenceEntry => e !== undefined)
