@@ -8,6 +8,7 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
 import { renderSlide, type SlideRender } from './slide';
 import { normalizeSource, splitDeck, type SlideChunk } from './source';
+import { SlideKeys } from './slide-key';
 import type { Deck, DeckAsset, Diagnostic, Slide } from './types';
 
 export { decodeDeckBytes } from './includes';
@@ -66,6 +67,7 @@ export function createDeckCompiler(): DeckCompiler {
     diagnostics.push(...expansion.diagnostics);
 
     const slides: Slide[] = [];
+    const keys = new SlideKeys();
     const assets = new Map<string, DeckAsset>();
     const deps = expansion.dependencies;
     let h = -1;
@@ -93,6 +95,7 @@ export function createDeckCompiler(): DeckCompiler {
       }
       slides.push({
         index: slides.length,
+        key: keys.next(chunk.body.text, render.attributes.id),
         h,
         v,
         html: render.html,
