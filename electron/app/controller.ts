@@ -16,6 +16,7 @@ import type {
   SyncMessage,
   ViewRole,
 } from '../contract/ipc';
+import { isSyncMessage } from '../contract/sync-check';
 import type { Deck } from '../deck/types';
 import { isDeckPath, summarizeDecks } from './deck-list';
 import { createInvokeAnswers, type InvokeAnswers } from './ipc-answers';
@@ -47,12 +48,6 @@ export function progressBarValue(progress: ExportProgress): number {
     case 'failed':
       return -1;
   }
-}
-
-function isSyncMessage(value: unknown): value is SyncMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'navigate' || type === 'blackout' || type === 'hello' || type === 'state';
 }
 
 export class LecternController {

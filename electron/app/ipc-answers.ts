@@ -7,6 +7,7 @@ import type { ExportOptions, InvokeChannel, InvokeChannels } from '../contract/i
 import type { ControllerDeps } from './app-ports';
 import type { LecternController } from './controller';
 import { findDeckFiles, isDeckPath } from './deck-list';
+import { createInkAnswers } from './ink-answers';
 import { isSafeExternalUrl } from './security';
 
 export type InvokeAnswers = {
@@ -19,6 +20,7 @@ function field(request: unknown, name: string): unknown {
 
 export function createInvokeAnswers(ctl: LecternController, deps: ControllerDeps): InvokeAnswers {
   return {
+    ...createInkAnswers(() => ctl.payload()?.deck ?? null),
     'view:role': async (senderId) => ctl.roleOf(senderId) ?? 'start',
     // The start screen shows the welcome view, whatever deck is open.
     'deck:load': async (senderId) => (ctl.roleOf(senderId) === 'start' ? null : ctl.payload()),
@@ -54,5 +56,6 @@ export function validExportOptions(value: unknown): ExportOptions {
   if (v.paper === 'a4' || v.paper === 'letter') options.paper = v.paper;
   if (typeof v.lines === 'boolean') options.lines = v.lines;
   if (typeof v.fragments === 'boolean') options.fragments = v.fragments;
+  if (typeof v.ink === 'boolean') options.ink = v.ink;
   return options;
 }
