@@ -18,6 +18,8 @@ export interface ExportCliOptions {
   lines: boolean;
   fragments: boolean;
   tagged: boolean;
+  /** Draw the ink saved beside each deck (`<deck>.lectern-ink.json`). */
+  ink?: boolean;
   output?: string;
   outDir?: string;
   browser?: string;
@@ -127,6 +129,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     lines: opts.lines,
     fragments: opts.fragments,
     tagged: opts.tagged,
+    ...(opts.ink ? { ink: true } : {}),
   };
   const inputRoot = isDir ? input : dirname(input);
   const compiler = createDeckCompiler();
@@ -157,6 +160,10 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
           printer,
           target,
           allowErrors: opts.force,
+          onWarning: (message) => {
+            progress.stop();
+            process.stderr.write(`lectern export: ${name}: ${message}\n`);
+          },
           onProgress: (p) => {
             trace(p.phase);
             progress.update(i, p, name);
