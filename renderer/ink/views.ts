@@ -71,7 +71,8 @@ export function presenterInk(source: DeckSource, deck: () => Deck, transport: Sy
     zoom: new FrameZoom(() => [...frame.children].filter((c) => c instanceof HTMLElement || c instanceof SVGElement) as HTMLElement[]),
     slideInfo: slideInfo(() => deck().slides),
     notify: (message) => {
-      notice.textContent = message;
+      // Messages that arrive together (an orphan and earlier ink) are shown together.
+      notice.textContent = notice.hidden ? message : `${notice.textContent}\n${message}`;
       notice.hidden = false;
       window.clearTimeout(noticeTimer);
       noticeTimer = window.setTimeout(() => (notice.hidden = true), 12_000);
@@ -106,7 +107,10 @@ export function audienceInk(source: DeckSource, deck: () => Deck, transport: Syn
     zoom.refresh();
   };
   onLayout(place);
-  window.addEventListener('resize', place);
+  // reveal.js lays out on resize too; measure after it, in the next frame.
+  const placeSoon = (): number => window.requestAnimationFrame(place);
+  window.addEventListener('resize', placeSoon);
+  new ResizeObserver(placeSoon).observe(viewport);
   place();
   const store = source.inkStore(deck());
   const session = new InkSession({

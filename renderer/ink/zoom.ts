@@ -2,6 +2,7 @@
 // kind of frame: the presenter's preview scales its own 1280x720 layers; the audience scales the
 // whole reveal.js viewport in screen space so the region fills the slide's on-screen box.
 
+import { SLIDE_FRAME } from '../../electron/contract/frame';
 import { toScreen, zoomTransform } from '../../electron/ink/geometry';
 import type { SlideRect } from '../../electron/ink/types';
 
@@ -36,7 +37,8 @@ export class ViewportZoom implements ZoomTarget {
     if (!region) return;
     const box = this.box();
     const view = this.viewport.getBoundingClientRect();
-    const scale = box.width / region.width;
+    // Magnification in slide terms: the region's width becomes the frame's.
+    const scale = SLIDE_FRAME.width / region.width;
     const [rx, ry] = toScreen(region.x, region.y, box);
     const tx = box.left - view.left - (rx - view.left) * scale;
     const ty = box.top - view.top - (ry - view.top) * scale;
