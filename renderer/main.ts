@@ -7,6 +7,7 @@ import './themes/slides.css';
 import './ui/overlays.css';
 import './presenter/presenter.css';
 import './study/study.css';
+import './ink/ink.css';
 import { boot } from './boot';
 
 void boot();

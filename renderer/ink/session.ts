@@ -11,7 +11,6 @@ import { InkLayer, type LayerInput } from './ink-layer';
 import { InkState } from './ink-state';
 import type { InkStore } from './store';
 import type { ZoomTarget } from './zoom';
-import './ink.css';
 
 export type InkTool = LayerInput;
 
