@@ -106,3 +106,48 @@ export function isSlideRect(value: unknown): value is SlideRect {
   const r = value as Record<string, unknown>;
   return [r.x, r.y, r.width, r.height].every((n) => typeof n === 'number' && Number.isFinite(n)) && (r.width as number) > 0 && (r.height as number) > 0;
 }
+
+/**
+ * Fewer points, the same line (Ramer-Douglas-Peucker): points closer than `tolerance` slide px to
+ * the simplified line are dropped. A pen sampled at 125 Hz gives several points per pixel of a
+ * slow stroke; 0.35 slide px is under one screen pixel even on a 4K projector (3 px per slide px).
+ */
+export function simplifyStroke(points: readonly number[], tolerance = 0.35): number[] {
+  const n = points.length / 2;
+  if (n <= 2) return [...points];
+  const keep = new Uint8Array(n);
+  keep[0] = 1;
+  keep[n - 1] = 1;
+  const stack: Array<[number, number]> = [[0, n - 1]];
+  const t2 = tolerance * tolerance;
+  while (stack.length) {
+    const [a, b] = stack.pop()!;
+    const ax = points[2 * a]!, ay = points[2 * a + 1]!;
+    const dx = points[2 * b]! - ax, dy = points[2 * b + 1]! - ay;
+    const len2 = dx * dx + dy * dy;
+    let worst = -1;
+    let worstD = t2;
+    for (let i = a + 1; i < b; i++) {
+      const px = points[2 * i]! - ax, py = points[2 * i + 1]! - ay;
+      // Distance to the segment (to the end point when the segment is a point).
+      let d: number;
+      if (len2 === 0) d = px * px + py * py;
+      else {
+        const t = Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
+        const ex = px - t * dx, ey = py - t * dy;
+        d = ex * ex + ey * ey;
+      }
+      if (d > worstD) {
+        worstD = d;
+        worst = i;
+      }
+    }
+    if (worst >= 0) {
+      keep[worst] = 1;
+      stack.push([a, worst], [worst, b]);
+    }
+  }
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (keep[i]) out.push(points[2 * i]!, points[2 * i + 1]!);
+  return out;
+}

@@ -7,6 +7,7 @@
 // a reason naming the file and the place (the caller sets it aside; nothing is guessed from it).
 
 import { SLIDE_FRAME } from '../contract/frame';
+import { simplifyStroke } from './geometry';
 import type { InkDocument, InkSlide, InkStroke } from './types';
 
 export const INK_FORMAT = 'lectern-ink';
@@ -69,13 +70,13 @@ function checkStroke(raw: unknown, where: string, sx: number, sy: number): InkSt
   if (!Array.isArray(points) || points.length < 2 || points.length % 2 !== 0) {
     throw new InkFormatError(`${where}.points`, 'must be a flat list of x, y pairs [x0, y0, x1, y1, ...]');
   }
-  const out = new Array<number>(points.length);
   for (let i = 0; i < points.length; i++) {
     const n = points[i];
     if (typeof n !== 'number' || !Number.isFinite(n)) throw new InkFormatError(`${where}.points[${i}]`, `must be a number, not ${JSON.stringify(n)}`);
-    out[i] = i % 2 === 0 ? n * sx : n * sy;
   }
-  return { id, color, width, points: out };
+  // The parsed array is ours: scaled in place, and only when the file's frame differs.
+  if (sx !== 1 || sy !== 1) for (let i = 0; i < points.length; i++) points[i] = (points[i] as number) * (i % 2 === 0 ? sx : sy);
+  return { id, color, width, points: points as number[] };
 }
 
 function checkSlide(key: string, raw: unknown, where: string, sx: number, sy: number): InkSlide {
@@ -160,7 +161,9 @@ export function serializeInk(doc: InkDocument, isCurrent: (key: string) => boole
   const orphans: Record<string, unknown> = {};
   for (const [key, s] of doc.slides) {
     if (s.strokes.length === 0) continue;
-    (isCurrent(key) ? slides : orphans)[key] = { title: s.title, index: s.index, strokes: s.strokes };
+    // Saved simplified (geometry.ts): smaller files and faster loads, the same line on screen.
+    const strokes = s.strokes.map((st) => ({ id: st.id, color: st.color, width: st.width, points: simplifyStroke(st.points) }));
+    (isCurrent(key) ? slides : orphans)[key] = { title: s.title, index: s.index, strokes };
   }
   return `${JSON.stringify({ format: INK_FORMAT, version: INK_VERSION, deck: doc.deck, frame: [SLIDE_FRAME.width, SLIDE_FRAME.height], slides, orphans })}\n`;
 }

@@ -59,7 +59,13 @@ export class InkLayer {
     if (this.input === 'none' || e.button !== 0) return;
     e.preventDefault();
     this.pointerId = e.pointerId;
-    this.svg.setPointerCapture?.(e.pointerId);
+    try {
+      // Keeps the stroke when the pen leaves the slide; a pointer the browser does not know
+      // (a synthetic event) cannot be captured, and the stroke works without it.
+      this.svg.setPointerCapture(e.pointerId);
+    } catch {
+      /* not capturable */
+    }
     this.pointer.down(this.at(e));
   }
 

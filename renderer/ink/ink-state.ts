@@ -92,9 +92,8 @@ export class InkState {
     const theirs: InkDocument = { deck: '', slides: new Map(slides.map((s) => [s.key, s])) };
     for (const id of removed) this.removed.add(id);
     if (earlier) for (const s of slides) for (const st of s.strokes) this.earlier.add(st.id);
-    // Copies: a merged stroke must not share its points array with a message or a stored value.
-    const merged = mergeInk(theirs, mine, this.removed);
-    this.slides = new Map([...merged.slides].map(([k, s]) => [k, { ...s, strokes: s.strokes.map((st) => ({ ...st, points: [...st.points] })) }]));
+    // Strokes from storage or a message are fresh copies (parsed, structured-cloned): kept as they are.
+    this.slides = mergeInk(theirs, mine, this.removed).slides;
     for (const key of new Set([...slides.map((s) => s.key)])) this.changed(key);
   }
 

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { farEnough, strokeBounds, strokePath, toScreen, toSlideSpace, zoomRegion, zoomTransform, isSlideRect } from '../../electron/ink/geometry';
+import { farEnough, simplifyStroke, strokeBounds, strokePath, toScreen, toSlideSpace, zoomRegion, zoomTransform, isSlideRect } from '../../electron/ink/geometry';
 
 test('the same slide point from frames of different sizes and offsets', () => {
   const small = { left: 100, top: 50, width: 640, height: 360 };
@@ -40,4 +40,29 @@ test('a drag becomes a 16:9 region inside the slide; a click zooms 2.5x about th
   assert.equal(zoomTransform({ x: 320, y: 180, width: 640, height: 360 }), 'scale(2) translate(-320px, -180px)');
   assert.ok(isSlideRect(r));
   assert.ok(!isSlideRect({ x: 0, y: 0, width: -1, height: 1 }));
+});
+
+test('simplifying keeps the line within the tolerance and drops the rest', () => {
+  // A slow pen: a straight line sampled every 0.5 px, then an arc.
+  const points: number[] = [];
+  for (let x = 0; x <= 100; x += 0.5) points.push(x, 10);
+  for (let a = 0; a <= Math.PI; a += 0.02) points.push(100 + 50 * Math.sin(a), 60 - 50 * Math.cos(a));
+  const simple = simplifyStroke(points);
+  assert.ok(simple.length < points.length / 4, `${simple.length / 2} of ${points.length / 2} points`);
+  assert.deepEqual(simple.slice(0, 2), [0, 10]);
+  assert.deepEqual(simple.slice(-2), points.slice(-2));
+  // Every original point is within the tolerance of the simplified polyline.
+  const distance = (px: number, py: number): number => {
+    let best = Infinity;
+    for (let i = 0; i + 3 < simple.length; i += 2) {
+      const [ax, ay, bx, by] = [simple[i]!, simple[i + 1]!, simple[i + 2]!, simple[i + 3]!];
+      const dx = bx - ax, dy = by - ay;
+      const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
+      best = Math.min(best, Math.hypot(px - ax - t * dx, py - ay - t * dy));
+    }
+    return best;
+  };
+  for (let i = 0; i < points.length; i += 2) assert.ok(distance(points[i]!, points[i + 1]!) <= 0.35 + 1e-9);
+  assert.deepEqual(simplifyStroke([1, 2]), [1, 2]);
+  assert.deepEqual(simplifyStroke([1, 2, 1, 2, 1, 2]), [1, 2, 1, 2]);
 });
