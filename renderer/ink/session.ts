@@ -73,7 +73,14 @@ export class InkSession {
 
   /** Loads stored ink (hidden until asked for: it is from an earlier talk). */
   async load(): Promise<void> {
-    const loaded = await this.o.store.load();
+    let loaded: Awaited<ReturnType<InkStore['load']>>;
+    try {
+      loaded = await this.o.store.load();
+    } catch (err) {
+      // Drawing works without the earlier ink; the presenter is told why it is missing.
+      this.o.notify(`Saved ink could not be read ${this.o.store.where}: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
     if (loaded.problem) this.o.notify(`Saved ink could not be used: ${loaded.problem}`);
     this.state.merge(loaded.slides, [], true);
     this.state.dirty = false;
@@ -295,7 +302,12 @@ export class InkSession {
     window.clearTimeout(this.saveTimer);
     if (!this.state.dirty) return true;
     this.state.dirty = false;
-    const result = await this.o.store.save(this.state.all(), [...this.state.removed]);
+    let result: Awaited<ReturnType<InkStore['save']>>;
+    try {
+      result = await this.o.store.save(this.state.all(), [...this.state.removed]);
+    } catch (err) {
+      result = { ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
     if (!result.ok) {
       this.state.dirty = true;
       if (!this.lastSaveFailed) this.o.notify(`Ink not saved ${this.o.store.where}: ${result.message}`);

@@ -28,17 +28,21 @@ export class AppInkStore implements InkStore {
   readonly where = 'beside the deck';
   constructor(private readonly api: LecternApi) {}
 
-  load(): Promise<InkLoaded> {
-    return this.api.invoke('ink:load');
+  // An answer of the wrong shape (a main process without the ink channels) is no ink, not a crash.
+  async load(): Promise<InkLoaded> {
+    const r: unknown = await this.api.invoke('ink:load');
+    if (typeof r !== 'object' || r === null || !Array.isArray((r as InkLoaded).slides)) return { slides: [] };
+    return r as InkLoaded;
   }
 
   async save(slides: InkSlide[], removed: string[]): Promise<InkSaved> {
-    const r = await this.api.invoke('ink:save', { slides, removed });
-    if (!r.ok) return r;
-    return r.problem ? { ok: true, problem: r.problem } : { ok: true };
+    const r: unknown = await this.api.invoke('ink:save', { slides, removed });
+    if (typeof r !== 'object' || r === null || typeof (r as InkSaved).ok !== 'boolean') return { ok: false, message: 'the app did not answer' };
+    const answer = r as InkSaved & { file?: string };
+    if (!answer.ok) return answer;
+    return answer.problem ? { ok: true, problem: answer.problem } : { ok: true };
   }
 }
-
 function docOf(deck: Deck, slides: readonly InkSlide[]): InkDocument {
   const doc = emptyInk(deck.file.replace(/^.*[\\/]/, ''));
   for (const s of slides) doc.slides.set(s.key, s);
