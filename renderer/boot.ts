@@ -40,7 +40,7 @@ async function startView(view: RendererView, source: DeckSource, loaded: LoadedD
     case 'print': {
       const { renderPrintView } = await import('./print/index');
       if (!source.print) throw new Error('a print page needs print options in its BootConfig');
-      await renderPrintView(loaded.deck, source.print, root, loaded.assetUrl, source.printPart);
+      await renderPrintView(loaded.deck, source.print, root, loaded.assetUrl, source.printPart, source.printInk);
       return;
     }
     case 'presenter': {

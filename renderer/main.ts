@@ -9,6 +9,7 @@ import './themes/reveal-themes.css';
 import './ui/overlays.css';
 import './presenter/presenter.css';
 import './study/study.css';
+import './ink/ink.css';
 import { boot } from './boot';
 
 void boot();

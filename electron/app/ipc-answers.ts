@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { DeckPayload, DeckSummary, ExportOptions, InvokeChannel, InvokeChannels, ViewRole } from '../contract/ipc';
 import type { AppWindowLike, ControllerDeps } from './app-ports';
 import { findDeckFiles, isDeckPath } from './deck-list';
+import { createInkAnswers } from './ink-answers';
 import { isSafeExternalUrl } from './security';
 
 export type InvokeAnswers = {
@@ -32,6 +33,7 @@ export interface AnswerHost {
 
 export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 'slidesDir' | 'recent' | 'openExternal'>): InvokeAnswers {
   return {
+    ...createInkAnswers(() => ctl.payload()?.deck ?? null),
     'view:role': async (senderId) => ctl.roleOf(senderId) ?? 'start',
     // The start screen shows the welcome view, whatever deck is open.
     'deck:load': async (senderId) => (ctl.roleOf(senderId) === 'start' ? null : ctl.payload()),
@@ -67,5 +69,6 @@ export function validExportOptions(value: unknown): ExportOptions {
   if (v.paper === 'a4' || v.paper === 'letter') options.paper = v.paper;
   if (typeof v.lines === 'boolean') options.lines = v.lines;
   if (typeof v.fragments === 'boolean') options.fragments = v.fragments;
+  if (typeof v.ink === 'boolean') options.ink = v.ink;
   return options;
 }

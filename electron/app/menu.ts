@@ -63,6 +63,8 @@ export interface MenuActions {
 export const EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options: ExportOptions; accelerator?: string; group?: string }> = [
   { id: 'slides', label: 'Slides...', options: { format: 'slides', fragments: false }, accelerator: 'CmdOrCtrl+E' },
   { id: 'slides-fragments', label: 'Slides, One Page per Fragment Step...', options: { format: 'slides', fragments: true } },
+  // The ink saved beside the deck (pen strokes from the talk), drawn on the slides.
+  { id: 'slides-ink', label: 'Slides with Ink...', options: { format: 'slides', fragments: false, ink: true } },
   { id: 'notes', label: 'Speaker Notes...', options: { format: 'notes' } },
   ...([1, 2, 3, 4, 6] as const).flatMap((perPage) => [
     { id: `handout-${perPage}`, label: `${perPage} per Page...`, options: { format: 'handout', perPage, lines: false }, group: 'Handout with Notes' } as const,

@@ -1,14 +1,10 @@
 // Relays the views' sync messages (navigation, blackout, hello) between the open windows, and
 // remembers where the talk is so a window that boots late can catch up.
 
+import { isSyncMessage } from '../contract/sync-check';
 import type { SlidePosition, SyncMessage } from '../contract/ipc';
 import type { ViewWindows } from './view-windows';
 
-function isSyncMessage(value: unknown): value is SyncMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'navigate' || type === 'blackout' || type === 'hello' || type === 'state';
-}
 
 export class SyncRelay {
   private lastPosition: SlidePosition | null = null;

@@ -20,6 +20,8 @@ export interface ExportCliOptions {
   lines: boolean;
   fragments: boolean;
   tagged: boolean;
+  /** Draw the ink saved beside each deck (`<deck>.lectern-ink.json`). */
+  ink?: boolean;
   output?: string;
   outDir?: string;
   browser?: string;
@@ -133,6 +135,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     lines: opts.lines,
     fragments: opts.fragments,
     tagged: opts.tagged,
+    ...(opts.ink ? { ink: true } : {}),
   };
   const inputRoot = isDir ? input : dirname(input);
   const compiler = createDeckCompiler();
@@ -163,6 +166,10 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
           printer,
           target,
           allowErrors: opts.force,
+          onWarning: (message) => {
+            progress.stop();
+            process.stderr.write(`lectern export: ${name}: ${message}\n`);
+          },
           onProgress: (p) => {
             trace(p.phase);
             progress.update(i, p, name);

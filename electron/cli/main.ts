@@ -54,6 +54,7 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--lines', 'handout: ruled lines for writing instead of notes')
     .option('--fragments', 'slides: one page per fragment step')
     .option('--tagged', 'a tagged PDF for screen readers (structure, reading order, language); slower')
+    .option('--ink', 'draw the ink saved beside the deck (<deck>.lectern-ink.json) on the slides')
     .option('-o, --output <file>', 'the PDF to write (one deck)')
     .option('--out-dir <dir>', 'folder for the PDFs (default: beside each deck)')
     .option('--browser <path>', 'Chromium or Chrome executable (default: $LECTERN_BROWSER, then the usual places)')
@@ -79,6 +80,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
           lines?: boolean;
           fragments?: boolean;
           tagged?: boolean;
+          ink?: boolean;
           output?: string;
           outDir?: string;
           browser?: string;
@@ -96,6 +98,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
             lines: !!opts.lines,
             fragments: !!opts.fragments,
             tagged: !!opts.tagged,
+            ink: !!opts.ink,
             output: opts.output,
             outDir: opts.outDir,
             browser: opts.browser,

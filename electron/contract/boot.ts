@@ -3,6 +3,7 @@
 // Built on the Node side (electron/export), read by renderer/. Pure types.
 
 import type { Deck } from '../deck/types';
+import type { InkStroke } from '../ink/types';
 import type { ExportOptions, ViewRole } from './ipc';
 import type { PrintPart } from './print';
 
@@ -16,6 +17,8 @@ export interface BootConfig {
   print?: ExportOptions;
   /** When the print page lays out only part of a long deck (see contract/print.ts). */
   printPart?: PrintPart;
+  /** Print pages with ExportOptions.ink: the strokes to draw, by slide key (Slide.key). */
+  ink?: Record<string, InkStroke[]>;
   /** Asset ref -> data: URL, so the file needs nothing beside it. */
   assets: Record<string, string>;
 }

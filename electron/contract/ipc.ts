@@ -2,6 +2,7 @@
 // not declared here does not exist. Pure types and constants: no Node, no DOM, no electron.
 
 import type { Deck, Diagnostic } from '../deck/types';
+import type { InkOp, InkSlide, SlideRect } from '../ink/types';
 
 /** Which view a window shows. */
 export type ViewRole = 'audience' | 'presenter' | 'study' | 'start';
@@ -19,7 +20,32 @@ export type SyncMessage =
   | { type: 'navigate'; position: SlidePosition }
   | { type: 'blackout'; on: boolean }
   | { type: 'hello'; role: ViewRole }
-  | { type: 'state'; position: SlidePosition; blackout: boolean };
+  | { type: 'state'; position: SlidePosition; blackout: boolean }
+  /** Pen strokes as they are drawn, undone or cleared (slide: Slide.key; points in 1280x720). */
+  | { type: 'ink'; op: InkOp }
+  /** Everything a window has (the answer to a hello): the other merges it. */
+  | { type: 'ink-all'; slides: InkSlide[]; removed: string[]; showSaved: boolean }
+  /** Show or hide ink saved in an earlier session. */
+  | { type: 'ink-show-saved'; on: boolean }
+  /** The laser pointer on a slide (null: put away). */
+  | { type: 'pointer'; slide: string; at: [number, number] | null }
+  /** The magnified region of a slide (null: the whole slide again). */
+  | { type: 'zoom'; slide: string; region: SlideRect | null };
+
+/** The ink the app read from the deck's sidecar, and what was wrong with the file if anything. */
+export interface InkLoadResult {
+  slides: InkSlide[];
+  /** The sidecar could not be used (it was set aside): a sentence for the presenter. */
+  problem?: string;
+}
+
+/** What a window saves: all its ink, and the strokes it took away (so a merge does not revive them). */
+export interface InkSaveRequest {
+  slides: InkSlide[];
+  removed: string[];
+}
+
+export type InkSaveResult = { ok: true; file: string; problem?: string } | { ok: false; message: string };
 
 /** What the renderer gets when it boots or when the deck is reloaded. */
 export interface DeckPayload {
@@ -46,6 +72,8 @@ export interface ExportOptions {
   /** Handout slides per page: 1, 2, 3, 4 or 6. */
   perPage?: 1 | 2 | 3 | 4 | 6;
   paper?: Paper;
+  /** Draw the ink saved beside the deck on the slides (the sidecar, `lectern export --ink`). */
+  ink?: boolean;
   /** Handout: ruled lines instead of notes beside each slide. */
   lines?: boolean;
   /** Slides: one page per fragment step. */
@@ -77,6 +105,10 @@ export interface InvokeChannels {
   'link:open-external': { request: { url: string }; response: boolean };
   /** Recently opened decks that still exist, newest first (the start screen). */
   'deck:recent': { request: void; response: DeckSummary[] };
+  /** The ink sidecar beside the open deck (an unusable one is set aside and reported). */
+  'ink:load': { request: void; response: InkLoadResult };
+  /** Merges a window's ink into the sidecar and writes it atomically. */
+  'ink:save': { request: InkSaveRequest; response: InkSaveResult };
 }
 
 /** Send channels: renderer tells main, no answer. */
@@ -107,6 +139,8 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'export:pdf',
   'link:open-external',
   'deck:recent',
+  'ink:load',
+  'ink:save',
 ];
 export const SEND_CHANNELS: readonly SendChannel[] = ['sync'];
 export const EVENT_CHANNELS: readonly EventChannel[] = ['sync', 'deck:updated', 'deck:errors', 'export:progress'];

@@ -12,6 +12,7 @@ import { DEFAULT_RENDER_OPTIONS, type DeckRenderContext } from './render-context
 import { loadThemeFile } from './theme-file';
 import { renderSlide, type SlideRender } from './slide';
 import { normalizeSource, splitDeck, type SlideChunk } from './source';
+import { SlideKeys } from './slide-key';
 import type { Deck, DeckAsset, Diagnostic, Slide } from './types';
 
 export { decodeDeckBytes } from './includes';
@@ -126,6 +127,7 @@ export function createDeckCompiler(): DeckCompiler {
     };
 
     const pending: PendingSlide[] = [];
+    const keys = new SlideKeys();
     const assets = new Map<string, DeckAsset>();
     const deps = expansion.dependencies;
     let themeCss: string | undefined;
@@ -170,6 +172,7 @@ export function createDeckCompiler(): DeckCompiler {
       }
       pending.push({ vertical: chunk.vertical, render, slide: {
         index: 0,
+        key: keys.next(chunk.body.text, render.attributes.id),
         h: 0,
         v: 0,
         html: render.html,

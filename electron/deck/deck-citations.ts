@@ -97,6 +97,8 @@ export function applyCitations(
       const list = page.length ? referenceListHtml(page, talk.style.numbered) : '<p class="lectern-references-none">No works cited.</p>';
       const slide: Slide = {
         ...model.slide,
+        // Each page its own identity (ink and rehearsal timings are kept per slide key).
+        key: n === 0 ? model.slide.key : `${model.slide.key}~page${n + 1}`,
         html: `<h2>${escapeHtml(title)}</h2>\n${clean(list)}`,
         title,
         text: [title, ...page.map((e) => referenceText(e.key))].join('\n'),
@@ -152,7 +154,7 @@ export function applyCitations(
     const last = out[out.length - 1];
     const model: PendingSlide = {
       slide: {
-        index: 0, h: 0, v: 0, html: '', notesHtml: '', notesText: '', text: '', title: REFERENCES, attributes: {}, fragments: 0,
+        index: 0, key: 'generated:references', h: 0, v: 0, html: '', notesHtml: '', notesText: '', text: '', title: REFERENCES, attributes: {}, fragments: 0,
         section: last?.slide.section ?? '',
         source: { file: options.file, startLine: options.lastLine, endLine: options.lastLine },
       },

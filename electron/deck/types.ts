@@ -63,6 +63,9 @@ export interface SourceRange {
 export interface Slide {
   /** Position in reading order, 0-based, over all slides including vertical ones. */
   index: number;
+  /** Identity that survives slides added above it (slide-key.ts): `id:<id attribute>` or
+   *  `md:<hash of the Markdown body>`, unique in the deck. Ink is stored under it. */
+  key: string;
   /** reveal.js coordinates: horizontal index and vertical index within its stack. */
   h: number;
   v: number;

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { BootConfig, BootView } from '../contract/boot';
+import type { InkStroke } from '../ink/types';
 import { BOOT_ELEMENT_ID } from '../contract/boot';
 import type { ExportOptions } from '../contract/ipc';
 import type { PrintPart } from '../contract/print';
@@ -21,6 +22,8 @@ export interface OfflineHtmlOptions {
   printPart?: PrintPart;
   /** The deck's assets already inlined (inlineDeckAssets), for a caller building several pages. */
   assets?: Record<string, string>;
+  /** Ink to draw on print pages, by slide key (ExportOptions.ink). */
+  ink?: Record<string, InkStroke[]>;
 }
 
 interface InlinedRenderer {
@@ -193,6 +196,7 @@ export function buildOfflineHtml(deck: Deck, options: OfflineHtmlOptions): strin
   const config: BootConfig = { deck: portableDeck(deck), view: options.view, assets };
   if (options.print) config.print = options.print;
   if (options.printPart) config.printPart = options.printPart;
+  if (options.ink) config.ink = options.ink;
   const csp = offlineContentSecurityPolicy(renderer.scriptSource);
   return [
     '<!doctype html>',

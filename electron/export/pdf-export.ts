@@ -7,6 +7,8 @@ import { PAPER, SLIDE_FRAME } from '../contract/frame';
 import type { ExportOptions, ExportProgress } from '../contract/ipc';
 import { numberPagesScript, PART_LINK_PREFIX } from '../contract/print';
 import type { Deck, Diagnostic } from '../deck/types';
+import { readInkSidecar } from '../ink/file/sidecar-file';
+import type { InkStroke } from '../ink/types';
 import { PendingFile } from './atomic-file';
 import { buildOfflineHtml, inlineDeckAssets } from './offline-html';
 import { finishPdf, mergePdfs, type OutlineEntry } from './pdf/index';
@@ -26,6 +28,8 @@ export interface ExportPdfRequest {
   onProgress?: (progress: ExportProgress) => void;
   /** Print a deck that has compile errors (they show as error boxes). Default false. */
   allowErrors?: boolean;
+  /** Something the user should know that did not stop the export (an unusable ink sidecar). */
+  onWarning?: (message: string) => void;
 }
 
 export class DeckHasErrorsError extends Error {
@@ -46,6 +50,7 @@ export function normaliseExportOptions(options: ExportOptions): Required<ExportO
     lines: options.lines ?? false,
     fragments: options.fragments ?? false,
     tagged: options.tagged ?? false,
+    ink: options.ink ?? false,
   };
 }
 
@@ -75,7 +80,8 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
   const file = new PendingFile(target);
   try {
     report('layout', 0);
-    const { pdf, outline } = await printParts(deck, options, printer, () => report('print', total));
+    const ink = options.ink ? printableInk(deck, request.onWarning) : undefined;
+    const { pdf, outline } = await printParts(deck, options, printer, () => report('print', total), ink);
     report('write', total);
     const meta = deck.meta;
     const finished = finishPdf(pdf, {
@@ -96,6 +102,22 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
   }
 }
 
+/** The sidecar's strokes by slide key, for the slides the deck has (orphans are not printed). */
+function printableInk(deck: Deck, onWarning?: (message: string) => void): Record<string, InkStroke[]> {
+  const read = readInkSidecar(deck.file);
+  if (read.problem) onWarning?.(`ink not printed: ${read.problem}`);
+  const out: Record<string, InkStroke[]> = {};
+  for (const [key, slide] of read.doc.slides) if (slide.strokes.length) out[key] = slide.strokes;
+  return out;
+}
+
+/** The ink of a part's slides only (each print page carries what it draws). */
+function inkOf(slides: readonly Deck['slides'][number][], ink: Record<string, InkStroke[]>): Record<string, InkStroke[]> {
+  const out: Record<string, InkStroke[]> = {};
+  for (const s of slides) if (ink[s.key]) out[s.key] = ink[s.key]!;
+  return out;
+}
+
 /**
  * Prints the deck as one document or, when long, as parts printed side by side and joined
  * (contract/print.ts), with links between parts resolved. Returns the bookmarks to write.
@@ -109,11 +131,12 @@ async function printParts(
   options: Required<ExportOptions>,
   printer: PdfPrinter,
   onFirstLaidOut: () => void,
+  ink?: Record<string, InkStroke[]>,
 ): Promise<{ pdf: Uint8Array; outline: OutlineEntry[] }> {
   const planned = planPrintParts(deck, options, printer.concurrency);
   // The deck's files are read once, whatever the number of parts and passes.
   const assets = inlineDeckAssets(deck);
-  const pages = planned.map(({ slides, part }) => buildOfflineHtml({ ...deck, slides }, { view: 'print', print: options, printPart: part, assets }));
+  const pages = planned.map(({ slides, part }) => buildOfflineHtml({ ...deck, slides }, { view: 'print', print: options, printPart: part, assets, ...(ink ? { ink: inkOf(slides, ink) } : {}) }));
   const reports: PrintViewReport[] = new Array(planned.length);
   let laidOut = 0;
   const record = (i: number, view: PrintViewReport) => {

@@ -41,6 +41,7 @@ export function audienceKeys(a: AudienceKeyActions): KeyEntry[] {
   ];
 }
 
-export function audienceKeyTable(a: AudienceKeyActions): KeyTable {
-  return new KeyTable(audienceKeys(a), [REVEAL_KEYS]);
+/** `extra`: entries of features that share the view (pen, laser, zoom: renderer/ink/ink-keys.ts). */
+export function audienceKeyTable(a: AudienceKeyActions, extra: readonly KeyEntry[] = []): KeyTable {
+  return new KeyTable([...audienceKeys(a), ...extra], [REVEAL_KEYS]);
 }

@@ -10,6 +10,7 @@ import { JumpBuffer } from '../ui/jump';
 import { listenForKeys } from '../ui/key-listener';
 import { positionOfNumber } from '../model';
 import { LiveDeck } from '../view/live-deck';
+import { audienceInk } from '../ink/views';
 import { audienceKeyTable } from './keys';
 import { SearchBox } from './search-box';
 import { AudienceLink } from './sync-link';
@@ -33,7 +34,13 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
   root.classList.add('lectern-audience');
 
   await presentation.start(takeInitialPosition());
-  new AudienceLink(source.transport(deck), presentation).start();
+  const transport = source.transport(deck);
+  const ink = audienceInk(source, () => live.deck, transport, presentation.element, (run) => reveal.on('resize', run));
+  const inkSlide = (): void => ink.session.setSlide(live.slides[presentation.currentIndex()]?.key ?? '');
+  presentation.onChange(inkSlide);
+  inkSlide();
+  new AudienceLink(transport, presentation).start();
+  void ink.session.load();
 
   const actions = [{ label: 'Open the presenter view', run: () => source.openPresenter() }];
   if (source.openStudy) actions.push({ label: 'Open the study view', run: source.openStudy });
@@ -59,7 +66,7 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
       return true;
     },
     toggleHelp: () => help.toggle(),
-  });
+  }, ink.keys);
   const help = new HelpOverlay(root, 'Keys', keys.helpRows(), actions);
   const search = new SearchBox(root, live.slides, (slide) => presentation.goTo({ h: slide.h, v: slide.v, f: -1 }));
   const jump = new JumpBuffer(root, (n) => {
@@ -73,7 +80,7 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
   listenForKeys(window, keys, {
     capture: true,
     stopPropagation: true,
-    modes: [(e) => help.closeOnKey(e), (e) => jump.active && jump.handleKey(e)],
+    modes: [(e) => help.closeOnKey(e), ink.mode, (e) => jump.active && jump.handleKey(e)],
     unhandled: () => presentation.prepareStep(),
   });
 
@@ -83,6 +90,7 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
   live.onChange(() => {
     search.setSlides(live.slides);
     presentation.setSlides(live.slides, live.deck.meta.slideNumbers);
+    inkSlide();
   });
   live.follow(source);
 }

@@ -16,6 +16,11 @@ export class SlidePreview {
     new ResizeObserver(() => this.fit()).observe(this.element);
   }
 
+  /** The 1280x720 frame (an overlay such as ink sits on it in slide coordinates). */
+  get frameElement(): HTMLElement {
+    return this.frame.element;
+  }
+
   /** Shows a slide with fragments up to step f (-1: none; slide.fragments - 1: all). */
   show(slide: Slide | undefined, f: number): void {
     if (slide) this.frame.show(slide, f);

@@ -50,6 +50,11 @@ export class PresenterScreen {
     });
   }
 
+  /** The current slide's 1280x720 frame (the ink layer's host). */
+  get currentFrame(): HTMLElement {
+    return this.current.frameElement;
+  }
+
   /** A new version of the deck: its title and plan; the current slide is rebuilt on the next render. */
   setDeck(deck: Deck): void {
     this.title.textContent = deck.meta.title;

@@ -14,6 +14,7 @@ import { listenForKeys } from '../ui/key-listener';
 import { KeyTable } from '../ui/keymap';
 import { LiveDeck } from '../view/live-deck';
 import { DeckNavigation } from '../view/navigation';
+import { presenterInk } from '../ink/views';
 import { presenterKeys } from './keys';
 import { PresenterScreen } from './screen';
 import { PresenterLink } from './sync-link';
@@ -31,8 +32,10 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
 
   const screen = new PresenterScreen(root, live.deck, () => render());
   interceptExternalLinks(root, (url) => source.openExternal(url));
-  const render = (): void =>
+  const render = (): void => {
     screen.render({ navigation, blackout, errors: [...liveErrors, ...(liveErrors.length ? [] : live.compileErrors)] });
+    ink.session.setSlide(navigation.slide?.key ?? '');
+  };
 
   /** A new position, from this view's keys or the audience's state. */
   function arrive(p: SlidePosition): void {
@@ -55,7 +58,9 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     render();
   }
 
-  const link = new PresenterLink(source.transport(live.deck), {
+  const transport = source.transport(live.deck);
+  const ink = presenterInk(source, () => live.deck, transport, screen.currentFrame, root);
+  const link = new PresenterLink(transport, {
     arrive,
     blackout: (on) => setBlackout(on, false),
     // A (re)loaded audience window catches up with where the talk is.
@@ -79,7 +84,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       notesLarger: () => screen.notes.zoom(1),
       notesSmaller: () => screen.notes.zoom(-1),
       toggleHelp: () => help.toggle(),
-    }),
+    }).concat(ink.keys),
   );
   const help = new HelpOverlay(root, 'Presenter keys', keys.helpRows());
   const jump = new JumpBuffer(root, (n) => {
@@ -87,7 +92,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     navigate(p);
     return p !== null;
   });
-  listenForKeys(window, keys, { modes: [(e) => help.closeOnKey(e), (e) => jump.active && jump.handleKey(e)] });
+  listenForKeys(window, keys, { modes: [(e) => help.closeOnKey(e), ink.mode, (e) => jump.active && jump.handleKey(e)] });
 
   source.onErrors((list) => {
     liveErrors = list;
@@ -101,6 +106,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   live.follow(source);
 
   render();
+  void ink.session.load().then(render);
   window.setInterval(() => screen.clock.tick(navigation.slide), 250);
   link.hello();
 }

@@ -7,9 +7,11 @@
 import './print.css';
 import type { ExportOptions } from '../../electron/contract/ipc';
 import type { Deck } from '../../electron/deck/types';
+import type { InkStroke } from '../../electron/ink/types';
 import { resolveSlideAssets } from '../assets';
 import { FRAME_HEIGHT, FRAME_WIDTH, markBackgroundContrast } from './frame';
 import { fitHandoutNotes, layoutHandout, layoutSlides } from './layouts';
+import { drawPrintInk } from './ink';
 import { layoutNotes } from './notes';
 import { retargetInternalLinks, slideLocations } from './outline';
 import { printContext } from './page-parts';
@@ -41,6 +43,7 @@ export async function renderPrintView(
   root: HTMLElement,
   assetUrl: (ref: string) => string,
   part?: PrintPart,
+  ink?: Readonly<Record<string, InkStroke[]>>,
 ): Promise<void> {
   const html = document.documentElement;
   try {
@@ -60,6 +63,7 @@ export async function renderPrintView(
       layoutHandout(deck, slides, options, context, root);
       if (!options.lines) finish = () => fitHandoutNotes(root);
     } else layoutSlides(deck, slides, options, context, root);
+    if (ink) drawPrintInk(root, slides, ink);
     retargetInternalLinks(root, deck.slides, part);
     // Marks for profiling a slow export (performance.getEntriesByType('mark')).
     performance.mark('lectern-print-built');

@@ -8,6 +8,7 @@ import { assetUrlFromBase } from '../assets';
 import { IpcTransport } from '../sync/ipc';
 import type { SyncTransport } from '../sync/transport';
 import type { DeckSource, LoadedDeck, RendererView } from './types';
+import { AppInkStore, type InkStore } from '../ink/store';
 
 export function findAppApi(win: Window): LecternApi | undefined {
   const api = (win as unknown as Record<string, unknown>)[API_KEY];
@@ -20,6 +21,10 @@ export class AppSource implements DeckSource {
   readonly printPart: PrintPart | undefined = undefined;
 
   constructor(private readonly api: LecternApi) {}
+
+  inkStore(_deck: Deck): InkStore {
+    return new AppInkStore(this.api);
+  }
 
   async view(): Promise<RendererView> {
     const role = await this.api.invoke('view:role');

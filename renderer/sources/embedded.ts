@@ -10,6 +10,8 @@ import { assetUrlFromMap } from '../assets';
 import { BroadcastTransport } from '../sync/broadcast';
 import type { SyncTransport } from '../sync/transport';
 import type { DeckSource, LoadedDeck, RendererView } from './types';
+import type { InkStroke } from '../../electron/ink/types';
+import { LocalInkStore, type InkStore } from '../ink/store';
 
 export function readBootConfig(doc: Document): BootConfig | null {
   const element = doc.getElementById(BOOT_ELEMENT_ID);
@@ -41,6 +43,14 @@ export class EmbeddedSource implements DeckSource {
 
   get printPart(): PrintPart | undefined {
     return this.config.printPart;
+  }
+
+  get printInk(): Record<string, InkStroke[]> | undefined {
+    return this.config.ink;
+  }
+
+  inkStore(deck: Deck): InkStore {
+    return new LocalInkStore(window.localStorage, deck);
   }
 
   async view(): Promise<RendererView> {

@@ -7,6 +7,8 @@ import type { PrintPart } from '../../electron/contract/print';
 import type { Deck, Diagnostic } from '../../electron/deck/types';
 import type { AssetUrl } from '../assets';
 import type { SyncTransport } from '../sync/transport';
+import type { InkStroke } from '../../electron/ink/types';
+import type { InkStore } from '../ink/store';
 
 export interface LoadedDeck {
   deck: Deck;
@@ -23,6 +25,10 @@ export interface DeckSource {
   readonly print: ExportOptions | undefined;
   /** The part of a long deck a print page lays out (contract/print.ts), when it is one. */
   readonly printPart: PrintPart | undefined;
+  /** Print pages with ink (ExportOptions.ink): strokes by slide key. */
+  readonly printInk?: Readonly<Record<string, InkStroke[]>>;
+  /** Where this window's ink is kept between talks (the sidecar through the app, localStorage in a file). */
+  inkStore(deck: Deck): InkStore;
   /** The deck, or null when the app has none open yet. */
   load(): Promise<LoadedDeck | null>;
   /** A new version of the deck (live reload in the app). */

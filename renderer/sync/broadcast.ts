@@ -3,6 +3,7 @@
 // deck's path so two different exported talks open side by side do not steer each other.
 
 import type { SyncMessage } from '../../electron/contract/ipc';
+import { isSyncMessage } from '../../electron/contract/sync-check';
 import type { SyncTransport } from './transport';
 
 export class BroadcastTransport implements SyncTransport {
@@ -29,26 +30,5 @@ export class BroadcastTransport implements SyncTransport {
   }
 }
 
-function isPosition(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const p = value as Record<string, unknown>;
-  return Number.isInteger(p.h) && Number.isInteger(p.v) && Number.isInteger(p.f);
-}
-
-/** Messages come from another window: check their shape before acting on them. */
-export function isSyncMessage(value: unknown): value is SyncMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Record<string, unknown>;
-  switch (m.type) {
-    case 'navigate':
-      return isPosition(m.position);
-    case 'blackout':
-      return typeof m.on === 'boolean';
-    case 'hello':
-      return typeof m.role === 'string';
-    case 'state':
-      return isPosition(m.position) && typeof m.blackout === 'boolean';
-    default:
-      return false;
-  }
-}
+/** Messages come from another window: their shape is checked before acting on them. */
+export { isSyncMessage };

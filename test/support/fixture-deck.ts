@@ -37,6 +37,7 @@ function toSlides(specs: SlideSpec[], file: string): Slide[] {
     }
     slides.push({
       index,
+      key: `fixture:${index}`,
       h,
       v,
       html: spec.html,

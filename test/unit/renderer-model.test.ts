@@ -7,7 +7,7 @@ import { assetUrlFromBase, assetUrlFromMap, mapAssetUrls } from '../../renderer/
 
 function slide(index: number, h: number, v: number, fragments: number, text = '', notesText = ''): Slide {
   return {
-    index, h, v, fragments, text, notesText, title: `S${index}`, html: '', notesHtml: '', attributes: {}, section: '',
+    index, key: `s${index}`, h, v, fragments, text, notesText, title: `S${index}`, html: '', notesHtml: '', attributes: {}, section: '',
     source: { file: 'x.md', startLine: 1, endLine: 1 },
   };
 }

@@ -9,7 +9,7 @@ import { DeckNavigation } from '../../renderer/view/navigation';
 
 function slide(index: number, h: number, v: number, fragments: number): Slide {
   return {
-    index, h, v, fragments, text: '', notesText: '', title: `S${index}`, html: '', notesHtml: '', attributes: {}, section: '',
+    index, key: `s${index}`, h, v, fragments, text: '', notesText: '', title: `S${index}`, html: '', notesHtml: '', attributes: {}, section: '',
     source: { file: 'x.md', startLine: 1, endLine: 1 },
   };
 }
