@@ -23,7 +23,7 @@ test('paragraphs, bullets, nested and numbered lists keep their structure', () =
 
 test('formulas read as one line of text, once', () => {
   assert.deepEqual(notesOf('Decay $A(t) = A_0 e^{-\\lambda t}$ and $T_{1/2} = \\frac{\\ln 2}{\\lambda}$.\n\n$$D = \\frac{49.67\\,A}{M}$$'), [
-    { kind: 'paragraph', text: 'Decay A(t) = A₀ e^(-λ t) and T_(1/2) = (ln 2)/λ.' },
+    { kind: 'paragraph', text: 'Decay A(t) = A₀ e^(-λ t) and T₁/₂ = (ln 2)/λ.' },
     { kind: 'paragraph', text: 'D = (49.67 A)/M' },
   ]);
 });
