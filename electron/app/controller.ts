@@ -306,7 +306,7 @@ export class LecternController {
     if (message.type === 'hello' && this.lastPosition) {
       const sender = this.windows.get(senderId);
       if (sender && !sender.win.isDestroyed()) {
-        sender.win.webContents.send('sync', { type: 'navigate', position: this.lastPosition });
+        sender.win.webContents.send('sync', { type: 'navigate', position: this.lastPosition, catchUp: true });
       }
     }
     for (const [id, { role, win }] of this.windows) {

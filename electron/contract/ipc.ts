@@ -16,10 +16,12 @@ export interface SlidePosition {
 /** Messages that keep the audience and presenter views in step (IPC in the app,
  *  BroadcastChannel between browser windows of an exported HTML file). */
 export type SyncMessage =
-  | { type: 'navigate'; position: SlidePosition }
+  | { type: 'navigate'; position: SlidePosition; catchUp?: boolean }
   | { type: 'blackout'; on: boolean }
   | { type: 'hello'; role: ViewRole }
-  | { type: 'state'; position: SlidePosition; blackout: boolean };
+  | { type: 'state'; position: SlidePosition; blackout: boolean; catchUp?: boolean };
+// catchUp: the message tells a window that just (re)opened where the talk already is; it is not a
+// move by the presenter, so it never starts the presenter's clock.
 
 /** What the renderer gets when it boots or when the deck is reloaded. */
 export interface DeckPayload {

@@ -34,7 +34,7 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: DIGITS, labels: [DIGITS_LABEL], description: 'Jump to slide number', action: a.jumpDigit },
     { keys: ['B', '.'], description: 'Blackout (press again to return)', action: a.toggleBlackout },
     { keys: ['T'], description: 'Pause / resume the timer', action: a.toggleTimer },
-    { keys: ['F'], description: 'Fullscreen', action: a.toggleFullscreen },
+    { keys: ['F'], description: 'Fullscreen on / off', action: a.toggleFullscreen },
     { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },
     { keys: ['-', '_'], labels: ['−'], description: 'Smaller notes', action: a.notesSmaller, helpRow: NOTES },
     { keys: ['?'], description: 'This list of keys', action: a.toggleHelp },

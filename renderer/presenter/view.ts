@@ -8,6 +8,7 @@ import type { SlidePosition } from '../../electron/contract/ipc';
 import type { Diagnostic } from '../../electron/deck/types';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { interceptExternalLinks } from '../ui/dom';
+import { toggleFullscreen } from '../ui/fullscreen';
 import { HelpOverlay } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
 import { listenForKeys } from '../ui/key-listener';
@@ -17,11 +18,6 @@ import { DeckNavigation } from '../view/navigation';
 import { presenterKeys } from './keys';
 import { PresenterScreen } from './screen';
 import { PresenterLink } from './sync-link';
-
-function toggleFullscreen(): void {
-  if (document.fullscreenElement) void document.exitFullscreen();
-  else void document.documentElement.requestFullscreen().catch(() => {});
-}
 
 export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTMLElement): void {
   const live = new LiveDeck(loaded);
@@ -34,16 +30,21 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   const render = (): void =>
     screen.render({ navigation, blackout, errors: [...liveErrors, ...(liveErrors.length ? [] : live.compileErrors)] });
 
-  /** A new position, from this view's keys or the audience's state. */
-  function arrive(p: SlidePosition): void {
+  /**
+   * A new position, from this view's keys or the audience. Only a move the presenter makes
+   * starts the clock; catching up with where the talk already is (this window opened or
+   * reloaded mid-talk, or after a reset) does not.
+   */
+  function arrive(p: SlidePosition, moved: boolean): void {
     if (!navigation.moveTo(p)) return;
-    screen.clock.advanced(navigation.slide);
+    if (moved) screen.clock.advanced(navigation.slide);
+    else screen.clock.followed(navigation.slide);
     render();
   }
 
   function navigate(p: SlidePosition | null): void {
     if (!p) return;
-    arrive(p);
+    arrive(p, true);
     link.navigate(p);
   }
 
@@ -60,7 +61,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     blackout: (on) => setBlackout(on, false),
     // A (re)loaded audience window catches up with where the talk is.
     audienceJoined: () => {
-      if (screen.clock.started) link.navigate(navigation.position);
+      if (screen.clock.started) link.navigate(navigation.position, true);
     },
   });
 
