@@ -80,6 +80,8 @@ export class WindowedReveal {
   /** Mounted sections, reused by the next mount so a re-centre never rebuilds what is on screen. */
   private leafSections = new Map<number, HTMLElement>();
   private stackSections = new Map<number, HTMLElement>();
+  /** Where the talk was when the overview opened. */
+  private overviewFrom: SlidePosition | null = null;
 
   constructor(slides: Slide[], private showNumbers: boolean) {
     this.slides = slides;
@@ -95,7 +97,9 @@ export class WindowedReveal {
       this.fill((e.indexh ?? 0) + this.range.start, e.indexv ?? 0);
     });
     for (const event of ['ready', 'slidechanged', 'overviewshown']) this.reveal.on(event, () => this.fillCurrent());
+    this.reveal.on('overviewshown', () => (this.overviewFrom = this.current()));
     this.reveal.on('overviewhidden', () => {
+      this.landAtFirstStep();
       this.fillCurrent();
       this.recentreSoon();
     });
@@ -183,6 +187,22 @@ export class WindowedReveal {
     this.stackSections.clear();
     const c = clampPosition(this.index, position);
     this.remount(this.reveal.isOverview() ? this.windowing.all() : this.windowing.around(c.h), c);
+  }
+
+  /**
+   * A slide picked in the overview (click or Enter) opens at its first step, as typing its
+   * number does; reveal.js would show an earlier slide with all its fragments. Closing the
+   * overview on the slide it opened from keeps that slide's step.
+   */
+  private landAtFirstStep(): void {
+    const from = this.overviewFrom;
+    this.overviewFrom = null;
+    const p = this.current();
+    if (from && from.h === p.h && from.v === p.v) {
+      if (from.f !== p.f) this.reveal.slide(p.h - this.range.start, p.v, from.f);
+      return;
+    }
+    if (p.f !== -1) this.reveal.slide(p.h - this.range.start, p.v, -1);
   }
 
   private contentRadius(): number {
