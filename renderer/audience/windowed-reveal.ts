@@ -70,6 +70,8 @@ export class WindowedReveal {
   private readonly slidesEl = el('div', { className: 'slides' });
   private readonly numberEl = el('div', { className: 'lectern-slide-number', attrs: { 'aria-live': 'polite' } });
   private readonly progressBar = el('span');
+  /** Shown in the overview only: it holds a screenful of the deck, so it says how to see the rest. */
+  private readonly overviewHint = el('div', { className: 'lectern-overview-hint', attrs: { 'data-testid': 'overview-hint' } });
   private slides: Slide[];
   private index: DeckIndex;
   private windowing: StackWindow;
@@ -89,7 +91,7 @@ export class WindowedReveal {
     this.windowing = stackWindowFor(slides);
     this.content = new SlideWindow(slides, SLIDE_RADIUS, () => this.relayout());
     const progress = el('div', { className: 'lectern-progress', attrs: { 'aria-hidden': 'true' } }, [this.progressBar]);
-    this.element = el('div', { className: 'reveal' }, [this.slidesEl, progress, this.numberEl]);
+    this.element = el('div', { className: 'reveal' }, [this.slidesEl, progress, this.numberEl, this.overviewHint]);
     this.reveal = new Reveal(this.element, REVEAL_CONFIG);
     // Content arrives before reveal.js lays out the target slide and counts its fragments.
     this.reveal.on('beforeslidechange', (event) => {
@@ -292,6 +294,9 @@ export class WindowedReveal {
     const n = this.slides.length;
     this.numberEl.hidden = !this.showNumbers;
     this.numberEl.textContent = `${i + 1} / ${n}`;
+    this.overviewHint.textContent =
+      `Slide ${i + 1} of ${n}. The overview shows the slides around this one: arrows move through the whole deck, ` +
+      'Enter or a click opens a slide at its first step, Esc closes the overview. The study view shows every slide on one page.';
     this.progressBar.style.width = `${n > 1 ? (i / (n - 1)) * 100 : 100}%`;
     history.replaceState(null, '', positionHash(p));
     for (const listener of this.listeners) listener();

@@ -18,10 +18,13 @@ export interface PresenterKeyActions {
   toggleFullscreen(): void;
   notesLarger(): void;
   notesSmaller(): void;
+  /** Scrolls the notes a screenful down (1) or up (-1); the talk stays where it is. */
+  scrollNotes(direction: 1 | -1): void;
   toggleHelp(): void;
 }
 
 const NOTES = 'Larger / smaller notes';
+const SCROLL = 'Scroll the notes down / up (the talk stays where it is)';
 
 export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
   return [
@@ -37,6 +40,9 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: ['F'], description: 'Fullscreen on / off', action: a.toggleFullscreen },
     { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },
     { keys: ['-', '_'], labels: ['−'], description: 'Smaller notes', action: a.notesSmaller, helpRow: NOTES },
+    // Shift+↓/↑, not a letter: the notes hand is on the arrows already; plain ↓/↑ move the talk.
+    { keys: ['Shift+ArrowDown'], labels: ['Shift+↓'], description: 'Scroll the notes down', action: () => a.scrollNotes(1), helpRow: SCROLL },
+    { keys: ['Shift+ArrowUp'], labels: ['Shift+↑'], description: 'Scroll the notes up', action: () => a.scrollNotes(-1), helpRow: SCROLL },
     { keys: ['?'], description: 'This list of keys', action: a.toggleHelp },
   ];
 }

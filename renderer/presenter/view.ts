@@ -79,6 +79,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       toggleFullscreen,
       notesLarger: () => screen.notes.zoom(1),
       notesSmaller: () => screen.notes.zoom(-1),
+      scrollNotes: (direction) => screen.notes.scroll(direction),
       toggleHelp: () => help.toggle(),
     }),
   );
