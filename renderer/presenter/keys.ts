@@ -16,6 +16,8 @@ export interface PresenterKeyActions {
   toggleBlackout(): void;
   toggleTimer(): void;
   toggleFullscreen(): void;
+  /** False when the window is not fullscreen (the key is then not ours). */
+  leaveFullscreen(): boolean;
   notesLarger(): void;
   notesSmaller(): void;
   /** Scrolls the notes a screenful down (1) or up (-1); the talk stays where it is. */
@@ -24,6 +26,7 @@ export interface PresenterKeyActions {
 }
 
 const NOTES = 'Larger / smaller notes';
+const FULLSCREEN = 'Fullscreen on / off (Esc leaves it)';
 const SCROLL = 'Scroll the notes down / up (the talk stays where it is)';
 
 export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
@@ -37,7 +40,8 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: DIGITS, labels: [DIGITS_LABEL], description: 'Jump to slide number', action: a.jumpDigit },
     { keys: ['B', '.'], description: 'Blackout (press again to return)', action: a.toggleBlackout },
     { keys: ['T'], description: 'Pause / resume the timer', action: a.toggleTimer },
-    { keys: ['F'], description: 'Fullscreen on / off', action: a.toggleFullscreen },
+    { keys: ['F'], description: 'Fullscreen on / off', action: a.toggleFullscreen, helpRow: FULLSCREEN },
+    { keys: ['Escape'], labels: ['Esc'], description: 'Leave fullscreen', action: a.leaveFullscreen, helpRow: FULLSCREEN },
     { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },
     { keys: ['-', '_'], labels: ['−'], description: 'Smaller notes', action: a.notesSmaller, helpRow: NOTES },
     // Shift+↓/↑, not a letter: the notes hand is on the arrows already; plain ↓/↑ move the talk.

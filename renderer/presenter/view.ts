@@ -8,7 +8,7 @@ import type { SlidePosition } from '../../electron/contract/ipc';
 import type { Diagnostic } from '../../electron/deck/types';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { interceptExternalLinks } from '../ui/dom';
-import { toggleFullscreen } from '../ui/fullscreen';
+import { leaveFullscreen, toggleFullscreen } from '../ui/fullscreen';
 import { HelpOverlay } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
 import { listenForKeys } from '../ui/key-listener';
@@ -77,6 +77,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       toggleBlackout: () => setBlackout(!blackout, true),
       toggleTimer: () => screen.clock.toggle(),
       toggleFullscreen,
+      leaveFullscreen,
       notesLarger: () => screen.notes.zoom(1),
       notesSmaller: () => screen.notes.zoom(-1),
       scrollNotes: (direction) => screen.notes.scroll(direction),

@@ -208,11 +208,15 @@ for (const [width, height] of [[1366, 768], [1280, 720], [1024, 768]] as const) 
   });
 }
 
-test('F toggles fullscreen in the presenter view', async () => {
+test('F toggles fullscreen in the presenter view and Esc leaves it', async () => {
   const { context, presenter } = await talk(1280, 720);
   await presenter.keyboard.press('f');
   await presenter.waitForFunction(() => document.fullscreenElement !== null);
   await presenter.keyboard.press('f');
+  await presenter.waitForFunction(() => document.fullscreenElement === null);
+  await presenter.keyboard.press('f');
+  await presenter.waitForFunction(() => document.fullscreenElement !== null);
+  await presenter.keyboard.press('Escape');
   await presenter.waitForFunction(() => document.fullscreenElement === null);
   await context.close();
 });
