@@ -197,6 +197,14 @@ test('the overview shows slides complete and says how to reach the rest of the d
     .locator(`.reveal .slides section[data-lectern-index="${ahead.index}"] .fragment`)
     .evaluateAll((els) => els.filter((el) => getComputedStyle(el).visibility !== 'visible' || Number(getComputedStyle(el).opacity) < 1).length);
   assert.equal(hidden, 0, `slide ${ahead.index + 1}'s fragments all show in the overview`);
+  // The keyboard's pick is outlined in the accent colour, unlike a hovered slide (issue 11.15's sibling).
+  const outline = (selector: string) =>
+    page.locator(selector).first().evaluate((el) => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineColor}`);
+  await page.locator(`.reveal .slides section[data-lectern-index="${ahead.index}"]`).hover();
+  const picked = await outline('.reveal.overview .slides section.present[data-lectern-index]');
+  const hovered = await outline(`.reveal .slides section[data-lectern-index="${ahead.index}"]`);
+  assert.match(picked, /^solid /, `the pick is outlined (${picked})`);
+  assert.notEqual(hovered, picked);
   const hint = page.getByTestId('overview-hint');
   assert.equal(await hint.isVisible(), true);
   assert.match((await hint.textContent()) ?? '', new RegExp(`of ${deck.slides.length}\\b.*arrows move through the whole deck.*study view`));
