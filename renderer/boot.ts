@@ -2,6 +2,7 @@
 // an exported file), then the view. Views are loaded lazily by role so a print page never builds
 // reveal.js. `data-lectern-ready` on <html> tells printers and tests the view is laid out.
 
+import { windowTitle } from '../electron/contract/window-title';
 import { applyFrameSize } from './slide-frame';
 import { applyDeckTheme } from './theme';
 import { findAppApi, AppSource } from './sources/app';
@@ -10,7 +11,6 @@ import type { DeckSource, LoadedDeck, RendererView } from './sources/types';
 
 function applyTheme(loaded: LoadedDeck): void {
   applyDeckTheme(loaded.deck, loaded.assetUrl);
-  if (loaded.deck.meta.title) document.title = loaded.deck.meta.title;
 }
 
 function showFatal(root: HTMLElement, message: string): void {
@@ -74,6 +74,9 @@ export async function boot(): Promise<void> {
       startWelcome(root);
     } else {
       applyTheme(loaded);
+      // Each window says what it is (the app's window title follows the page's).
+      document.title = windowTitle(view, loaded.deck.meta.title);
+      source.onDeckUpdated((next) => (document.title = windowTitle(view, next.deck.meta.title)));
       await startView(view, source, loaded, root);
     }
     const api = findAppApi(window);

@@ -20,6 +20,7 @@ import {
 import { join } from 'node:path';
 import { SLIDE_FRAME } from '../contract/frame';
 import { INVOKE_CHANNELS, type ViewRole } from '../contract/ipc';
+import { windowTitle } from '../contract/window-title';
 import { createDeckCompiler, loadDeck } from '../deck/index';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { deckFromArgv } from './app-args';
@@ -90,7 +91,8 @@ function adapt(win: BrowserWindow): AppWindowLike {
 function createAppWindow(role: ViewRole): AppWindowLike {
   const win = new BrowserWindow({
     show: false,
-    title: 'Lectern',
+    // Until the page sets its own (renderer/boot.ts), the window is named by its role.
+    title: windowTitle(role, undefined),
     width: role === 'start' ? 900 : 1280,
     height: role === 'start' ? 640 : 800,
     backgroundColor: role === 'audience' ? '#000000' : '#1b1d21',

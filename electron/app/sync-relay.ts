@@ -25,7 +25,7 @@ export class SyncRelay {
     if (message.type === 'hello' && this.lastPosition) {
       const sender = this.windows.byWebContents(senderId);
       if (sender && !sender.win.isDestroyed()) {
-        sender.win.webContents.send('sync', { type: 'navigate', position: this.lastPosition });
+        sender.win.webContents.send('sync', { type: 'navigate', position: this.lastPosition, catchUp: true });
       }
     }
     for (const { id, role, win } of this.windows.all()) {

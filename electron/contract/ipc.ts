@@ -17,10 +17,10 @@ export interface SlidePosition {
 /** Messages that keep the audience and presenter views in step (IPC in the app,
  *  BroadcastChannel between browser windows of an exported HTML file). */
 export type SyncMessage =
-  | { type: 'navigate'; position: SlidePosition }
+  | { type: 'navigate'; position: SlidePosition; catchUp?: boolean }
   | { type: 'blackout'; on: boolean }
   | { type: 'hello'; role: ViewRole }
-  | { type: 'state'; position: SlidePosition; blackout: boolean }
+  | { type: 'state'; position: SlidePosition; blackout: boolean; catchUp?: boolean }
   /** Pen strokes as they are drawn, undone or cleared (slide: Slide.key; points in 1280x720). */
   | { type: 'ink'; op: InkOp }
   /** Everything a window has (the answer to a hello): the other merges it. */
@@ -31,6 +31,8 @@ export type SyncMessage =
   | { type: 'pointer'; slide: string; at: [number, number] | null }
   /** The magnified region of a slide (null: the whole slide again). */
   | { type: 'zoom'; slide: string; region: SlideRect | null };
+// catchUp: the message tells a window that just (re)opened where the talk already is; it is not a
+// move by the presenter, so it never starts the presenter's clock.
 
 /** The ink the app read from the deck's sidecar, and what was wrong with the file if anything. */
 export interface InkLoadResult {

@@ -12,14 +12,18 @@ export interface AudienceKeyActions {
   first(event: KeyboardEvent): boolean;
   last(event: KeyboardEvent): boolean;
   overview(event: KeyboardEvent): boolean;
+  /** Esc: leaves fullscreen when the page is fullscreen, else opens the overview. */
+  escape(event: KeyboardEvent): boolean;
   jumpDigit(event: KeyboardEvent): boolean;
+  toggleFullscreen(): void;
   fullscreenFromClicker(): void;
   search(): void;
   openPresenter(event: KeyboardEvent): boolean;
   toggleHelp(): void;
 }
 
-const FULLSCREEN = "Fullscreen (a clicker's start button sends F5: it never reloads)";
+const FULLSCREEN = "Fullscreen on / off (a clicker's start button sends F5: it only enters, never reloads)";
+const OVERVIEW = 'Overview of all slides (Enter or a click picks one); Esc leaves fullscreen first';
 const REVEAL = REVEAL_KEYS.name;
 
 export function audienceKeys(a: AudienceKeyActions): KeyEntry[] {
@@ -32,8 +36,9 @@ export function audienceKeys(a: AudienceKeyActions): KeyEntry[] {
     { keys: ['End', 'Shift+ArrowRight', 'Shift+L'], labels: ['End'], description: 'Last slide', action: a.last, overrides: REVEAL, helpRow: ENDS },
     { keys: DIGITS, labels: [DIGITS_LABEL], description: 'Jump to slide number', action: a.jumpDigit },
     { keys: ['B', '.'], description: 'Blackout (press again to return)' },
-    { keys: ['Escape', 'O'], description: 'Overview of all slides (Enter or a click picks one)', action: a.overview, overrides: REVEAL },
-    { keys: ['F'], description: 'Fullscreen', helpRow: FULLSCREEN },
+    { keys: ['Escape'], description: 'Leave fullscreen; when not fullscreen, the overview', action: a.escape, overrides: REVEAL, helpRow: OVERVIEW },
+    { keys: ['O'], description: 'Overview of all slides (Enter or a click picks one)', action: a.overview, overrides: REVEAL, helpRow: OVERVIEW },
+    { keys: ['F'], description: 'Fullscreen on / off', action: a.toggleFullscreen, overrides: REVEAL, helpRow: FULLSCREEN },
     { keys: ['F5', 'Mod+F5'], labels: ['F5'], description: 'Fullscreen from a clicker (its start button sends F5)', action: a.fullscreenFromClicker, helpRow: FULLSCREEN },
     { keys: ['Mod+F'], labels: ['Ctrl+F', '⌘F'], description: 'Search slides', action: a.search },
     { keys: ['S'], description: 'Open the presenter view (notes, timer) in a second window', action: a.openPresenter },

@@ -7,6 +7,13 @@ import { el } from '../ui/dom';
 
 const MAX_HITS = 30;
 
+export interface SearchBoxActions {
+  /** A hit was picked: the presentation goes to its slide. */
+  go(slide: Slide): void;
+  /** A clicker's Page Down / Page Up while the box is open: it closes, and the talk steps. */
+  step(direction: 1 | -1): void;
+}
+
 export class SearchBox {
   private readonly element: HTMLElement;
   private readonly input: HTMLInputElement;
@@ -16,10 +23,10 @@ export class SearchBox {
   private hits: Slide[] = [];
   private selected = 0;
 
-  constructor(parent: HTMLElement, slides: readonly Slide[], private readonly go: (slide: Slide) => void) {
+  constructor(parent: HTMLElement, slides: readonly Slide[], private readonly actions: SearchBoxActions) {
     this.search = new SlideSearch(slides, false);
     this.input = el('input', { className: 'lectern-search-input', attrs: { type: 'search', placeholder: 'Search slides…', 'aria-label': 'Search slides', spellcheck: 'false' } });
-    this.list = el('ol', { className: 'lectern-search-hits' });
+    this.list = el('ol', { className: 'lectern-search-hits', attrs: { role: 'listbox', 'aria-label': 'Matching slides' } });
     this.status = el('p', { className: 'hint' });
     this.element = el('div', { className: 'lectern-overlay lectern-search', attrs: { role: 'dialog', 'aria-label': 'Search slides', hidden: '' } }, [
       el('div', { className: 'lectern-overlay-panel' }, [this.input, this.status, this.list]),
@@ -49,6 +56,7 @@ export class SearchBox {
   }
 
   close(): void {
+    if (!this.open) return;
     this.element.hidden = true;
     this.input.blur();
   }
@@ -60,7 +68,7 @@ export class SearchBox {
     this.selected = 0;
     this.list.replaceChildren(
       ...found.map((hit, i) => {
-        const item = el('li', { className: 'hit', attrs: { 'data-slide-index': String(hit.slide.index) } }, [
+        const item = el('li', { className: 'hit', attrs: { role: 'option', 'data-slide-index': String(hit.slide.index) } }, [
           el('span', { className: 'number', text: String(hit.slide.index + 1) }),
           el('span', { className: 'title', text: hit.slide.title || 'Untitled slide' }),
           el('span', { className: 'excerpt', text: hit.excerpt }),
@@ -78,7 +86,10 @@ export class SearchBox {
   }
 
   private highlight(): void {
-    [...this.list.children].forEach((child, i) => child.classList.toggle('selected', i === this.selected));
+    [...this.list.children].forEach((child, i) => {
+      child.classList.toggle('selected', i === this.selected);
+      child.setAttribute('aria-selected', String(i === this.selected));
+    });
     this.list.children[this.selected]?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -86,7 +97,7 @@ export class SearchBox {
     const slide = this.hits[i];
     if (!slide) return;
     this.close();
-    this.go(slide);
+    this.actions.go(slide);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -99,6 +110,11 @@ export class SearchBox {
       const n = this.hits.length;
       if (n > 0) this.selected = (this.selected + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
       this.highlight();
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      // The field has no use for them, and a clicker has no other keys: close and step the talk.
+      e.preventDefault();
+      this.close();
+      this.actions.step(e.key === 'PageDown' ? 1 : -1);
     } else if (e.key === 'Enter') {
       e.preventDefault();
       this.choose(this.selected);

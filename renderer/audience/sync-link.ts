@@ -21,7 +21,7 @@ export class AudienceLink {
           if (reveal.isPaused() !== message.on) reveal.togglePause(message.on);
           break;
         case 'hello':
-          if (message.role === 'presenter') this.sendState();
+          if (message.role === 'presenter') this.sendState(true);
           break;
         case 'state':
           break;
@@ -32,10 +32,13 @@ export class AudienceLink {
   /** Announces this window (a presenter already open catches it up) and where it is. */
   start(): void {
     this.transport.send({ type: 'hello', role: 'audience' });
-    this.sendState();
+    this.sendState(true);
   }
 
-  private sendState(): void {
-    this.transport.send({ type: 'state', position: this.presentation.current(), blackout: this.presentation.reveal.isPaused() });
+  /** catchUp: where this window already is, for a window that just opened (not a move). */
+  private sendState(catchUp = false): void {
+    const position = this.presentation.current();
+    const blackout = this.presentation.reveal.isPaused();
+    this.transport.send(catchUp ? { type: 'state', position, blackout, catchUp } : { type: 'state', position, blackout });
   }
 }

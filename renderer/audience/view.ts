@@ -5,10 +5,11 @@
 
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { el, interceptExternalLinks } from '../ui/dom';
+import { enterFullscreen, leaveFullscreen, toggleFullscreen } from '../ui/fullscreen';
 import { HelpOverlay } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
 import { listenForKeys } from '../ui/key-listener';
-import { positionOfNumber } from '../model';
+import { positionHash, positionOfNumber } from '../model';
 import { LiveDeck } from '../view/live-deck';
 import { audienceInk } from '../ink/views';
 import { audienceKeyTable } from './keys';
@@ -56,9 +57,11 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
     // In the overview, Esc and O are reveal.js's again (they close it).
     overview: (event) => !reveal.isOverview() && deckKey(() => presentation.showOverview())(event),
     jumpDigit: (event) => jump.handleKey(event),
-    fullscreenFromClicker: () => {
-      if (!document.fullscreenElement) void document.documentElement.requestFullscreen().catch(() => {});
-    },
+    // A fullscreen projector is left by Esc before Esc means "overview" (reveal.js did both at once).
+    escape: (event) => leaveFullscreen() || (!reveal.isOverview() && deckKey(() => presentation.showOverview())(event)),
+    toggleFullscreen,
+    // A clicker's start button may send F5 again mid-talk: it never takes the projector out of fullscreen.
+    fullscreenFromClicker: enterFullscreen,
     search: () => search.show(),
     openPresenter: (event) => {
       if (event.altKey) return false;
@@ -68,7 +71,26 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
     toggleHelp: () => help.toggle(),
   }, ink.keys);
   const help = new HelpOverlay(root, 'Keys', keys.helpRows(), actions);
-  const search = new SearchBox(root, live.slides, (slide) => presentation.goTo({ h: slide.h, v: slide.v, f: -1 }));
+  const search = new SearchBox(root, live.slides, {
+    go: (slide) => presentation.goTo({ h: slide.h, v: slide.v, f: -1 }),
+    // A clicker's page keys reach the talk even while the search field has the focus.
+    step: (direction) => {
+      presentation.prepareStep();
+      if (direction > 0) reveal.next();
+      else reveal.prev();
+    },
+  });
+  // The talk moved or blacked out (here, from the presenter window or a link): overlays on the
+  // projector go away. A re-centre of reveal.js's window also reports a change, at the same place.
+  const where = (): string => `${positionHash(presentation.current())} ${reveal.isPaused()}`;
+  let shownAt = where();
+  presentation.onChange(() => {
+    const now = where();
+    if (now === shownAt) return;
+    shownAt = now;
+    help.hide();
+    search.close();
+  });
   const jump = new JumpBuffer(root, (n) => {
     const p = positionOfNumber(live.index, n);
     if (p) presentation.goTo(p);

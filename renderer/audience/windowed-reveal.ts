@@ -70,6 +70,8 @@ export class WindowedReveal {
   private readonly slidesEl = el('div', { className: 'slides' });
   private readonly numberEl = el('div', { className: 'lectern-slide-number', attrs: { 'aria-live': 'polite' } });
   private readonly progressBar = el('span');
+  /** Shown in the overview only: it holds a screenful of the deck, so it says how to see the rest. */
+  private readonly overviewHint = el('div', { className: 'lectern-overview-hint', attrs: { 'data-testid': 'overview-hint' } });
   private slides: Slide[];
   private index: DeckIndex;
   private windowing: StackWindow;
@@ -80,6 +82,8 @@ export class WindowedReveal {
   /** Mounted sections, reused by the next mount so a re-centre never rebuilds what is on screen. */
   private leafSections = new Map<number, HTMLElement>();
   private stackSections = new Map<number, HTMLElement>();
+  /** Where the talk was when the overview opened. */
+  private overviewFrom: SlidePosition | null = null;
 
   constructor(slides: Slide[], private showNumbers: boolean) {
     this.slides = slides;
@@ -87,7 +91,7 @@ export class WindowedReveal {
     this.windowing = stackWindowFor(slides);
     this.content = new SlideWindow(slides, SLIDE_RADIUS, () => this.relayout());
     const progress = el('div', { className: 'lectern-progress', attrs: { 'aria-hidden': 'true' } }, [this.progressBar]);
-    this.element = el('div', { className: 'reveal' }, [this.slidesEl, progress, this.numberEl]);
+    this.element = el('div', { className: 'reveal' }, [this.slidesEl, progress, this.numberEl, this.overviewHint]);
     this.reveal = new Reveal(this.element, REVEAL_CONFIG);
     // Content arrives before reveal.js lays out the target slide and counts its fragments.
     this.reveal.on('beforeslidechange', (event) => {
@@ -95,7 +99,9 @@ export class WindowedReveal {
       this.fill((e.indexh ?? 0) + this.range.start, e.indexv ?? 0);
     });
     for (const event of ['ready', 'slidechanged', 'overviewshown']) this.reveal.on(event, () => this.fillCurrent());
+    this.reveal.on('overviewshown', () => (this.overviewFrom = this.current()));
     this.reveal.on('overviewhidden', () => {
+      this.landAtFirstStep();
       this.fillCurrent();
       this.recentreSoon();
     });
@@ -185,6 +191,22 @@ export class WindowedReveal {
     this.remount(this.reveal.isOverview() ? this.windowing.all() : this.windowing.around(c.h), c);
   }
 
+  /**
+   * A slide picked in the overview (click or Enter) opens at its first step, as typing its
+   * number does; reveal.js would show an earlier slide with all its fragments. Closing the
+   * overview on the slide it opened from keeps that slide's step.
+   */
+  private landAtFirstStep(): void {
+    const from = this.overviewFrom;
+    this.overviewFrom = null;
+    const p = this.current();
+    if (from && from.h === p.h && from.v === p.v) {
+      if (from.f !== p.f) this.reveal.slide(p.h - this.range.start, p.v, from.f);
+      return;
+    }
+    if (p.f !== -1) this.reveal.slide(p.h - this.range.start, p.v, -1);
+  }
+
   private contentRadius(): number {
     return this.reveal.isOverview() ? OVERVIEW_RADIUS : SLIDE_RADIUS;
   }
@@ -272,6 +294,9 @@ export class WindowedReveal {
     const n = this.slides.length;
     this.numberEl.hidden = !this.showNumbers;
     this.numberEl.textContent = `${i + 1} / ${n}`;
+    this.overviewHint.textContent =
+      `Slide ${i + 1} of ${n}. The overview shows the slides around this one: arrows move through the whole deck, ` +
+      'Enter or a click opens a slide at its first step, Esc closes the overview. The study view shows every slide on one page.';
     this.progressBar.style.width = `${n > 1 ? (i / (n - 1)) * 100 : 100}%`;
     history.replaceState(null, '', positionHash(p));
     for (const listener of this.listeners) listener();

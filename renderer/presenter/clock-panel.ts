@@ -1,12 +1,14 @@
 // The presenter's time panel: elapsed clock with pause/resume and a two-step reset, wall
-// clock, and pacing against the deck's duration and section budgets. The clock survives a
+// clock, and pacing against the deck's duration and section budgets. The reset's confirm is
+// never under the pointer that armed it ("Keep time" takes the Reset button's place) and only
+// arms after a double-click's time; a confirmed reset offers Undo for some seconds. The clock survives a
 // reload of the presenter window, or closing and reopening it during the talk (localStorage,
 // per deck; a snapshot older than STALE_AFTER_MS is a rehearsal's and is ignored).
 
 import type { Deck, Slide } from '../../electron/deck/types';
 import { el, formatDuration } from '../ui/dom';
 import { PacingPlan, SectionTimes, sectionPace } from './pacing';
-import { PresenterClock, RESET_CONFIRM_WINDOW_MS, type ClockSnapshot } from './timer';
+import { PresenterClock, RESET_ARM_DELAY_MS, RESET_CONFIRM_WINDOW_MS, RESET_UNDO_WINDOW_MS, type ClockSnapshot } from './timer';
 
 const STALE_AFTER_MS = 30 * 60_000;
 
@@ -18,7 +20,9 @@ interface StoredClock {
 export class ClockPanel {
   readonly element: HTMLElement;
   private readonly clock = new PresenterClock();
-  private readonly sections = new SectionTimes();
+  private sections = new SectionTimes();
+  /** The section times a reset cleared, kept while the reset can be undone. */
+  private sectionsBeforeReset: SectionTimes | null = null;
   private plan: PacingPlan | null = null;
   private readonly elapsed = el('div', { className: 'elapsed', attrs: { 'data-testid': 'elapsed' } });
   private readonly clockState = el('div', { className: 'clock-state', attrs: { 'data-testid': 'clock-state' } });
@@ -29,8 +33,11 @@ export class ClockPanel {
   private readonly resetButton = el('button', { className: 'lectern-button subtle', text: 'Reset…', attrs: { type: 'button', 'data-testid': 'timer-reset' } });
   private readonly confirmButton = el('button', { className: 'lectern-button danger', text: 'Confirm reset', attrs: { type: 'button', hidden: '', 'data-testid': 'timer-reset-confirm' } });
   private readonly cancelButton = el('button', { className: 'lectern-button subtle', text: 'Keep time', attrs: { type: 'button', hidden: '', 'data-testid': 'timer-reset-cancel' } });
+  private readonly undoButton = el('button', { className: 'lectern-button primary', text: 'Undo reset', attrs: { type: 'button', hidden: '', 'data-testid': 'timer-reset-undo' } });
   private readonly storageKey: string;
   private resetTimer: number | undefined;
+  private armTimer: number | undefined;
+  private undoTimer: number | undefined;
   private lastSlide: Slide | undefined;
 
   constructor(parent: HTMLElement, deck: Deck, private readonly changed: () => void) {
@@ -38,7 +45,8 @@ export class ClockPanel {
     this.element = el('div', { className: 'clock-panel' }, [
       el('div', { className: 'clock-row' }, [this.elapsed, this.wall]),
       this.clockState,
-      el('div', { className: 'clock-buttons' }, [this.toggleButton, this.resetButton, this.confirmButton, this.cancelButton]),
+      // "Keep time" comes right after Reset… so it, not the confirm, is where a second click lands.
+      el('div', { className: 'clock-buttons' }, [this.toggleButton, this.resetButton, this.cancelButton, this.confirmButton, this.undoButton]),
       this.pace,
       this.sectionLine,
     ]);
@@ -49,6 +57,7 @@ export class ClockPanel {
     this.resetButton.addEventListener('click', () => this.armReset());
     this.confirmButton.addEventListener('click', () => this.confirmReset());
     this.cancelButton.addEventListener('click', () => this.disarmReset());
+    this.undoButton.addEventListener('click', () => this.undoReset());
   }
 
   get started(): boolean {
@@ -63,6 +72,12 @@ export class ClockPanel {
   advanced(slide: Slide | undefined): void {
     this.clock.advance();
     if (slide) this.sections.visit(slide.section, this.clock.elapsedMs());
+    this.update(slide);
+  }
+
+  /** The view caught up with where the talk already is: sections follow, the clock does not start. */
+  followed(slide: Slide | undefined): void {
+    if (slide && this.started) this.sections.visit(slide.section, this.clock.elapsedMs());
     this.update(slide);
   }
 
@@ -88,7 +103,9 @@ export class ClockPanel {
     this.element.dataset.state = state;
     this.clockState.textContent =
       state === 'idle'
-        ? 'Starts on the first advance'
+        ? !this.undoButton.hidden
+          ? 'Reset: starts on the first advance (Undo brings the time back)'
+          : 'Starts on the first advance'
         : state === 'running'
           ? 'Running'
           : this.clock.pauseReason === 'blackout'
@@ -123,24 +140,51 @@ export class ClockPanel {
 
   private armReset(): void {
     this.clock.armReset();
+    this.hideUndo();
     this.resetButton.hidden = true;
     this.confirmButton.hidden = false;
     this.cancelButton.hidden = false;
+    // Disabled until a double-click's time has passed: the gesture that armed it cannot confirm it.
+    this.confirmButton.disabled = true;
+    window.clearTimeout(this.armTimer);
+    this.armTimer = window.setTimeout(() => (this.confirmButton.disabled = false), RESET_ARM_DELAY_MS);
     window.clearTimeout(this.resetTimer);
     this.resetTimer = window.setTimeout(() => this.disarmReset(), RESET_CONFIRM_WINDOW_MS);
   }
 
   private confirmReset(): void {
-    if (this.clock.confirmReset()) this.sections.reset();
+    if (this.clock.resetArming) return;
+    if (this.clock.confirmReset()) {
+      this.sectionsBeforeReset = this.sections;
+      this.sections = new SectionTimes();
+      this.undoButton.hidden = false;
+      window.clearTimeout(this.undoTimer);
+      this.undoTimer = window.setTimeout(() => this.hideUndo(), RESET_UNDO_WINDOW_MS);
+    }
     this.disarmReset();
     this.changed();
   }
 
+  private undoReset(): void {
+    if (this.clock.undoReset() && this.sectionsBeforeReset) this.sections = this.sectionsBeforeReset;
+    this.hideUndo();
+    this.changed();
+  }
+
+  private hideUndo(): void {
+    window.clearTimeout(this.undoTimer);
+    this.undoButton.hidden = true;
+    this.sectionsBeforeReset = null;
+    this.update(this.lastSlide);
+  }
+
   private disarmReset(): void {
     window.clearTimeout(this.resetTimer);
+    window.clearTimeout(this.armTimer);
     this.clock.cancelReset();
     this.resetButton.hidden = false;
     this.confirmButton.hidden = true;
+    this.confirmButton.disabled = false;
     this.cancelButton.hidden = true;
     this.update(this.lastSlide);
   }

@@ -16,12 +16,18 @@ export interface PresenterKeyActions {
   toggleBlackout(): void;
   toggleTimer(): void;
   toggleFullscreen(): void;
+  /** False when the window is not fullscreen (the key is then not ours). */
+  leaveFullscreen(): boolean;
   notesLarger(): void;
   notesSmaller(): void;
+  /** Scrolls the notes a screenful down (1) or up (-1); the talk stays where it is. */
+  scrollNotes(direction: 1 | -1): void;
   toggleHelp(): void;
 }
 
 const NOTES = 'Larger / smaller notes';
+const FULLSCREEN = 'Fullscreen on / off (Esc leaves it)';
+const SCROLL = 'Scroll the notes down / up (the talk stays where it is)';
 
 export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
   return [
@@ -34,9 +40,13 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: DIGITS, labels: [DIGITS_LABEL], description: 'Jump to slide number', action: a.jumpDigit },
     { keys: ['B', '.'], description: 'Blackout (press again to return)', action: a.toggleBlackout },
     { keys: ['T'], description: 'Pause / resume the timer', action: a.toggleTimer },
-    { keys: ['F'], description: 'Fullscreen', action: a.toggleFullscreen },
+    { keys: ['F'], description: 'Fullscreen on / off', action: a.toggleFullscreen, helpRow: FULLSCREEN },
+    { keys: ['Escape'], labels: ['Esc'], description: 'Leave fullscreen', action: a.leaveFullscreen, helpRow: FULLSCREEN },
     { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },
     { keys: ['-', '_'], labels: ['−'], description: 'Smaller notes', action: a.notesSmaller, helpRow: NOTES },
+    // Shift+↓/↑, not a letter: the notes hand is on the arrows already; plain ↓/↑ move the talk.
+    { keys: ['Shift+ArrowDown'], labels: ['Shift+↓'], description: 'Scroll the notes down', action: () => a.scrollNotes(1), helpRow: SCROLL },
+    { keys: ['Shift+ArrowUp'], labels: ['Shift+↑'], description: 'Scroll the notes up', action: () => a.scrollNotes(-1), helpRow: SCROLL },
     { keys: ['?'], description: 'This list of keys', action: a.toggleHelp },
   ];
 }

@@ -1,4 +1,5 @@
-// Speaker notes at a size the presenter chooses (buttons or +/-), remembered across sessions.
+// Speaker notes at a size the presenter chooses (buttons or +/-), remembered across sessions;
+// scrolled by keys that leave the talk where it is, with a mark when more text is below.
 
 import type { Slide } from '../../electron/deck/types';
 import { el } from '../ui/dom';
@@ -11,6 +12,7 @@ export class NotesPanel {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
   private readonly sizeLabel: HTMLElement;
+  private readonly more: HTMLElement;
   private size: number;
   private shown: Slide | undefined | null = null;
 
@@ -22,11 +24,32 @@ export class NotesPanel {
     smaller.addEventListener('click', () => this.zoom(-1));
     larger.addEventListener('click', () => this.zoom(1));
     this.body = el('div', { className: 'notes-body', attrs: { 'data-testid': 'notes' } });
+    this.more = el('div', { className: 'notes-more', text: 'More below · Shift+↓', attrs: { hidden: '', 'aria-hidden': 'true', 'data-testid': 'notes-more' } });
     this.element = el('section', { className: 'notes-pane', attrs: { 'aria-label': 'Speaker notes' } }, [
       el('div', { className: 'notes-toolbar' }, [el('h2', { className: 'pane-label', text: 'Notes' }), smaller, this.sizeLabel, larger]),
       this.body,
+      this.more,
     ]);
+    this.body.addEventListener('scroll', () => this.markMore());
+    new ResizeObserver(() => this.markMore()).observe(this.body);
     this.apply();
+  }
+
+  /**
+   * Scrolls the notes by most of a screenful (one line stays in view for the eye to follow);
+   * the talk does not move.
+   */
+  scroll(direction: 1 | -1): void {
+    const lineHeight = this.size * 1.45;
+    const page = Math.max(lineHeight, this.body.clientHeight - lineHeight);
+    this.body.scrollTop += direction * page;
+    this.markMore();
+  }
+
+  /** Shows the "more below" mark while text is hidden under the pane's bottom edge. */
+  private markMore(): void {
+    const hidden = this.body.scrollHeight - this.body.clientHeight - this.body.scrollTop;
+    this.more.hidden = hidden <= 2;
   }
 
   show(slide: Slide | undefined): void {
@@ -40,6 +63,7 @@ export class NotesPanel {
       this.body.classList.add('empty');
     }
     this.body.scrollTop = 0;
+    this.markMore();
   }
 
   /** One step larger (+1) or smaller (-1). */
@@ -58,6 +82,7 @@ export class NotesPanel {
   private apply(): void {
     this.body.style.fontSize = `${this.size}px`;
     this.sizeLabel.textContent = `${this.size}px`;
+    this.markMore();
   }
 }
 

@@ -1,5 +1,6 @@
 // The presenter view's screen: header (title, position, blackout badge), the current slide with
-// its fragment state, the next slide, the clock panel, notes and live-reload errors. It only
+// its fragment state, the next slide, the clock panel, notes (below a handle that moves the
+// split) and live-reload errors. It only
 // draws what it is given; the controller (view.ts) decides what that is.
 
 import type { Deck, Diagnostic } from '../../electron/deck/types';
@@ -8,6 +9,7 @@ import type { DeckNavigation } from '../view/navigation';
 import { ClockPanel } from './clock-panel';
 import { ErrorList } from './errors';
 import { NotesPanel } from './notes';
+import { NotesSplit } from './notes-split';
 import { SlidePreview } from './preview';
 
 export interface PresenterState {
@@ -42,7 +44,9 @@ export class PresenterScreen {
     this.current = new SlidePreview(currentBox, 'current');
     this.next = new SlidePreview(side, 'next');
     this.clock = new ClockPanel(side, deck, changed);
-    const main = el('div', { className: 'presenter-grid' }, [currentBox, side, this.notes.element]);
+    const main = el('div', { className: 'presenter-grid' }, [currentBox, side]);
+    const split = new NotesSplit(main);
+    main.append(split.handle, this.notes.element);
     root.replaceChildren(header, this.errors.element, main);
     // Buttons never keep the focus: Space and Enter must keep driving the talk after a click.
     root.addEventListener('mousedown', (event) => {

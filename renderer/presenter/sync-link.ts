@@ -6,8 +6,11 @@ import type { SlidePosition, SyncMessage } from '../../electron/contract/ipc';
 import type { SyncTransport } from '../sync/transport';
 
 export interface PresenterLinkHandlers {
-  /** The audience moved (or reported where it is). */
-  arrive(position: SlidePosition): void;
+  /**
+   * The audience moved (moved: true), or reported where the talk already is to a window that
+   * just opened (moved: false: the presenter follows, the clock does not start).
+   */
+  arrive(position: SlidePosition, moved: boolean): void;
   /** The audience blacked out or came back. */
   blackout(on: boolean): void;
   /** An audience window (re)loaded: it wants to know where the talk is. */
@@ -22,11 +25,11 @@ export class PresenterLink {
     transport.onMessage((message: SyncMessage) => {
       switch (message.type) {
         case 'state':
-          handlers.arrive(message.position);
+          handlers.arrive(message.position, !message.catchUp);
           handlers.blackout(message.blackout);
           break;
         case 'navigate':
-          handlers.arrive(message.position);
+          handlers.arrive(message.position, !message.catchUp);
           break;
         case 'blackout':
           handlers.blackout(message.on);
@@ -38,8 +41,9 @@ export class PresenterLink {
     });
   }
 
-  navigate(position: SlidePosition): void {
-    this.transport.send({ type: 'navigate', position });
+  /** catchUp: telling a window that just opened where the talk is (not a move). */
+  navigate(position: SlidePosition, catchUp = false): void {
+    this.transport.send(catchUp ? { type: 'navigate', position, catchUp } : { type: 'navigate', position });
   }
 
   blackout(on: boolean): void {

@@ -8,6 +8,7 @@ import type { SlidePosition } from '../../electron/contract/ipc';
 import type { Diagnostic } from '../../electron/deck/types';
 import type { DeckSource, LoadedDeck } from '../sources/types';
 import { interceptExternalLinks } from '../ui/dom';
+import { leaveFullscreen, toggleFullscreen } from '../ui/fullscreen';
 import { HelpOverlay } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
 import { listenForKeys } from '../ui/key-listener';
@@ -18,11 +19,6 @@ import { presenterInk } from '../ink/views';
 import { presenterKeys } from './keys';
 import { PresenterScreen } from './screen';
 import { PresenterLink } from './sync-link';
-
-function toggleFullscreen(): void {
-  if (document.fullscreenElement) void document.exitFullscreen();
-  else void document.documentElement.requestFullscreen().catch(() => {});
-}
 
 export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTMLElement): void {
   const live = new LiveDeck(loaded);
@@ -37,16 +33,21 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     ink.session.setSlide(navigation.slide?.key ?? '');
   };
 
-  /** A new position, from this view's keys or the audience's state. */
-  function arrive(p: SlidePosition): void {
+  /**
+   * A new position, from this view's keys or the audience. Only a move the presenter makes
+   * starts the clock; catching up with where the talk already is (this window opened or
+   * reloaded mid-talk, or after a reset) does not.
+   */
+  function arrive(p: SlidePosition, moved: boolean): void {
     if (!navigation.moveTo(p)) return;
-    screen.clock.advanced(navigation.slide);
+    if (moved) screen.clock.advanced(navigation.slide);
+    else screen.clock.followed(navigation.slide);
     render();
   }
 
   function navigate(p: SlidePosition | null): void {
     if (!p) return;
-    arrive(p);
+    arrive(p, true);
     link.navigate(p);
   }
 
@@ -65,7 +66,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     blackout: (on) => setBlackout(on, false),
     // A (re)loaded audience window catches up with where the talk is.
     audienceJoined: () => {
-      if (screen.clock.started) link.navigate(navigation.position);
+      if (screen.clock.started) link.navigate(navigation.position, true);
     },
   });
 
@@ -81,8 +82,10 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       toggleBlackout: () => setBlackout(!blackout, true),
       toggleTimer: () => screen.clock.toggle(),
       toggleFullscreen,
+      leaveFullscreen,
       notesLarger: () => screen.notes.zoom(1),
       notesSmaller: () => screen.notes.zoom(-1),
+      scrollNotes: (direction) => screen.notes.scroll(direction),
       toggleHelp: () => help.toggle(),
     }).concat(ink.keys),
   );

@@ -8,6 +8,9 @@ export interface KeyHelp {
   action: string;
 }
 
+/** Pressed alone these are half a chord (Shift+? is how ? is typed): they leave the overlay up. */
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
+
 export interface HelpAction {
   label: string;
   run: () => void;
@@ -39,7 +42,7 @@ export class HelpOverlay {
             return button;
           }),
         ),
-        el('p', { className: 'hint', text: 'Press ? or Esc to close.' }),
+        el('p', { className: 'hint', text: 'Press ? or Esc to close; any other key closes this list and does its job.' }),
       ]),
     ]);
     this.element.addEventListener('click', (e) => {
@@ -60,10 +63,15 @@ export class HelpOverlay {
     this.element.hidden = true;
   }
 
-  /** A key mode: while open, Esc or ? closes the overlay (other keys keep working). */
+  /**
+   * A key mode: while open, Esc or ? closes the overlay and does nothing else. Any other key
+   * closes it too and then does its usual job: the overlay is never modal, so a clicker's next
+   * (which has no "close" button) both clears the projector and advances the talk the presenter
+   * is speaking to, and a blackout is never hidden behind the list of keys.
+   */
   closeOnKey(event: KeyboardEvent): boolean {
-    if (!this.open || (event.key !== 'Escape' && event.key !== '?')) return false;
+    if (!this.open || MODIFIER_KEYS.has(event.key)) return false;
     this.hide();
-    return true;
+    return event.key === 'Escape' || event.key === '?';
   }
 }

@@ -68,7 +68,7 @@ test('slide text cannot close the embedded JSON or run a script', async () => {
   const requests = recordRequests(context);
   const page = await openView(context, `${url}#study`);
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
-  assert.equal(await page.title(), `Title ${hostile}`);
+  assert.equal(await page.title(), `Study: Title ${hostile}`, "the study window is named \"Study: <talk>\" (issue 11.7)");
   assert.deepEqual(foreignRequests(requests, url), []);
   await context.close();
 });

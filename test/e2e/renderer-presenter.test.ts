@@ -157,6 +157,8 @@ test('pacing compares elapsed time with the plan, overall and for the section', 
 
 test('a deliberate two-step reset puts the clock back to 0:00', async () => {
   await presenter.getByTestId('timer-reset').click();
+  // The confirm arms after a double-click's time (renderer-presenter-field.test.ts).
+  await presenter.clock.runFor(1_000);
   await presenter.getByTestId('timer-reset-confirm').click();
   assert.equal(await presenter.getByTestId('elapsed').textContent(), '0:00');
   assert.match((await presenter.getByTestId('clock-state').textContent()) ?? '', /first advance/);

@@ -235,7 +235,7 @@ test('File > Open on the start screen opens a deck into the presenting windows; 
   }, deck.file);
   const presenter = await windowFor(run.app, 'presenter');
   await windowFor(run.app, 'audience');
-  assert.equal(await presenter.evaluate(() => document.title), 'Electron test deck');
+  assert.equal(await presenter.evaluate(() => document.title), 'Presenter: Electron test deck');
   const boundsOf = () =>
     run.app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows()

@@ -250,9 +250,10 @@ test('sync messages go to the other windows, never back, and junk is dropped', (
   h.ctl.relaySync(presenter!.webContents.id, 'navigate');
   assert.deepEqual(audience!.sent, [['sync', nav]]);
   assert.deepEqual(presenter!.sent, []);
-  // A window that boots later says hello and is told where the talk is.
+  // A window that boots later says hello and is told where the talk is, as a catch-up (it must
+  // not start the presenter's clock: issue 11.3).
   h.ctl.relaySync(presenter!.webContents.id, { type: 'hello', role: 'presenter' });
-  assert.deepEqual(presenter!.sent, [['sync', nav]]);
+  assert.deepEqual(presenter!.sent, [['sync', { ...nav, catchUp: true }]]);
 });
 
 test('swap, hot-plug and rehearsal through the controller', (t) => {

@@ -57,7 +57,7 @@ function fakeElectron(userData: string) {
     static getAllWindows = () => windows;
     webContents = new FakeContents();
     urls: string[] = [];
-    constructor(readonly options: { webPreferences: Record<string, unknown>; show?: boolean }) {
+    constructor(readonly options: { webPreferences: Record<string, unknown>; show?: boolean; title?: string }) {
       super();
       windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
@@ -157,6 +157,9 @@ test('main.ts wires Electron: schemes, handlers, hardening, permissions, guarded
   assert.equal(fake.windows.length, 2);
   assert.match(presenter!.urls[0]!, /^lectern-app:\/\/app\/index\.html\?view=presenter$/);
   assert.match(audience!.urls[0]!, /^lectern-app:\/\/app\/index\.html\?view=audience$/);
+  // Named by role until the page names them by the talk: the picker never shows two "Lectern"s.
+  assert.equal(presenter!.options.title, 'Presenter: Lectern');
+  assert.equal(audience!.options.title, 'Lectern');
   const expected = webPreferencesFor('audience', join(__dirname, '..', '..', 'electron', 'app', 'preload.js'));
   const { preload: _p, ...withoutPreload } = expected;
   const { preload, ...actual } = audience!.options.webPreferences;

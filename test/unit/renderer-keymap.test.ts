@@ -82,10 +82,24 @@ test('the help overlay lists the table rows with readable key names', () => {
   // Entries sharing a helpRow share a line: Home and End, Alt+→ and Alt+←, + and −.
   assert.deepEqual(rows[2], { keys: ['Alt+→', 'Alt+←'], action: 'Next / previous slide, skipping fragments' });
   assert.deepEqual(rows[3], { keys: ['Home', 'End'], action: 'First / last slide' });
-  assert.equal(rows.length, 10);
+  // Shift+↓ and Shift+↑ scroll the notes on one line (issue 11.4).
+  assert.deepEqual(rows.find((r) => r.action.startsWith('Scroll the notes'))?.keys, ['Shift+↓', 'Shift+↑']);
+  assert.equal(rows.length, 11);
   const audience = audienceKeyTable(audienceActions).helpRows();
   assert.deepEqual(audience.find((r) => r.action.startsWith('Search'))?.keys, ['Ctrl+F', '⌘F']);
   assert.deepEqual(audience.find((r) => r.action.startsWith('Overview'))?.keys, ['Esc', 'O']);
   // reveal.js's F and our F5 on one line.
   assert.deepEqual(audience.find((r) => r.action.startsWith('Fullscreen'))?.keys, ['F', 'F5']);
+});
+
+test('Shift+↓ scrolls the notes, ↓ still moves the talk; F and Esc are ours in the audience', () => {
+  const presenter = new KeyTable(presenterKeys(presenterActions));
+  assert.equal(presenter.find(key('ArrowDown', { shift: true }))?.description, 'Scroll the notes down');
+  assert.equal(presenter.find(key('ArrowUp', { shift: true }))?.description, 'Scroll the notes up');
+  assert.match(presenter.find(key('ArrowDown'))?.description ?? '', /^Next step/);
+  const audience = audienceKeyTable(audienceActions);
+  // reveal.js's F only entered fullscreen and its Esc opened the overview even in fullscreen.
+  assert.ok(audience.find(key('f'))?.action, 'F toggles through our table');
+  assert.match(audience.find(key('Escape'))?.description ?? '', /^Leave fullscreen/);
+  assert.match(audience.find(key('o'))?.description ?? '', /^Overview/);
 });

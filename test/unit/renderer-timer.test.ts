@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PresenterClock, RESET_CONFIRM_WINDOW_MS } from '../../renderer/presenter/timer';
+import { PresenterClock, RESET_ARM_DELAY_MS, RESET_CONFIRM_WINDOW_MS, RESET_UNDO_WINDOW_MS } from '../../renderer/presenter/timer';
 
 function fakeTime() {
   let t = 1_000_000;
@@ -107,4 +107,42 @@ test('a snapshot restores a running clock including the time in between', () => 
   restored.restore(snap, at);
   assert.equal(restored.state, 'running');
   assert.equal(restored.elapsedMs(), 10_000);
+});
+
+test('a confirm within a double-click of arming does nothing, and the reset stays armed', () => {
+  const time = fakeTime();
+  const clock = new PresenterClock(time.now);
+  clock.advance();
+  time.advance(60_000);
+  clock.armReset();
+  time.advance(RESET_ARM_DELAY_MS - 1);
+  assert.equal(clock.confirmReset(), false, 'the second click of a double-click');
+  assert.equal(clock.elapsedMs(), 60_000 + RESET_ARM_DELAY_MS - 1);
+  time.advance(1);
+  assert.equal(clock.confirmReset(), true, 'a deliberate later click confirms');
+  assert.equal(clock.elapsedMs(), 0);
+});
+
+test('a confirmed reset can be undone for a while, as if it never happened', () => {
+  const time = fakeTime();
+  const clock = new PresenterClock(time.now);
+  clock.advance();
+  time.advance(120_000);
+  clock.armReset();
+  time.advance(RESET_ARM_DELAY_MS);
+  assert.equal(clock.confirmReset(), true);
+  assert.equal(clock.state, 'idle');
+  time.advance(3_000);
+  assert.equal(clock.undoReset(), true);
+  assert.equal(clock.state, 'running');
+  // The talk went on while the clock showed 0:00.
+  assert.equal(clock.elapsedMs(), 120_000 + RESET_ARM_DELAY_MS + 3_000);
+  assert.equal(clock.undoReset(), false, 'one undo per reset');
+
+  clock.armReset();
+  time.advance(RESET_ARM_DELAY_MS);
+  clock.confirmReset();
+  time.advance(RESET_UNDO_WINDOW_MS + 1);
+  assert.equal(clock.undoReset(), false, 'too late to undo');
+  assert.equal(clock.elapsedMs(), 0);
 });
