@@ -13,6 +13,7 @@ import type {
   InvokeChannel,
   Paper,
   InvokeChannels,
+  PictureExportOptions,
   SyncMessage,
   ViewRole,
 } from '../contract/ipc';
@@ -22,6 +23,7 @@ import { createInvokeAnswers, type InvokeAnswers } from './ipc-answers';
 import type { AppWindowLike, ControllerDeps, DeckWatch } from './app-ports';
 import { DisplayArranger, type RehearsalMode } from './displays';
 import type { MenuActions, MenuState } from './menu';
+import { choosePictureTarget } from './picture-export';
 import { deckAssetBase } from './protocols';
 
 export type { AppWindowLike, ControllerDeps, DeckWatch, DialogLike, ExportRequest, PowerSaveBlockerLike } from './app-ports';
@@ -277,6 +279,21 @@ export class LecternController {
     });
     if (saved.canceled || !saved.filePath) return null;
     const target = saved.filePath;
+    return this.exportSession(target, (onProgress) => this.deps.exportPdf({ deck, options, target, onProgress }));
+  }
+
+  /** Exports the open deck as a .pptx or a folder of pictures, after asking where (picture-export.ts). */
+  async exportPicturesWithDialog(options: PictureExportOptions): Promise<{ file: string } | null> {
+    const deck = this.deck;
+    if (!deck || this.exporting) return null;
+    const chosen = await choosePictureTarget(this.deps.dialog, deck, options);
+    if (!chosen || this.exporting) return null;
+    const { target, overwrite } = chosen;
+    return this.exportSession(target, (onProgress) => this.deps.exportPictures({ deck, options, target, overwrite, onProgress }));
+  }
+
+  /** One export at a time, its progress to the presenter and on every window's progress bar. */
+  private async exportSession(target: string, work: (onProgress: (progress: ExportProgress) => void) => Promise<void>): Promise<{ file: string } | null> {
     this.exporting = true;
     this.deps.menuChanged();
     const onProgress = (progress: ExportProgress) => {
@@ -285,7 +302,7 @@ export class LecternController {
       for (const win of this.allWindows()) if (!win.isDestroyed()) win.setProgressBar(value);
     };
     try {
-      await this.deps.exportPdf({ deck, options, target, onProgress });
+      await work(onProgress);
       return { file: target };
     } catch (err) {
       this.deps.dialog.showErrorBox('Export failed', err instanceof Error ? err.message : String(err));
@@ -352,6 +369,7 @@ export class LecternController {
       present: () => this.present(),
       closeDeck: () => this.closeDeck(),
       exportPdf: (options) => void this.exportWithDialog(options),
+      exportPictures: (options) => void this.exportPicturesWithDialog(options),
       toggleFullscreen: () => this.toggleFullscreen(focused()),
       swapDisplays: () => this.swap(),
       setRehearsal: (mode) => this.setRehearsal(mode),

@@ -7,6 +7,7 @@ import type { ExportOptions, InvokeChannel, InvokeChannels } from '../contract/i
 import type { ControllerDeps } from './app-ports';
 import type { LecternController } from './controller';
 import { findDeckFiles, isDeckPath } from './deck-list';
+import { validPictureOptions } from './picture-export';
 import { isSafeExternalUrl } from './security';
 
 export type InvokeAnswers = {
@@ -36,6 +37,10 @@ export function createInvokeAnswers(ctl: LecternController, deps: ControllerDeps
     },
     'present:swap': async () => ctl.swap(),
     'export:pdf': async (_senderId, request) => ctl.exportWithDialog(validExportOptions(request)),
+    'export:pictures': async (_senderId, request) => {
+      const options = validPictureOptions(request);
+      return options ? ctl.exportPicturesWithDialog(options) : null;
+    },
     'link:open-external': async (_senderId, request) => {
       const url = field(request, 'url');
       if (typeof url !== 'string' || !isSafeExternalUrl(url)) return false;
