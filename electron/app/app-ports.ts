@@ -1,7 +1,7 @@
 // The Electron objects the app controller is given, as the small interfaces it uses. main.ts
 // adapts the real ones; tests pass fakes.
 
-import type { ExportOptions, ExportProgress, ViewRole, Paper } from '../contract/ipc';
+import type { ExportOptions, ExportProgress, PictureExportOptions, ViewRole, Paper } from '../contract/ipc';
 import type { Deck } from '../deck/types';
 import type { PlaceableWindow, ScreenLike } from './displays';
 import type { LiveReloadEvents } from './live-reload';
@@ -25,7 +25,9 @@ export interface PowerSaveBlockerLike {
 export interface DialogLike {
   showOpenDialog(options: {
     title?: string;
-    properties?: Array<'openFile'>;
+    defaultPath?: string;
+    buttonLabel?: string;
+    properties?: Array<'openFile' | 'openDirectory' | 'createDirectory'>;
     filters?: Array<{ name: string; extensions: string[] }>;
   }): Promise<{ canceled: boolean; filePaths: string[] }>;
   showSaveDialog(options: {
@@ -34,6 +36,16 @@ export interface DialogLike {
     filters?: Array<{ name: string; extensions: string[] }>;
   }): Promise<{ canceled: boolean; filePath?: string }>;
   showErrorBox(title: string, content: string): void;
+  /** Asks a question; resolves with the index of the button chosen. */
+  showMessageBox(options: {
+    type?: 'none' | 'info' | 'error' | 'question' | 'warning';
+    title?: string;
+    message: string;
+    detail?: string;
+    buttons: string[];
+    defaultId?: number;
+    cancelId?: number;
+  }): Promise<{ response: number }>;
 }
 
 /** A running live reload (LiveReload satisfies it). */
@@ -46,6 +58,17 @@ export interface ExportRequest {
   deck: Deck;
   options: ExportOptions;
   target: string;
+  onProgress: (progress: ExportProgress) => void;
+}
+
+/** A PowerPoint file or a folder of pictures (electron/app/picture-export.ts decides where). */
+export interface PictureExportRequest {
+  deck: Deck;
+  options: PictureExportOptions;
+  /** The .pptx, or the folder for the pictures. */
+  target: string;
+  /** Replace pictures of an earlier export in the folder (the user agreed). */
+  overwrite: boolean;
   onProgress: (progress: ExportProgress) => void;
 }
 
@@ -62,6 +85,7 @@ export interface ControllerDeps {
   loadDeck(file: string): Deck;
   watchDeck(deck: Deck, events: LiveReloadEvents): DeckWatch;
   exportPdf(request: ExportRequest): Promise<void>;
+  exportPictures(request: PictureExportRequest): Promise<void>;
   /** The default PDF file name for a deck and format. */
   pdfFileName(deckFile: string, format: ExportOptions['format']): string;
   openExternal(url: string): void;

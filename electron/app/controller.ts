@@ -6,7 +6,7 @@
 // the real ones), so every decision here is tested in plain Node.
 
 import { resolve } from 'node:path';
-import type { DeckPayload, DeckSummary, EventChannels, ExportOptions, InvokeChannel, InvokeChannels, ViewRole } from '../contract/ipc';
+import type { DeckPayload, DeckSummary, EventChannels, ExportOptions, InvokeChannel, InvokeChannels, PictureExportOptions, ViewRole } from '../contract/ipc';
 import { DECK_EXTENSIONS } from '../deck/deck-file';
 import type { Deck } from '../deck/types';
 import type { AppWindowLike, ControllerDeps, DeckWatch } from './app-ports';
@@ -229,6 +229,11 @@ export class LecternController implements AnswerHost {
     return this.exports.exportWithDialog(this.deck, requested);
   }
 
+  /** Exports the open deck as a .pptx or a folder of pictures (export-session.ts). */
+  exportPicturesWithDialog(options: PictureExportOptions): Promise<{ file: string } | null> {
+    return this.exports.exportPicturesWithDialog(this.deck, options);
+  }
+
   /** Forwards a sync message to the other deck windows (sync-relay.ts). */
   relaySync(senderId: number, message: unknown): void {
     this.sync.relay(senderId, message);
@@ -272,6 +277,7 @@ export class LecternController implements AnswerHost {
       present: () => this.present(),
       closeDeck: () => this.closeDeck(),
       exportPdf: (options) => void this.exportWithDialog(options),
+      exportPictures: (options) => void this.exportPicturesWithDialog(options),
       toggleFullscreen: () => this.toggleFullscreen(focused()),
       swapDisplays: () => this.swap(),
       setRehearsal: (mode) => this.setRehearsal(mode),

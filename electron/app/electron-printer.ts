@@ -1,12 +1,14 @@
 // The app's print engine: one hidden, sandboxed window as the PrintTarget of the one print
 // sequence (electron/export/print-sequence.ts). It loads the print page from the app protocol
 // (served with a print-only CSP), runs scripts with executeJavaScript and prints with Chromium's
-// own pipeline (webContents.printToPDF). The window is given as a factory, so this runs in plain
-// Node with a fake. No electron import.
+// own pipeline (webContents.printToPDF). Pictures (PowerPoint and image export) are taken with
+// Chromium's own screenshot command through webContents.debugger, on a window sized to the page
+// with setContentSize. The window is given as a factory, so this runs in plain Node with a fake.
+// No electron import.
 
 import { randomUUID } from 'node:crypto';
 import { pdfRequestFor, printPdfOn, type TaggingPolicy } from '../export/print-sequence';
-import type { PdfRequest, PrintEngine, PrintTarget } from '../export/print-target';
+import type { CaptureRequest, PdfRequest, PrintEngine, PrintTarget } from '../export/print-target';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from '../export/printer';
 import { cssLengthToInches } from '../export/printer';
 import { PAPER } from '../contract/frame';
@@ -24,14 +26,37 @@ export interface PdfPrintOptions {
   pageSize: { width: number; height: number };
 }
 
+/** The part of Electron's webContents.debugger the capture uses (the DevTools Protocol). */
+export interface DebuggerLike {
+  isAttached(): boolean;
+  attach(protocolVersion?: string): void;
+  sendCommand(method: string, params?: Record<string, unknown>): Promise<unknown>;
+}
+
 export interface PrintWindowLike {
   loadURL(url: string): Promise<void>;
   isDestroyed(): boolean;
   destroy(): void;
+  /** Sizing and capture: a window without them prints PDFs but cannot take pictures. */
+  setContentSize?(width: number, height: number): void;
+  getContentSize?(): number[];
   webContents: {
     executeJavaScript(code: string): Promise<unknown>;
     printToPDF(options: PdfPrintOptions): Promise<Uint8Array>;
+    debugger?: DebuggerLike;
   };
+}
+
+/**
+ * Page.captureScreenshot's parameters for a capture request: the same command the command line's
+ * Chromium runs (cdp-target.ts). Not webContents.capturePage: it captures at the display's own
+ * scale factor, and the other way to a 3840x2160 picture, setZoomFactor, zooms every window of
+ * the app's origin (Chromium's zoom is per origin), the presenter's included.
+ */
+export function screenshotParams(request: CaptureRequest): Record<string, unknown> {
+  const params: Record<string, unknown> = { format: request.format, clip: { ...request.clip, scale: request.scale }, fromSurface: true };
+  if (request.format === 'jpeg' && request.quality !== undefined) params.quality = request.quality;
+  return params;
 }
 
 const NAMED_PAGES: Record<string, { width: number; height: number }> = {
@@ -100,7 +125,7 @@ export class ElectronPrinter implements PrintEngine, PdfPrinter {
   }
 
   private targetOn(win: PrintWindowLike): PrintTarget {
-    return {
+    const target: PrintTarget = {
       load: async (html) => {
         const id = randomUUID();
         this.jobs.set(id, html);
@@ -117,6 +142,23 @@ export class ElectronPrinter implements PrintEngine, PdfPrinter {
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       },
     };
+    const devtools = win.webContents.debugger;
+    const resize = win.setContentSize?.bind(win);
+    if (devtools && resize) {
+      // The window's own size, restored after the pictures (the next job may be a PDF).
+      const [width, height] = win.getContentSize?.() ?? [];
+      target.setViewport = async (size) => {
+        if (size) resize(size.width, size.height);
+        else if (width && height) resize(width, height);
+      };
+      target.capture = async (request) => {
+        if (!devtools.isAttached()) devtools.attach('1.3');
+        const shot = (await devtools.sendCommand('Page.captureScreenshot', screenshotParams(request))) as { data?: string };
+        if (typeof shot?.data !== 'string') throw new Error('the print window returned no picture');
+        return new Uint8Array(Buffer.from(shot.data, 'base64'));
+      };
+    }
+    return target;
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,12 @@
-// One PDF export at a time from the app: the save dialog, the paper chosen in the menu, progress
-// to the views and the task bar, and failure as a dialog. The deck comes from the caller.
+// One export at a time from the app (PDF, PowerPoint or pictures): the save dialog, the paper
+// chosen in the menu, progress to the views and the task bar, and failure as a dialog. The deck
+// comes from the caller.
 
 import { dirname, join } from 'node:path';
-import type { ExportOptions, ExportProgress, Paper } from '../contract/ipc';
+import type { ExportOptions, ExportProgress, Paper, PictureExportOptions } from '../contract/ipc';
 import type { Deck } from '../deck/types';
 import type { ControllerDeps } from './app-ports';
+import { choosePictureTarget } from './picture-export';
 import type { ViewWindows } from './view-windows';
 
 /** The window progress bar for an export phase: a fraction, or -1 to remove it. */
@@ -22,7 +24,7 @@ export function progressBarValue(progress: ExportProgress): number {
   }
 }
 
-export type ExportSessionDeps = Pick<ControllerDeps, 'dialog' | 'exportPdf' | 'pdfFileName' | 'defaultPaper' | 'menuChanged'>;
+export type ExportSessionDeps = Pick<ControllerDeps, 'dialog' | 'exportPdf' | 'exportPictures' | 'pdfFileName' | 'defaultPaper' | 'menuChanged'>;
 
 export class ExportSession {
   private running = false;
@@ -61,6 +63,20 @@ export class ExportSession {
     });
     if (saved.canceled || !saved.filePath) return null;
     const target = saved.filePath;
+    return this.run(target, (onProgress) => this.deps.exportPdf({ deck, options, target, onProgress }));
+  }
+
+  /** Exports the deck as a .pptx or a folder of pictures, after asking where (picture-export.ts). */
+  async exportPicturesWithDialog(deck: Deck | null, options: PictureExportOptions): Promise<{ file: string } | null> {
+    if (!deck || this.running) return null;
+    const chosen = await choosePictureTarget(this.deps.dialog, deck, options);
+    if (!chosen || this.running) return null;
+    const { target, overwrite } = chosen;
+    return this.run(target, (onProgress) => this.deps.exportPictures({ deck, options, target, overwrite, onProgress }));
+  }
+
+  /** One export at a time, its progress to the views and on every window's progress bar. */
+  private async run(target: string, work: (onProgress: (progress: ExportProgress) => void) => Promise<void>): Promise<{ file: string } | null> {
     this.running = true;
     this.deps.menuChanged();
     const onProgress = (progress: ExportProgress) => {
@@ -68,7 +84,7 @@ export class ExportSession {
       this.windows.setProgressBar(progressBarValue(progress));
     };
     try {
-      await this.deps.exportPdf({ deck, options, target, onProgress });
+      await work(onProgress);
       return { file: target };
     } catch (err) {
       this.deps.dialog.showErrorBox('Export failed', err instanceof Error ? err.message : String(err));

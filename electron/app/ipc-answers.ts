@@ -3,10 +3,11 @@
 // already checked by the IPC guard.
 
 import { existsSync } from 'node:fs';
-import type { DeckPayload, DeckSummary, ExportOptions, InvokeChannel, InvokeChannels, ViewRole } from '../contract/ipc';
+import type { DeckPayload, DeckSummary, ExportOptions, InvokeChannel, InvokeChannels, PictureExportOptions, ViewRole } from '../contract/ipc';
 import type { AppWindowLike, ControllerDeps } from './app-ports';
 import { findDeckFiles, isDeckPath } from './deck-list';
 import { createInkAnswers } from './ink-answers';
+import { validPictureOptions } from './picture-export';
 import { isSafeExternalUrl } from './security';
 
 export type InvokeAnswers = {
@@ -29,6 +30,7 @@ export interface AnswerHost {
   present(): void;
   swap(): void;
   exportWithDialog(options: ExportOptions): Promise<{ file: string } | null>;
+  exportPicturesWithDialog(options: PictureExportOptions): Promise<{ file: string } | null>;
 }
 
 export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 'slidesDir' | 'recent' | 'openExternal'>): InvokeAnswers {
@@ -51,6 +53,10 @@ export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 
     },
     'present:swap': async () => ctl.swap(),
     'export:pdf': async (_senderId, request) => ctl.exportWithDialog(validExportOptions(request)),
+    'export:pictures': async (_senderId, request) => {
+      const options = validPictureOptions(request);
+      return options ? ctl.exportPicturesWithDialog(options) : null;
+    },
     'link:open-external': async (_senderId, request) => {
       const url = field(request, 'url');
       if (typeof url !== 'string' || !isSafeExternalUrl(url)) return false;

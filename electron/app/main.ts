@@ -23,6 +23,9 @@ import { INVOKE_CHANNELS, type ViewRole } from '../contract/ipc';
 import { windowTitle } from '../contract/window-title';
 import { createDeckCompiler, loadDeck } from '../deck/index';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
+import { exportImages } from '../export/image-export';
+import { exportPptx } from '../export/pptx-export';
+import type { PictureExportRequest } from './app-ports';
 import { deckFromArgv } from './app-args';
 import { LecternController, type AppWindowLike } from './controller';
 import { ElectronPrinter, type PrintWindowLike } from './electron-printer';
@@ -121,12 +124,23 @@ const printer = new ElectronPrinter((): PrintWindowLike => {
     loadURL: (url) => win.loadURL(url),
     isDestroyed: () => win.isDestroyed(),
     destroy: () => win.destroy(),
+    setContentSize: (width, height) => win.setContentSize(width, height),
+    getContentSize: () => win.getContentSize(),
     webContents: {
       executeJavaScript: (code) => win.webContents.executeJavaScript(code),
       printToPDF: (options) => win.webContents.printToPDF(options),
+      debugger: win.webContents.debugger,
     },
   };
 }, printJobs);
+
+/** A .pptx or a folder of pictures, through the print window. */
+async function exportPictures({ deck, options, target, overwrite, onProgress }: PictureExportRequest): Promise<void> {
+  const fragments = options.fragments === true;
+  if (options.format === 'pptx') return exportPptx({ deck, engine: printer, target, fragments, onProgress });
+  const pictures = { deck, engine: printer, outDir: target, format: options.format, fragments, overwrite, onProgress };
+  await exportImages({ ...pictures, ...(options.scale !== undefined ? { scale: options.scale } : {}), ...(options.quality !== undefined ? { quality: options.quality } : {}) });
+}
 
 const compiler = createDeckCompiler();
 let controller: LecternController | null = null;
@@ -184,6 +198,7 @@ function onReady(): void {
       ),
     // The hidden print window goes away after each export: no idle renderer during the talk.
     exportPdf: (request) => exportPdf({ ...request, printer }).finally(() => printer.close()),
+    exportPictures: (request) => exportPictures(request).finally(() => printer.close()),
     pdfFileName,
     openExternal: (url) => void shell.openExternal(url),
     slidesDir: SLIDES_DIR,

@@ -3,7 +3,7 @@
 // Menu.buildFromTemplate(buildMenuTemplate(...)) whenever the state changes.
 
 import { basename, dirname } from 'node:path';
-import type { ExportOptions, Paper } from '../contract/ipc';
+import type { ExportOptions, Paper, PictureExportOptions } from '../contract/ipc';
 import type { RehearsalMode } from './displays';
 
 /**
@@ -52,6 +52,8 @@ export interface MenuActions {
   present(): void;
   closeDeck(): void;
   exportPdf(options: ExportOptions): void;
+  /** A .pptx or a folder of pictures. */
+  exportPictures(options: PictureExportOptions): void;
   toggleFullscreen(): void;
   swapDisplays(): void;
   setRehearsal(mode: RehearsalMode): void;
@@ -71,6 +73,25 @@ export const EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options:
     { id: `handout-${perPage}-lines`, label: `${perPage} per Page...`, options: { format: 'handout', perPage, lines: true }, group: 'Handout with Lines to Write On' } as const,
   ]),
 ];
+
+/** File > Export PowerPoint and Export Images (the same progress line as PDFs). */
+export const PICTURE_EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options: PictureExportOptions; menu: 'pptx' | 'images' }> = [
+  { id: 'pptx', label: 'Slides...', options: { format: 'pptx', fragments: false }, menu: 'pptx' },
+  { id: 'pptx-fragments', label: 'One Slide per Fragment Step...', options: { format: 'pptx', fragments: true }, menu: 'pptx' },
+  { id: 'png', label: 'PNG, 1920 x 1080...', options: { format: 'png', scale: 1 }, menu: 'images' },
+  { id: 'png-2x', label: 'PNG, 3840 x 2160...', options: { format: 'png', scale: 2 }, menu: 'images' },
+  { id: 'jpeg', label: 'JPEG, 1920 x 1080...', options: { format: 'jpeg', scale: 1 }, menu: 'images' },
+  { id: 'png-fragments', label: 'PNG, One per Fragment Step...', options: { format: 'png', scale: 1, fragments: true }, menu: 'images' },
+];
+
+function pictureExportMenu(which: 'pptx' | 'images', enabled: boolean, actions: MenuActions): MenuItemSpec[] {
+  return PICTURE_EXPORT_CHOICES.filter((c) => c.menu === which).map((choice) => ({
+    id: `export-${choice.id}`,
+    label: choice.label,
+    enabled,
+    click: () => actions.exportPictures(choice.options),
+  }));
+}
 
 const PAPERS: ReadonlyArray<{ paper: Paper; label: string }> = [
   { paper: 'a4', label: 'A4 Paper' },
@@ -140,6 +161,18 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         label: 'Export PDF...',
         enabled: state.hasDeck && !state.exporting,
         submenu: exportMenu(state, actions),
+      },
+      {
+        id: 'export-powerpoint',
+        label: 'Export PowerPoint...',
+        enabled: state.hasDeck && !state.exporting,
+        submenu: pictureExportMenu('pptx', state.hasDeck && !state.exporting, actions),
+      },
+      {
+        id: 'export-images',
+        label: 'Export Images...',
+        enabled: state.hasDeck && !state.exporting,
+        submenu: pictureExportMenu('images', state.hasDeck && !state.exporting, actions),
       },
       ...(mac
         ? []

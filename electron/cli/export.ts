@@ -1,20 +1,32 @@
-// `lectern export <deck.md | folder>`: PDFs of slides, notes or handouts through a Chromium on
-// this machine (driven over its DevTools pipe), one browser for every deck. Exit 0 when every deck was written, 1
+// `lectern export <deck.md | folder>`: PDFs of slides, notes or handouts, a PowerPoint file, or
+// one picture per slide, through a Chromium on this machine (driven over its DevTools pipe), one
+// browser for every deck. Exit 0 when every deck was written, 1
 // when any failed (missing deck, compile errors without --force, no browser, unwritable target).
 // Each failure is one line on stderr; a progress bar shows only on a terminal.
 
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import type { ExportOptions, ExportProgress } from '../contract/ipc';
+import type { ExportOptions, ExportProgress, PdfFormat } from '../contract/ipc';
 import { isDeckFile } from '../deck/deck-file';
 import { discardAllPending } from '../export/atomic-file';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { ChromiumPrinter } from '../export/chromium-printer';
+import { discardAllStaging, exportImages } from '../export/image-export';
+import { exportPptx, pptxFileName } from '../export/pptx-export';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, exitForSignal } from './exit-codes';
+import { parseImageScale, parseJpegQuality, parseSlideRange, slidesInRange, type SlideRange } from '../export/pptx/index';
+
+export type ExportFormat = PdfFormat | 'pptx' | 'png' | 'jpeg';
 
 export interface ExportCliOptions {
-  format: 'slides' | 'notes' | 'handout';
+  format: ExportFormat;
+  /** Images: multiplies 1920x1080 (text as typed, checked here). */
+  scale?: string;
+  /** Images: slides such as 3-7,12. */
+  range?: string;
+  /** JPEG quality 1-100. */
+  quality?: string;
   perPage: 1 | 2 | 3 | 4 | 6;
   paper: 'a4' | 'letter';
   lines: boolean;
@@ -46,10 +58,19 @@ function describe(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error';
 }
 
-/** Where a deck's PDF goes: -o, else mirrored under --out-dir, else beside the deck. */
-export function pdfTarget(deckFile: string, inputRoot: string, opts: Pick<ExportCliOptions, 'format' | 'output' | 'outDir'>): string {
+const isImageFormat = (format: ExportFormat): format is 'png' | 'jpeg' => format === 'png' || format === 'jpeg';
+
+/** Where a deck's PDF or .pptx goes: -o, else mirrored under --out-dir, else beside the deck;
+ *  for images, the folder: --out-dir (a folder of decks: mirrored, one folder per deck), else
+ *  `<deck>-images` beside the deck. */
+export function pdfTarget(deckFile: string, inputRoot: string, opts: Pick<ExportCliOptions, 'format' | 'output' | 'outDir'>, oneDeck = true): string {
+  const base = deckFile.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+  if (isImageFormat(opts.format)) {
+    if (!opts.outDir) return join(dirname(deckFile), `${base}-images`);
+    return oneDeck ? resolve(opts.outDir) : join(resolve(opts.outDir), relative(inputRoot, dirname(deckFile)), base);
+  }
   if (opts.output) return resolve(opts.output);
-  const name = pdfFileName(deckFile, opts.format);
+  const name = opts.format === 'pptx' ? pptxFileName(deckFile) : pdfFileName(deckFile, opts.format);
   if (!opts.outDir) return join(dirname(deckFile), name);
   // Mirror the folder structure: decks in different folders may share a name (deck.md).
   return join(resolve(opts.outDir), relative(inputRoot, dirname(deckFile)), name);
@@ -65,13 +86,49 @@ function progressReporter(quiet: boolean, decks: number): { update(i: number, p:
   bar.start(decks * 100, 0, { deck: '', phase: '' });
   return {
     update(i, p, name) {
-      bar.update(Math.round((i + weight[p.phase]) * 100), { deck: name, phase: p.phase === 'print' ? 'printing' : p.phase });
+      // Pictures report each one taken: the bar moves through the print phase with them.
+      const within = p.phase === 'print' && p.total > 0 && p.done < p.total ? 0.1 + (0.8 * p.done) / p.total : weight[p.phase];
+      const phase = p.phase === 'print' ? (p.done < p.total ? `printing ${p.done}/${p.total}` : 'printing') : p.phase;
+      bar.update(Math.round((i + within) * 100), { deck: name, phase });
     },
     stop: () => bar.stop(),
   };
 }
 
+/** The image options, checked before any work: a usage error (exit 2) names the option. */
+function checkPictureOptions(opts: ExportCliOptions): { error?: string; scale?: number; quality?: number; range?: SlideRange } {
+  const images = isImageFormat(opts.format);
+  const misplaced = [
+    ...(!images && opts.scale !== undefined ? ['--scale'] : []),
+    ...(!images && opts.range !== undefined ? ['--range'] : []),
+    ...(opts.format !== 'jpeg' && opts.quality !== undefined ? ['--quality'] : []),
+    ...(images && opts.output !== undefined ? ['-o (images go into --out-dir)'] : []),
+  ];
+  if (misplaced.length > 0) return { error: `${misplaced.join(', ')} cannot be used with --format ${opts.format}` };
+  const out: { scale?: number; quality?: number; range?: SlideRange } = {};
+  for (const [text, parse, key] of [
+    [opts.scale, parseImageScale, 'scale'],
+    [opts.quality, parseJpegQuality, 'quality'],
+  ] as const) {
+    if (text === undefined) continue;
+    const parsed = parse(text);
+    if (!parsed.ok) return { error: parsed.error };
+    out[key] = parsed.value;
+  }
+  if (opts.range !== undefined) {
+    const parsed = parseSlideRange(opts.range);
+    if (!parsed.ok) return { error: parsed.error };
+    out.range = parsed.value;
+  }
+  return out;
+}
+
 export async function runExport(path: string, opts: ExportCliOptions): Promise<number> {
+  const pictureOptions = checkPictureOptions(opts);
+  if (pictureOptions.error) {
+    fail(pictureOptions.error);
+    return EXIT_USAGE;
+  }
   const input = resolve(path);
   let isDir: boolean;
   try {
@@ -107,7 +164,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     return EXIT_FAILED;
   }
   const usage = decks.length === 0 ? `${path}: no decks (.md or .markdown files) in this folder` : opts.output && decks.length > 1
-    ? `-o names one PDF but ${path} holds ${decks.length} decks; use --out-dir` : undefined;
+    ? `-o names one file but ${path} holds ${decks.length} decks; use --out-dir` : undefined;
   if (usage) {
     await printer.close();
     fail(usage);
@@ -120,6 +177,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     // the next temp file while the browser closes, so it stops at the flag and we discard again.
     interrupted = true;
     discardAllPending();
+    discardAllStaging();
     void printer.close().finally(() => {
       discardAllPending();
       process.exit(exitForSignal(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM'));
@@ -129,7 +187,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   process.once('SIGTERM', onInterrupt);
 
   const options: ExportOptions = {
-    format: opts.format,
+    format: opts.format === 'notes' || opts.format === 'handout' ? opts.format : 'slides',
     perPage: opts.perPage,
     paper: opts.paper,
     lines: opts.lines,
@@ -140,8 +198,9 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   const inputRoot = isDir ? input : dirname(input);
   const compiler = createDeckCompiler();
   const progress = progressReporter(opts.quiet, decks.length);
-  const written: string[] = [];
+  const written: Array<{ file: string; note?: string }> = [];
   let failures = 0;
+  let usageFailures = 0;
   try {
     for (const [i, file] of decks.entries()) {
       if (interrupted) break;
@@ -157,25 +216,57 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
         failures++;
         continue;
       }
-      const target = pdfTarget(file, inputRoot, opts);
+      const target = pdfTarget(file, inputRoot, opts, !isDir);
+      let slideNumbers: number[] | undefined;
+      if (pictureOptions.range) {
+        const chosen = slidesInRange(pictureOptions.range, deck.slides.length);
+        if (!chosen.ok) {
+          progress.stop();
+          fail(`${name}: ${chosen.error}`);
+          usageFailures++;
+          continue;
+        }
+        slideNumbers = chosen.value;
+      }
+      const onProgress = (p: ExportProgress) => {
+        trace(`${p.phase} ${p.done}/${p.total}`);
+        progress.update(i, p, name);
+      };
       try {
-        if (opts.outDir) mkdirSync(dirname(target), { recursive: true });
-        await exportPdf({
-          deck,
-          options,
-          printer,
-          target,
-          allowErrors: opts.force,
-          onWarning: (message) => {
-            progress.stop();
-            process.stderr.write(`lectern export: ${name}: ${message}\n`);
-          },
-          onProgress: (p) => {
-            trace(p.phase);
-            progress.update(i, p, name);
-          },
-        });
-        written.push(target);
+        if (opts.outDir && !isImageFormat(opts.format)) mkdirSync(dirname(target), { recursive: true });
+        if (opts.format === 'pptx') {
+          await exportPptx({ deck, engine: printer, target, fragments: opts.fragments, allowErrors: opts.force, onProgress });
+          written.push({ file: target });
+        } else if (isImageFormat(opts.format)) {
+          const { files } = await exportImages({
+            deck,
+            engine: printer,
+            outDir: target,
+            format: opts.format,
+            ...(pictureOptions.scale !== undefined ? { scale: pictureOptions.scale } : {}),
+            ...(pictureOptions.quality !== undefined ? { quality: pictureOptions.quality } : {}),
+            ...(slideNumbers ? { slideNumbers } : {}),
+            fragments: opts.fragments,
+            overwrite: opts.force,
+            allowErrors: opts.force,
+            onProgress,
+          });
+          written.push({ file: target, note: `${files.length} picture${files.length === 1 ? '' : 's'}` });
+        } else {
+          await exportPdf({
+            deck,
+            options,
+            printer,
+            target,
+            allowErrors: opts.force,
+            onWarning: (message) => {
+              progress.stop();
+              process.stderr.write(`lectern export: ${name}: ${message}\n`);
+            },
+            onProgress,
+          });
+          written.push({ file: target });
+        }
       } catch (err) {
         progress.stop();
         fail(`${name}: ${describe(err)}`);
@@ -189,6 +280,8 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     process.removeListener('SIGINT', onInterrupt);
     process.removeListener('SIGTERM', onInterrupt);
   }
-  if (!opts.quiet) for (const target of written) process.stdout.write(`${relative(process.cwd(), target) || target}\n`);
-  return failures > 0 ? EXIT_FAILED : EXIT_OK;
+  if (!opts.quiet) {
+    for (const { file, note } of written) process.stdout.write(`${relative(process.cwd(), file) || file}${note ? `  (${note})` : ''}\n`);
+  }
+  return failures > 0 ? EXIT_FAILED : usageFailures > 0 ? EXIT_USAGE : EXIT_OK;
 }

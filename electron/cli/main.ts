@@ -44,21 +44,28 @@ The deck format is documented in docs/deck-format.md.`,
 
   program
     .command('export')
-    .description('export PDFs (slides, notes or handouts) through a Chromium or Chrome on this machine')
+    .description('export PDFs (slides, notes or handouts), PowerPoint files or slide pictures through a Chromium or Chrome on this machine')
     .argument('<path>', 'a deck (.md) or a folder of decks (every deck in it is exported)')
-    .addOption(new Option('--format <format>', 'what to print').choices(['slides', 'notes', 'handout']).default('slides'))
+    .addOption(
+      new Option('--format <format>', 'PDF of slides, notes or a handout; pptx: PowerPoint; png/jpeg: one picture per slide')
+        .choices(['slides', 'notes', 'handout', 'pptx', 'png', 'jpeg'])
+        .default('slides'),
+    )
     .addOption(
       new Option('--per-page <n>', 'handout: slides per page').choices(['1', '2', '3', '4', '6']).default('3'),
     )
     .addOption(new Option('--paper <paper>', 'paper size for notes and handouts').choices(['a4', 'letter']).default('a4'))
     .option('--lines', 'handout: ruled lines for writing instead of notes')
-    .option('--fragments', 'slides: one page per fragment step')
+    .option('--fragments', 'slides, pptx, png, jpeg: one page, slide or picture per fragment step')
     .option('--tagged', 'a tagged PDF for screen readers (structure, reading order, language); slower')
     .option('--ink', 'draw the ink saved beside the deck (<deck>.lectern-ink.json) on the slides')
-    .option('-o, --output <file>', 'the PDF to write (one deck)')
-    .option('--out-dir <dir>', 'folder for the PDFs (default: beside each deck)')
+    .option('--scale <n>', 'png/jpeg: size as a multiple of 1920x1080, 0.25 to 4 (default 1)')
+    .option('--range <slides>', 'png/jpeg: the slides to export, e.g. 3-7,12 (default all)')
+    .option('--quality <q>', 'jpeg: quality 1 to 100 (default 90)')
+    .option('-o, --output <file>', 'the PDF or .pptx to write (one deck)')
+    .option('--out-dir <dir>', 'folder for the PDFs, .pptx files or pictures (default: beside each deck; pictures: <deck>-images/)')
     .option('--browser <path>', 'Chromium or Chrome executable (default: $LECTERN_BROWSER, then the usual places)')
-    .option('--force', 'export even when the deck has compile errors')
+    .option('--force', 'export even when the deck has compile errors; png/jpeg: replace pictures of an earlier export')
     .option('--include-hidden', 'print slides marked data-visibility="hidden" too')
     .option('--quiet', 'no progress bar')
     .addHelpText(
@@ -67,14 +74,31 @@ The deck format is documented in docs/deck-format.md.`,
 Errors (each one line on stderr, exit 1): the deck does not exist; the deck has compile errors
 (printed as file:line:col, use --force to export anyway); no browser was found (install one, e.g.
 \`apt-get install chromium\`, or pass --browser); the target cannot be written.
-A PDF is written to a temporary file beside the target and renamed into place when complete, so a
-failed or interrupted export leaves the previous PDF as it was.`,
+A PDF or .pptx is written to a temporary file beside the target and renamed into place when
+complete, so a failed or interrupted export leaves the previous file as it was; a read-only file is
+not replaced. Pictures are taken into a hidden folder inside --out-dir and renamed into place only
+once all were taken: no partial set is left behind. Bad --scale, --range or --quality: exit 2.
+
+PowerPoint (--format pptx): each slide (each step with --fragments) is a 3840x2160 picture with the
+slide's title as its title, its text as the picture's alt text and the speaker notes in the notes
+pane; the deck's title and author are the file's properties; .mp4 videos on a slide are embedded
+(other videos show as the frame the slide shows).
+Pictures (--format png|jpeg): slide-001.png, slide-002.png... (slide-003-2.png: step 2 of slide 3
+with --fragments), 1920x1080 at --scale 1.
+
+Examples:
+  lectern export talk.md --format pptx
+  lectern export talk.md --format png --out-dir pictures --range 3-7,12 --scale 2
+  lectern export talk.md --format jpeg --quality 80 --out-dir pictures`,
     )
     .action(
       async (
         path: string,
         opts: {
-          format: 'slides' | 'notes' | 'handout';
+          format: 'slides' | 'notes' | 'handout' | 'pptx' | 'png' | 'jpeg';
+          scale?: string;
+          range?: string;
+          quality?: string;
           perPage: string;
           paper: 'a4' | 'letter';
           lines?: boolean;
@@ -93,6 +117,9 @@ failed or interrupted export leaves the previous PDF as it was.`,
         setExit(
           await runExport(path, {
             format: opts.format,
+            ...(opts.scale !== undefined ? { scale: opts.scale } : {}),
+            ...(opts.range !== undefined ? { range: opts.range } : {}),
+            ...(opts.quality !== undefined ? { quality: opts.quality } : {}),
             perPage: Number(opts.perPage) as 1 | 2 | 3 | 4 | 6,
             paper: opts.paper,
             lines: !!opts.lines,

@@ -85,12 +85,23 @@ export interface ExportOptions {
   tagged?: boolean;
 }
 
+/** PowerPoint and image export: pictures of the slides (or of each fragment step). */
+export interface PictureExportOptions {
+  format: 'pptx' | 'png' | 'jpeg';
+  /** One slide or picture per fragment step. */
+  fragments?: boolean;
+  /** Images: a multiple of 1920x1080 (0.25 to 4). */
+  scale?: number;
+  /** JPEG quality, 1 to 100. */
+  quality?: number;
+}
+
 export interface ExportProgress {
   done: number;
   total: number;
   phase: 'layout' | 'print' | 'write' | 'done' | 'failed';
   message?: string;
-  /** The PDF being written (the app adds it; the exporter does not know where it is shown). */
+  /** The PDF, .pptx or picture folder being written (the app adds it; the exporter does not know where it is shown). */
   file?: string;
 }
 
@@ -104,6 +115,8 @@ export interface InvokeChannels {
   'present:start': { request: void; response: void };
   'present:swap': { request: void; response: void };
   'export:pdf': { request: ExportOptions; response: { file: string } | null };
+  /** A .pptx (save dialog) or a folder of pictures (folder dialog); the answer names what was written. */
+  'export:pictures': { request: PictureExportOptions; response: { file: string } | null };
   'link:open-external': { request: { url: string }; response: boolean };
   /** Recently opened decks that still exist, newest first (the start screen). */
   'deck:recent': { request: void; response: DeckSummary[] };
@@ -139,6 +152,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'present:start',
   'present:swap',
   'export:pdf',
+  'export:pictures',
   'link:open-external',
   'deck:recent',
   'ink:load',

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processIsAlive } from './atomic-file';
 
-const SCRATCH_NAME = /^lectern-(chromium|print)-(\d+)-/;
+const SCRATCH_NAME = /^lectern-(chromium|print|pictures)-(\d+)-/;
 
 /** Our scratch folder in the OS temp dir, named with our pid so a killed run's can be found. */
-export function scratchDir(kind: 'chromium' | 'print'): string {
+export function scratchDir(kind: 'chromium' | 'print' | 'pictures'): string {
   return mkdtempSync(join(tmpdir(), `lectern-${kind}-${process.pid}-`));
 }
 

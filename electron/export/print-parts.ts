@@ -30,13 +30,14 @@ export interface PlannedPart {
  * least MIN_PART_SLIDES, and more when a part would exceed MAX_PART_SLIDES. A printer that prints
  * one job at a time (the app's window) and a tagged PDF get the deck whole. Handout parts hold
  * whole pages, so their page numbers are known here; notes pages are known only after layout
- * (the exporter numbers them).
+ * (the exporter numbers them). `minPartSlides` is lower for pictures, where each slide's capture
+ * costs far more than its layout (slide-pictures.ts).
  */
-export function planPrintParts(deck: Deck, options: Required<ExportOptions>, concurrency: number): PlannedPart[] {
+export function planPrintParts(deck: Deck, options: Required<ExportOptions>, concurrency: number, minPartSlides: number = MIN_PART_SLIDES): PlannedPart[] {
   const total = deck.slides.length;
   // Tag trees are not joined (pdf/merge.ts): a tagged PDF prints whole.
   const renderers = options.tagged ? 1 : Math.max(1, Math.floor(concurrency));
-  const wanted = Math.max(Math.min(renderers, Math.floor(total / MIN_PART_SLIDES)), Math.ceil(total / MAX_PART_SLIDES));
+  const wanted = Math.max(Math.min(renderers, Math.floor(total / minPartSlides)), Math.ceil(total / MAX_PART_SLIDES));
   // Parts beyond the renderers print in rounds: a whole number of rounds keeps every renderer busy.
   const count = renderers === 1 ? 1 : wanted > renderers ? Math.ceil(wanted / renderers) * renderers : wanted;
   if (count === 1) return [{ slides: deck.slides, part: { totalSlides: total, positions: positions(deck), firstPage: 1 } }];

@@ -1,4 +1,4 @@
-// Export progress from the app (File > Export PDF) as a status line in the corner of the
+// Export progress from the app (File > Export PDF, PowerPoint, Images) as a status line in the corner of the
 // presenter, study and start windows. The main process never sends it to the audience window,
 // so nothing about an export reaches the projector.
 
@@ -15,6 +15,8 @@ export function exportStatusText(progress: ExportProgress): string {
     case 'layout':
       return `Exporting ${progress.total} slide${progress.total === 1 ? '' : 's'}: laying out…`;
     case 'print':
+      // Pictures (PowerPoint, images) report each one taken; a PDF reports its print once.
+      if (progress.done > 0 && progress.done < progress.total) return `Exporting ${progress.total} slides: ${progress.done} of ${progress.total}…`;
       return `Exporting ${progress.total} slide${progress.total === 1 ? '' : 's'}: printing…`;
     case 'write':
       return `Exporting: writing ${file}…`;

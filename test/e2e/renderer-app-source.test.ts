@@ -126,6 +126,9 @@ test('File > Export PDF progress shows in the presenter window, never on the pro
   await emit(presenter, { phase: 'print', done: 9, total: 9, file: '/talks/talk.notes.pdf' });
   assert.equal(await status.isVisible(), true);
   assert.equal(await status.textContent(), 'Exporting 9 slides: printing…');
+  // PowerPoint and image export report each picture taken, on the same line.
+  await emit(presenter, { phase: 'print', done: 12, total: 42, file: '/talks/talk.pptx' });
+  assert.equal(await status.textContent(), 'Exporting 42 slides: 12 of 42…');
   await emit(presenter, { phase: 'done', done: 9, total: 9, file: '/talks/talk.notes.pdf' });
   assert.equal(await status.textContent(), 'Saved talk.notes.pdf');
   if (process.env.LECTERN_SCREENSHOT) await presenter.screenshot({ path: process.env.LECTERN_SCREENSHOT.replace(/\.png$/, '-export.png') });

@@ -12,6 +12,7 @@ import {
   type ControllerDeps,
   type ExportRequest,
 } from '../../electron/app/controller';
+import type { PictureExportRequest } from '../../electron/app/app-ports';
 import type { DisplayLike } from '../../electron/app/displays';
 import type { LiveReloadEvents } from '../../electron/app/live-reload';
 import { RecentDecks } from '../../electron/app/recent';
@@ -62,9 +63,13 @@ function harness(t: { after(fn: () => void): void }) {
     open: [] as string[],
     save: undefined as string | undefined,
     errors: [] as string[],
+    /** The answer to the next question (0: the first button). */
+    answer: 0,
+    questions: [] as string[],
   };
   let live: LiveReloadEvents | null = null;
   const exports: ExportRequest[] = [];
+  const pictureExports: PictureExportRequest[] = [];
   const opened: string[] = [];
   const quits: number[] = [];
   const deps: ControllerDeps = {
@@ -81,6 +86,10 @@ function harness(t: { after(fn: () => void): void }) {
       showOpenDialog: async () => ({ canceled: dialogs.open.length === 0, filePaths: dialogs.open }),
       showSaveDialog: async () => (dialogs.save ? { canceled: false, filePath: dialogs.save } : { canceled: true }),
       showErrorBox: (title, content) => void dialogs.errors.push(`${title}: ${content}`),
+      showMessageBox: async (options) => {
+        dialogs.questions.push(options.message);
+        return { response: dialogs.answer };
+      },
     },
     recent: new RecentDecks(join(dir, 'userData', 'recent.json')),
     loadDeck: (file) => fakeDeck(file),
@@ -93,6 +102,11 @@ function harness(t: { after(fn: () => void): void }) {
       request.onProgress({ phase: 'layout', done: 0, total: 3 });
       request.onProgress({ phase: 'done', done: 3, total: 3 });
     },
+    exportPictures: async (request) => {
+      pictureExports.push(request);
+      request.onProgress({ phase: 'print', done: 1, total: 2 });
+      request.onProgress({ phase: 'done', done: 2, total: 2 });
+    },
     pdfFileName: (file, format) => `${format}.pdf`,
     openExternal: (url) => void opened.push(url),
     slidesDir: dir,
@@ -101,7 +115,7 @@ function harness(t: { after(fn: () => void): void }) {
   };
   const ctl = new LecternController(deps);
   const byRole = (role: ViewRole) => windows.filter((w) => w.role === role && !w.destroyed);
-  return { ctl, deckFile, dir, screen, windows, byRole, power, dialogs, exports, opened, quits, live: () => live! };
+  return { ctl, deckFile, dir, screen, windows, byRole, power, dialogs, exports, pictureExports, opened, quits, live: () => live! };
 }
 
 test('no deck: the start screen; opening one presents it on the right displays and blocks display sleep', async (t) => {
@@ -289,6 +303,31 @@ test('export: save dialog, progress to presenter and progress bars, cancel and f
   assert.deepEqual(presenter!.progress, [0.1, -1, -1]);
   await h.ctl.invoke('export:pdf', presenter!.webContents.id, { format: 'slides' });
   assert.deepEqual(h.exports[1]!.options, { format: 'slides' }, 'slides keep their frame: no paper');
+  assert.equal(h.ctl.menuState().exporting, false);
+});
+
+test('PowerPoint and images: a save or folder dialog, the PDF export session (progress, one at a time), cancel', async (t) => {
+  const h = harness(t);
+  h.ctl.start(h.deckFile);
+  const [audience] = h.byRole('audience');
+  const [presenter] = h.byRole('presenter');
+  assert.equal(await h.ctl.invoke('export:pictures', presenter!.webContents.id, { format: 'pptx' }), null, 'save dialog cancelled');
+  assert.equal(await h.ctl.invoke('export:pictures', presenter!.webContents.id, { format: 'gif' }), null, 'not a picture format');
+  assert.equal(h.pictureExports.length, 0);
+
+  h.dialogs.save = join(h.dir, 'talk.pptx');
+  assert.deepEqual(await h.ctl.invoke('export:pictures', presenter!.webContents.id, { format: 'pptx', fragments: true, scale: 3 }), { file: join(h.dir, 'talk.pptx') });
+  assert.deepEqual(h.pictureExports[0]!.options, { format: 'pptx', fragments: true }, 'no image scale for PowerPoint');
+  assert.equal(h.pictureExports[0]!.overwrite, true, 'the save dialog asked before replacing');
+  const progress = presenter!.sent.filter(([c]) => c === 'export:progress').map(([, p]) => p as { file?: string; phase: string });
+  assert.deepEqual(progress.map((p) => [p.phase, p.file]), [['print', join(h.dir, 'talk.pptx')], ['done', join(h.dir, 'talk.pptx')]]);
+  assert.equal(audience!.sent.filter(([c]) => c === 'export:progress').length, 0);
+  assert.deepEqual(presenter!.progress, [0.6, -1, -1]);
+
+  h.dialogs.open = [join(h.dir, 'pictures')];
+  assert.deepEqual(await h.ctl.invoke('export:pictures', presenter!.webContents.id, { format: 'jpeg', scale: 0.5, quality: 200 }), { file: join(h.dir, 'pictures') });
+  assert.deepEqual(h.pictureExports[1]!.options, { format: 'jpeg', scale: 0.5 }, 'quality out of range dropped');
+  assert.equal(h.pictureExports[1]!.overwrite, false, 'nothing to replace in the folder');
   assert.equal(h.ctl.menuState().exporting, false);
 });
 

@@ -13,6 +13,7 @@ const actions: MenuActions = {
   present: () => calls.push('present'),
   closeDeck: () => calls.push('close'),
   exportPdf: (o) => calls.push(`export:${JSON.stringify(o)}`),
+  exportPictures: (o) => calls.push(`pictures:${JSON.stringify(o)}`),
   toggleFullscreen: () => calls.push('fullscreen'),
   swapDisplays: () => calls.push('swap'),
   setRehearsal: (m) => calls.push(`rehearsal:${m}`),
@@ -184,4 +185,29 @@ test('the swap key: plain x, down, not repeated, no modifiers', async () => {
   assert.equal(isSwapKey({ ...key, alt: true }), false);
   assert.equal(isSwapKey({ ...key, isAutoRepeat: true }), false);
   assert.equal(isSwapKey({ ...key, key: 'c' }), false);
+});
+
+test('File > Export PowerPoint and Export Images: enabled with a deck and no export running, each asking for its format', () => {
+  const none = items(buildMenuTemplate(base, actions));
+  assert.equal(none.get('File > Export PowerPoint...')?.enabled, false);
+  assert.equal(none.get('File > Export Images...')?.enabled, false);
+  const m = items(buildMenuTemplate({ ...base, hasDeck: true }, actions));
+  assert.deepEqual(
+    [...m.keys()].filter((k) => k.startsWith('File > Export PowerPoint... > ') || k.startsWith('File > Export Images... > ')),
+    [
+      'File > Export PowerPoint... > Slides...',
+      'File > Export PowerPoint... > One Slide per Fragment Step...',
+      'File > Export Images... > PNG, 1920 x 1080...',
+      'File > Export Images... > PNG, 3840 x 2160...',
+      'File > Export Images... > JPEG, 1920 x 1080...',
+      'File > Export Images... > PNG, One per Fragment Step...',
+    ],
+  );
+  calls.length = 0;
+  click(m.get('File > Export PowerPoint... > One Slide per Fragment Step...'));
+  click(m.get('File > Export Images... > PNG, 3840 x 2160...'));
+  assert.deepEqual(calls, ['pictures:{"format":"pptx","fragments":true}', 'pictures:{"format":"png","scale":2}']);
+  const busy = items(buildMenuTemplate({ ...base, hasDeck: true, exporting: true }, actions));
+  assert.equal(busy.get('File > Export PowerPoint...')?.enabled, false);
+  assert.equal(busy.get('File > Export Images... > JPEG, 1920 x 1080...')?.enabled, false);
 });

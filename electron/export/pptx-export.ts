@@ -1,0 +1,186 @@
+// PowerPoint export, for the CLI and the app: every slide (or step) as a 3840x2160 picture from
+// the print pages (slide-pictures.ts), with its title, speaker notes and the slide's text as the
+// picture's alt text, and the deck's videos (cine loops) as embedded videos. Parts are captured
+// side by side; each picture is spooled to a scratch file and handed to the streaming writer
+// (pptx/pptx-writer.ts) in slide order, then deleted, so memory holds a few pictures at a time.
+
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import type { ExportProgress } from '../contract/ipc';
+import { ASSET_SCHEME, type Deck, type Slide } from '../deck/types';
+import { FileNotWritableError } from './atomic-file';
+import { scratchDir } from './chromium-scratch';
+import { DeckHasErrorsError } from './pdf-export';
+import { notesFromHtml, writePptx, type PptxSlide, type PptxVideo } from './pptx/index';
+import type { PrintEngine } from './print-target';
+import { captureSlidePictures, pictureCount, type SlidePicture } from './slide-pictures';
+
+/** 1280x720 CSS pixels at 3 device pixels each: 3840x2160, twice 1920x1080. */
+export const PPTX_PICTURE_SCALE = 3;
+
+export interface ExportPptxRequest {
+  deck: Deck;
+  engine: PrintEngine;
+  /** The .pptx to write (replaced atomically). */
+  target: string;
+  /** One PowerPoint slide per fragment step. */
+  fragments?: boolean;
+  onProgress?: (progress: ExportProgress) => void;
+  /** Export a deck that has compile errors (they show as error boxes). Default false. */
+  allowErrors?: boolean;
+}
+
+/** The file name for a deck's PowerPoint file: `talk.pptx`. */
+export function pptxFileName(deckFile: string): string {
+  return `${deckFile.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '')}.pptx`;
+}
+
+/** A read-only file is one the user chose to keep: it is not replaced (root could rename over it). */
+export function refuseReadOnlyTarget(target: string): void {
+  let mode: number;
+  try {
+    mode = statSync(target).mode;
+  } catch {
+    return; // absent: nothing to keep
+  }
+  if ((mode & 0o222) === 0) throw new FileNotWritableError(target, 'the file is read-only (make it writable to replace it)');
+}
+
+/** The .mp4 file of each `<video>` of a slide, by document order (undefined: no .mp4 source). */
+export function slideVideoFiles(deck: Deck, slide: Slide): Array<string | undefined> {
+  if (!slide.html.includes('<video')) return [];
+  const byRef = new Map(deck.assets.map((a) => [a.ref, a.path]));
+  const refOf = (src: string | undefined): string | undefined => {
+    if (!src?.startsWith(ASSET_SCHEME)) return undefined;
+    const ref = src.slice(ASSET_SCHEME.length);
+    let decoded = ref;
+    try {
+      decoded = decodeURIComponent(ref);
+    } catch {
+      // keep it as written
+    }
+    return byRef.get(ref) ?? byRef.get(decoded);
+  };
+  const videos = DomUtils.getElementsByTagName('video', parseDocument(slide.html).children, true);
+  return videos.map((video) => {
+    const sources = [video.attribs.src, ...DomUtils.getElementsByTagName('source', video.children, true).map((s) => s.attribs.src)];
+    return sources.map(refOf).find((path) => path !== undefined && /\.mp4$/i.test(path));
+  });
+}
+
+/** What PowerPoint gets for one picture: title, notes, alt text, and the .mp4 videos it shows. */
+function pptxSlideOf(deck: Deck, picture: SlidePicture, image: string, posterFile: (k: number) => string): PptxSlide {
+  const { slide } = picture;
+  const files = slideVideoFiles(deck, slide);
+  const videos: PptxVideo[] = [];
+  picture.videos.forEach((seen, k) => {
+    const path = files[seen.ordinal];
+    // A WebM or other video stays in the picture as the frame it shows (PowerPoint plays MP4 everywhere).
+    if (path && seen.poster) videos.push({ path, poster: posterFile(k), box: seen.box });
+  });
+  const result: PptxSlide = { image, title: slide.title, notes: notesFromHtml(slide.notesHtml), altText: slide.text };
+  if (videos.length > 0) result.videos = videos;
+  return result;
+}
+
+/** Pictures that arrive in any order, taken in export order: a waiter per page number. */
+class OrderedSpool {
+  private ready = new Map<number, PptxSlide>();
+  private waiting = new Map<number, { resolve: (slide: PptxSlide) => void; reject: (err: unknown) => void }>();
+  private failure: { reason: unknown } | undefined;
+
+  put(page: number, slide: PptxSlide): void {
+    const waiter = this.waiting.get(page);
+    if (waiter) {
+      this.waiting.delete(page);
+      waiter.resolve(slide);
+    } else this.ready.set(page, slide);
+  }
+
+  fail(reason: unknown): void {
+    this.failure = { reason };
+    for (const waiter of this.waiting.values()) waiter.reject(reason);
+    this.waiting.clear();
+  }
+
+  take(page: number): Promise<PptxSlide> {
+    const slide = this.ready.get(page);
+    if (slide) {
+      this.ready.delete(page);
+      return Promise.resolve(slide);
+    }
+    if (this.failure) return Promise.reject(this.failure.reason);
+    return new Promise((resolve, reject) => this.waiting.set(page, { resolve, reject }));
+  }
+}
+
+export async function exportPptx(request: ExportPptxRequest): Promise<void> {
+  const { deck, engine, target, onProgress } = request;
+  const fragments = request.fragments ?? false;
+  const total = pictureCount(deck.slides, fragments);
+  const report = (phase: ExportProgress['phase'], done: number, message?: string) =>
+    onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });
+  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 && !request.allowErrors) throw new DeckHasErrorsError(deck, errors);
+  refuseReadOnlyTarget(target);
+
+  const spool = scratchDir('pictures');
+  const pictures = new OrderedSpool();
+  const files = new Map<number, string[]>();
+  let firstPage: number[] = [];
+  let abandoned = false;
+  let captured: Promise<unknown> = Promise.resolve();
+  try {
+    report('layout', 0);
+    captured = captureSlidePictures(
+      { deck, fragments, engine, capture: { scale: PPTX_PICTURE_SCALE, format: 'png' }, videoPosters: true },
+      async (picture, image) => {
+        if (abandoned) throw new Error('the export was abandoned');
+        const n = firstPage[picture.part]! + picture.page;
+        const file = join(spool, `page-${n}.png`);
+        writeFileSync(file, image);
+        const written = [file];
+        const slide = pptxSlideOf(deck, picture, file, (k) => {
+          const poster = join(spool, `page-${n}-video-${k}.png`);
+          writeFileSync(poster, picture.videos[k]!.poster!);
+          written.push(poster);
+          return poster;
+        });
+        files.set(n, written);
+        pictures.put(n, slide);
+      },
+      (parts) => {
+        firstPage = parts.map((p) => p.firstPage);
+      },
+    );
+    captured.catch((err: unknown) => pictures.fail(err));
+    async function* inOrder(): AsyncGenerator<PptxSlide> {
+      for (let n = 0; n < total; n++) {
+        const slide = await pictures.take(n);
+        // The writer reads the picture from its file when it takes it: that file can go once the next is asked for.
+        yield slide;
+        for (const file of files.get(n) ?? []) rmSync(file, { force: true });
+        files.delete(n);
+      }
+    }
+    await writePptx({
+      target,
+      deck: { title: deck.meta.title, ...(deck.meta.author ? { author: deck.meta.author } : {}) },
+      slideCount: total,
+      slides: inOrder(),
+      onSlide: (written) => report('print', written),
+    });
+    await captured;
+    report('write', total);
+    report('done', total);
+  } catch (err) {
+    // Let the capture stop before its scratch folder goes.
+    abandoned = true;
+    await captured.catch(() => undefined);
+    report('failed', 0, err instanceof Error ? err.message : String(err));
+    throw err;
+  } finally {
+    rmSync(spool, { recursive: true, force: true });
+  }
+}
