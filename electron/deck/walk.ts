@@ -13,7 +13,18 @@ import { inlinePlainText, type AnyToken, type MathToken, type WithAttributes } f
 export const NONCE = randomBytes(6).toString('hex');
 export const PLACEHOLDER = new RegExp(`<span data-lectern-math="${NONCE}-(\\d+)"></span>`, 'g');
 
-const CODESPAN_MATH = /^(\$\$?)([\s\S]+)\1$/;
+// reveal.js's math plugin finds formulas inside code spans (its docs wrap them in backticks so
+// Markdown leaves them alone): a code span that is exactly one formula is math.
+const CODESPAN_MATH = /^\s*(?:\$\$([\s\S]+)\$\$|\$([\s\S]+)\$|\\\[([\s\S]+)\\\]|\\\(([\s\S]+)\\\))\s*$/;
+
+/** The formula a code span holds (reveal.js convention), or null. */
+export function codespanMath(text: string): { tex: string; display: boolean } | null {
+  const c = CODESPAN_MATH.exec(text);
+  if (!c) return null;
+  const tex = (c[1] ?? c[2] ?? c[3] ?? c[4] ?? '').trim();
+  if (!tex) return null;
+  return { tex, display: c[1] !== undefined || c[3] !== undefined };
+}
 
 function placeMath(tex: string, display: boolean, raw: string, ctx: RenderContext): string {
   const where = ctx.locator.find(raw);
@@ -35,9 +46,18 @@ export function walk(tokens: AnyToken[], parent: AnyToken | null, ctx: RenderCon
     }
     if (t.type === 'codespan') {
       // reveal.js convention: a code span that is exactly `$..$` or `$$..$$` is math.
-      const c = CODESPAN_MATH.exec((t as Tokens.Codespan).text);
-      if (c && (c[2] ?? '').trim()) t.placeholder = placeMath((c[2] ?? '').trim(), c[1] === '$$', t.raw, ctx);
+      const c = codespanMath((t as Tokens.Codespan).text);
+      if (c) t.placeholder = placeMath(c.tex, c.display, t.raw, ctx);
       else ctx.locator.find(t.raw);
+      continue;
+    }
+    if (t.type === 'text' && !t.tokens && (t as Tokens.Text).text.includes('$$')) {
+      // A `$$` left in text found no partner in its paragraph: say so instead of guessing.
+      const raw = t.raw;
+      const at = ctx.locator.find(raw);
+      const before = raw.slice(0, Math.max(0, raw.indexOf('$$')));
+      const where = before.includes('\n') ? at : { line: at.line, column: at.column + before.length };
+      ctx.report('warning', 'unpaired-math', 'a $$ here has no closing $$ in its paragraph, so it shows as text (close the formula, or write \\$\\$ for dollar signs)', where);
       continue;
     }
     if (t.type === 'lecternComment') {
