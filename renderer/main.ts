@@ -4,6 +4,7 @@ import 'reveal.js/reveal.css';
 import 'katex/dist/katex.min.css';
 import './themes/fonts.css';
 import './themes/slides.css';
+import './themes/code.css';
 import './ui/overlays.css';
 import './presenter/presenter.css';
 import './study/study.css';

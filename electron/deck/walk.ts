@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Token, Tokens } from 'marked';
 import { addSlideAttributes, directiveFor, mergeAttrs, parseAttributeString, type CommentToken } from './directives';
+import { knownLanguage, parseFenceInfo } from './code-block';
 import { renderMath } from './math';
 import type { RenderContext } from './render-context';
 import { inlinePlainText, type AnyToken, type MathToken, type WithAttributes } from './tokens';
@@ -58,6 +59,14 @@ export function walk(tokens: AnyToken[], parent: AnyToken | null, ctx: RenderCon
       const before = raw.slice(0, Math.max(0, raw.indexOf('$$')));
       const where = before.includes('\n') ? at : { line: at.line, column: at.column + before.length };
       ctx.report('warning', 'unpaired-math', 'a $$ here has no closing $$ in its paragraph, so it shows as text (close the formula, or write \\$\\$ for dollar signs)', where);
+      continue;
+    }
+    if (t.type === 'code') {
+      const where = ctx.locator.find(t.raw);
+      const { language } = parseFenceInfo((t as Tokens.Code).lang);
+      if (language && !knownLanguage(language)) {
+        ctx.report('warning', 'code-language-unknown', `code in "${language}" is shown without syntax colours (not a language highlight.js knows; see the deck format reference)`, where);
+      }
       continue;
     }
     if (t.type === 'lecternComment') {
