@@ -6,6 +6,7 @@ import './themes/fonts.css';
 import './themes/slides.css';
 import './themes/reveal-fonts.css';
 import './themes/reveal-themes.css';
+import './themes/code.css';
 import './ui/overlays.css';
 import './presenter/presenter.css';
 import './study/study.css';

@@ -6,7 +6,7 @@ import type { Tokens, TokenizerExtension, RendererExtension } from 'marked';
 import type { Position } from './locate';
 import { filterAttributes } from './policy';
 import type { RenderContext } from './render-context';
-import type { AnyToken } from './tokens';
+import { inlinePlainText, type AnyToken } from './tokens';
 
 /** Where a directive comment was found, and what it may act on. */
 export interface DirectiveSite {
@@ -66,6 +66,37 @@ function elementTarget(site: DirectiveSite): AnyToken | null {
   return site.parent;
 }
 
+/** Inline elements an `.element` comment can land on when it ends a line of text. */
+const INLINE_ELEMENTS = new Set(['strong', 'em', 'del', 'codespan', 'link', 'image']);
+
+function visibleText(t: AnyToken): boolean {
+  if (t.type === 'lecternComment' || t.type === 'html' || t.type === 'br' || t.type === 'space') return false;
+  if (t.type === 'image' || t.type === 'lecternMath') return true;
+  return inlinePlainText([t]).trim() !== '';
+}
+
+/**
+ * reveal.js applies an `.element` comment to the element just before it, so one written after
+ * `**not**` at the end of a line makes only the bold word a fragment and the line reads
+ * inverted until the click. Warn when a fragment hides an inline element whose line stays visible.
+ */
+function warnPartialFragment(site: DirectiveSite, target: AnyToken, attrs: Record<string, string>): void {
+  if (!INLINE_ELEMENTS.has(target.type) || !/(?:^|\s)fragment(?:\s|$)/.test(attrs.class ?? '')) return;
+  if (!site.siblings.some((t) => t !== target && visibleText(t))) return;
+  const hidden = inlinePlainText([target]).trim() || target.raw.trim();
+  const item = site.parent?.type === 'list_item';
+  site.ctx.report(
+    'warning',
+    'fragment-hides-part',
+    `this fragment hides only "${hidden.length > 40 ? hidden.slice(0, 39) + '…' : hidden}" (an .element comment applies to the element just before it) while the rest of the line stays visible; ` +
+      (item
+        ? 'to reveal the whole item, put the comment at its start: - <!-- .element: class="fragment" --> text'
+        : 'to reveal the whole paragraph, put the comment on its own line right after it') +
+      '; to hide a word on purpose, write <span class="fragment">word</span>',
+    site.where,
+  );
+}
+
 export const COMMENT_DIRECTIVES: readonly CommentDirective[] = [
   {
     keyword: '.slide',
@@ -77,7 +108,10 @@ export const COMMENT_DIRECTIVES: readonly CommentDirective[] = [
       const target = elementTarget(site);
       const attrs = parseAttributeString(site.value);
       // The renderer (html-renderer.ts) puts these on the target's first tag.
-      if (target) mergeAttrs((target.lecternAttrs ??= {}), attrs);
+      if (target) {
+        warnPartialFragment(site, target, attrs);
+        mergeAttrs((target.lecternAttrs ??= {}), attrs);
+      }
       // reveal.js: with no element before it, the comment's parent is the slide itself.
       else addSlideAttributes(site.ctx, attrs);
     },
@@ -125,12 +159,16 @@ export interface CommentToken {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const KEYWORDS = COMMENT_DIRECTIVES.map((d) => escapeRe(d.keyword)).join('|');
-const COMMENT_BODY = String.raw`<!--\s*(${KEYWORDS})\s*:?([\s\S]*?)-->`;
-const BLOCK_COMMENT = new RegExp(String.raw`^ {0,3}` + COMMENT_BODY + String.raw`[ \t]*(?:\n+|$)`);
+// The keyword ends at a word boundary: `<!-- sections -->` and `<!-- included later -->` are
+// ordinary comments, not a section "s" or an include.
+const COMMENT_BODY = String.raw`<!--\s*(${KEYWORDS})(?![\w-])\s*:?([\s\S]*?)-->`;
+// A directive alone on its line, or opening a line whose text follows (`- <!-- .element: -->
+// text`, as reveal.js reads it: the comment applies to the list item, the text stays text).
+const BLOCK_COMMENT = new RegExp(String.raw`^ {0,3}` + COMMENT_BODY + String.raw`(?:[ \t]*(?:\n+|$)|[ \t]*(?=\S))`);
 const INLINE_COMMENT = new RegExp('^' + COMMENT_BODY);
 /** Where a directive may start: marked cuts a paragraph's or a text's source there to try the tokenizers. */
-const BLOCK_START = new RegExp(String.raw`^ {0,3}<!--\s*(?:${KEYWORDS})`, 'm');
-const INLINE_START = new RegExp(String.raw`<!--\s*(?:${KEYWORDS})`);
+const BLOCK_START = new RegExp(String.raw`^ {0,3}<!--\s*(?:${KEYWORDS})(?![\w-])`, 'm');
+const INLINE_START = new RegExp(String.raw`<!--\s*(?:${KEYWORDS})(?![\w-])`);
 
 function commentToken(m: RegExpExecArray, block: boolean): Tokens.Generic {
   const token: CommentToken = { type: 'lecternComment', raw: m[0], keyword: m[1] ?? '', value: (m[2] ?? '').trim(), block };

@@ -11,6 +11,7 @@ import { inlinePlainText } from './tokens';
 import { filterAttributes, filterUrl, type PolicyContext } from './policy';
 import type { FragmentCount } from './render-context';
 import { imagePolicy } from './sanitize';
+import { renderCodeBlock } from './code-block';
 
 /** The policy to apply while rendering, and where fragments are counted. */
 export interface TrustedRender {
@@ -97,7 +98,11 @@ export class SlideHtmlRenderer extends Renderer {
     return this.attrs(super.blockquote(token), token);
   }
   override code(token: Attributed<Tokens.Code>): string {
-    return this.attrs(super.code(token), token);
+    // Highlighted at compile time (code-block.ts); line-highlight steps are fragments. The
+    // sanitizer counts them when the part is sanitized, this renderer when it is trusted.
+    const block = renderCodeBlock(token.text, token.lang);
+    if (this.trusted) for (let i = 0; i < block.fragments; i++) this.trusted.fragments.add({ class: 'fragment' });
+    return this.attrs(block.html, token);
   }
   override table(token: Attributed<Tokens.Table>): string {
     return this.attrs(super.table(token), token);

@@ -61,7 +61,8 @@ export function renderMath(tex: string, display: boolean): MathResult {
     });
     result = { html, error: null, warnings };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    // KaTeX quotes the formula around the error, line breaks and all: one problem, one line.
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
     result = { html: mathErrorBox(tex, message, display), error: message, warnings };
   }
   if (cache.size >= MAX_CACHE) {

@@ -17,6 +17,32 @@ export interface PolicyContext {
   useAsset(ref: string, kind: AssetKind): AssetResolution;
 }
 
+/**
+ * Inline SVG diagrams: shapes, text, gradients, markers and internal references. Nothing that
+ * runs, embeds HTML or loads: no <script>, <foreignObject>, <image>, <a>, <animate>/<set> (they can
+ * rewrite href), no <feImage>. Names are lower case: sanitize-html lowercases them, and the HTML
+ * parser restores SVG's camelCase (viewBox, linearGradient) when the slide is shown.
+ */
+export const SVG_TAGS = new Set([
+  'svg', 'g', 'defs', 'title', 'desc', 'symbol', 'use', 'path', 'rect', 'circle', 'ellipse', 'line',
+  'polyline', 'polygon', 'text', 'tspan', 'textpath', 'marker', 'lineargradient', 'radialgradient',
+  'stop', 'clippath', 'mask', 'pattern', 'switch',
+]);
+const SVG_ATTRS = [
+  'viewbox', 'preserveaspectratio', 'xmlns', 'xmlns:xlink', 'version', 'width', 'height', 'x', 'y', 'x1', 'y1', 'x2', 'y2',
+  'cx', 'cy', 'r', 'rx', 'ry', 'fx', 'fy', 'd', 'points', 'pathlength', 'transform', 'fill', 'fill-opacity', 'fill-rule',
+  'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-dashoffset', 'stroke-linecap', 'stroke-linejoin',
+  'stroke-miterlimit', 'stroke-opacity', 'opacity', 'color', 'visibility', 'display', 'vector-effect',
+  'font-family', 'font-size', 'font-style', 'font-weight', 'text-anchor', 'dominant-baseline',
+  'alignment-baseline', 'baseline-shift', 'letter-spacing', 'word-spacing', 'text-decoration', 'writing-mode',
+  'dx', 'dy', 'rotate', 'textlength', 'lengthadjust', 'startoffset', 'offset', 'stop-color', 'stop-opacity',
+  'gradientunits', 'gradienttransform', 'spreadmethod', 'markerwidth', 'markerheight', 'markerunits', 'refx',
+  'refy', 'orient', 'marker-start', 'marker-mid', 'marker-end', 'clip-path', 'clip-rule', 'clippathunits',
+  'mask', 'maskunits', 'maskcontentunits', 'patternunits', 'patterncontentunits', 'patterntransform',
+  'href', 'xlink:href', 'shape-rendering', 'text-rendering', 'paint-order', 'focusable',
+];
+const SVG_REFERENCE_ATTRS = new Set(['href', 'xlink:href']);
+
 export const ALLOWED_TAGS = new Set([
   'address', 'article', 'aside', 'footer', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup',
   'main', 'nav', 'section', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'hr',
@@ -25,6 +51,7 @@ export const ALLOWED_TAGS = new Set([
   'sup', 'time', 'u', 'var', 'wbr', 'caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot',
   'th', 'thead', 'tr', 'img', 'picture', 'video', 'audio', 'source', 'track', 'details', 'summary',
   'del', 'ins', 'style', 'input', 'center',
+  ...SVG_TAGS,
 ]);
 
 export const GLOBAL_ATTRS = ['class', 'id', 'style', 'title', 'lang', 'dir', 'role', 'hidden', 'tabindex'];
@@ -51,6 +78,7 @@ export const TAG_ATTRS: Record<string, string[]> = {
   ins: ['cite', 'datetime'],
   // Slide attributes from `<!-- .slide: -->` go through the same policy as a <section>.
   section: [],
+  ...Object.fromEntries([...SVG_TAGS].map((tag) => [tag, SVG_ATTRS])),
 };
 /** reveal.js attributes that would load a web page or another file at show time. */
 const BLOCKED_DATA = new Set([
@@ -162,6 +190,17 @@ export function filterStyle(css: string, ctx: PolicyContext): string | null {
   return out;
 }
 
+/**
+ * An SVG attribute may refer only inside the slide: href="#id" on <use>/<textPath>, url(#id) in
+ * paint, marker, clip and mask values. Anything else (a file, a web address, javascript:) goes.
+ */
+function svgValueAllowed(tag: string, name: string, value: string, ctx: PolicyContext): boolean {
+  const internal = SVG_REFERENCE_ATTRS.has(name) ? /^#[A-Za-z_][-\w.:]*$/.test(value.trim()) : !/url\(\s*['"]?\s*(?!#)/i.test(value);
+  if (internal) return true;
+  ctx.report('warning', 'removed-html', `removed ${name}="${value.slice(0, 60)}" from <${tag}> (inline SVG may refer only to its own elements, as href="#id" or url(#id))`, where(ctx, [value], [`${name}=`, true]));
+  return false;
+}
+
 /** Applies the attribute policy to one element's attributes (also used for `.slide` attributes). */
 export function filterAttributes(tag: string, attribs: Record<string, string>, ctx: PolicyContext): Record<string, string> {
   const out: Record<string, string> = {};
@@ -176,6 +215,7 @@ export function filterAttributes(tag: string, attribs: Record<string, string>, c
       ctx.report('warning', 'removed-html', `removed attribute ${name} from <${tag}>`, where(ctx, [`${rawName}=`, true], [rawName, true]));
       continue;
     }
+    if (SVG_TAGS.has(tag) && !svgValueAllowed(tag, name, value, ctx)) continue;
     if (name === 'style') {
       const css = filterStyle(value, ctx);
       if (css !== null) out[name] = css;

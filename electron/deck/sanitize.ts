@@ -54,11 +54,23 @@ export function imagePolicy(input: Record<string, string>, ctx: PolicyContext): 
   return { tagName: 'img', attribs: { src: kept.url, ...rest } };
 }
 
+/** A colour as <font color> may give it: a name, #hex, or rgb()/hsl() of numbers; else null. */
+export function safeColor(value: string | undefined): string | null {
+  const v = (value ?? '').trim();
+  if (/^[a-zA-Z]{3,30}$/.test(v) || /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(v)) return v;
+  if (/^(?:rgb|hsl)a?\(\s*[\d.%]+(?:\s*[,\s/]\s*[\d.%]+){2,3}\s*\)$/i.test(v)) return v;
+  // HTML reads a bare hex colour without the #.
+  if (/^(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v)) return '#' + v;
+  return null;
+}
+
 type Options = sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] };
 
 /** What does not depend on the slide: built once. */
 const BASE_OPTIONS: Options = {
-  allowedTags: [...ALLOWED_TAGS],
+  // foreignObject passes the tag filter only so that exclusiveFilter drops it with its content
+  // (a discarded tag would keep its inner HTML); the '*' transform reports it.
+  allowedTags: [...ALLOWED_TAGS, 'foreignobject'],
   allowedAttributes: Object.fromEntries([
     ['*', [...GLOBAL_ATTRS, 'data-*', 'aria-*']],
     ...Object.entries(TAG_ATTRS),
@@ -89,6 +101,13 @@ function optionsFor(ctx: PolicyContext, fragments: FragmentCount): Options {
   return {
     ...BASE_OPTIONS,
     transformTags: {
+      // <font color> (old HTML, common in converted decks) keeps its colour as a styled span;
+      // the '*' pass below puts the style through the CSS policy.
+      font: (_tagName, attribs) => {
+        const color = safeColor(attribs.color);
+        const kept: Record<string, string> = color ? { style: `color: ${color}` } : {};
+        return { tagName: 'span', attribs: kept };
+      },
       img: (tagName, attribs) => {
         const image = imagePolicy(attribs, ctx);
         // Already resolved: the '*' pass must not resolve the ref a second time.
@@ -111,6 +130,8 @@ function optionsFor(ctx: PolicyContext, fragments: FragmentCount): Options {
       },
     },
     exclusiveFilter: (frame) => {
+      // Its content would be HTML inside the SVG: dropped whole (the '*' pass reports the tag).
+      if (frame.tag === 'foreignobject') return true;
       if (frame.tag !== 'style') return false;
       const css = frame.text;
       if (/@import|expression\s*\(|javascript:|-moz-binding|behavior\s*:|\\|url\s*\(/i.test(css) || NETWORK_IN_CSS.test(css)) {

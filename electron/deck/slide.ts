@@ -77,10 +77,28 @@ function escapeHtml(s: string): string {
 
 interface PartResult {
   html: string;
+  /** reveal.js's `<aside class="notes">` in the body: sanitized HTML that belongs to the notes. */
+  asideNotes: string[];
   text: string;
   title: string;
   fragments: number;
   hasMedia: boolean;
+}
+
+const ASIDE_NOTES = /<aside\b[^>]*\bclass="(?:[^"]*\s)?notes(?:\s[^"]*)?"[^>]*>([\s\S]*?)<\/aside>\s*/g;
+
+/** Moves reveal.js's `<aside class="notes">` out of sanitized body HTML. */
+export function takeAsideNotes(html: string): { html: string; notes: string[] } {
+  const notes: string[] = [];
+  const rest = html.replace(ASIDE_NOTES, (_m, inner: string) => {
+    notes.push(inner.trim());
+    return '';
+  });
+  return { html: rest, notes };
+}
+
+function htmlText(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
 }
 
 const MAX_NESTING = 100;
@@ -149,10 +167,12 @@ function renderPart(src: SourceText, ctx: RenderContext, isBody: boolean, cites:
     // marked recurses per nesting level; absurd nesting ends here instead of crashing the deck.
     const why = err instanceof RangeError ? `it is nested too deeply (more than ${MAX_NESTING} levels of lists, quotes or indentation)` : err instanceof Error ? err.message : String(err);
     ctx.report('error', 'render-failed', `${isBody ? 'slide' : 'notes'} could not be rendered: ${why}`, ctx.locator.start());
-    return { html: `<pre class="lectern-render-error">${escapeHtml(src.text)}</pre>`, text: src.text, title: '', fragments: 0, hasMedia: false, tokens: [] };
+    return { html: `<pre class="lectern-render-error">${escapeHtml(src.text)}</pre>`, text: src.text, title: '', fragments: 0, hasMedia: false, tokens: [], asideNotes: [] };
   }
   const math = ctx.math;
-  const withMath = html.replace(PLACEHOLDER, (_m, i: string) => math[Number(i)] ?? '');
+  let withMath = html.replace(PLACEHOLDER, (_m, i: string) => math[Number(i)] ?? '');
+  let asideNotes: string[] = [];
+  if (isBody && ctx.rawHtml) ({ html: withMath, notes: asideNotes } = takeAsideNotes(withMath));
   const heading = (tokens as AnyToken[]).find((t) => t.type === 'heading') as Tokens.Heading | undefined;
   if (isBody) {
     const over = estimateOverflow(tokens);
@@ -162,6 +182,7 @@ function renderPart(src: SourceText, ctx: RenderContext, isBody: boolean, cites:
   }
   return {
     html: withMath,
+    asideNotes,
     text: blockText(tokens),
     // Titles feed the outline, bookmarks and contents: formulas there read as text, not TeX.
     title: heading ? inlinePlainText(heading.tokens, texPlainText).trim() : '',
@@ -193,19 +214,22 @@ export function renderSlide(input: SlideInput, deck: DeckRenderContext): SlideRe
   const slot = slide.references;
   const references = slot ? referencesSlot(body.tokens, slot, body.title, bodyCtx) : null;
   let section = bodyCtx.section;
-  let notes: PartResult = { html: '', text: '', title: '', fragments: 0, hasMedia: false };
+  let notes: PartResult = { html: '', asideNotes: [], text: '', title: '', fragments: 0, hasMedia: false };
   if (input.notes) {
     const notesCtx = createRenderContext(slide, input.notes);
     notes = renderPart(input.notes, notesCtx, false, cites);
     section = section ?? notesCtx.section;
     if (slide.references !== slot) notesCtx.report('error', 'references-in-notes', 'a references comment belongs in the slide, not in its notes', slide.references ?? notesCtx.locator.start());
   }
+  // reveal.js shows an <aside class="notes"> as speaker notes: after the part's own notes.
+  const notesHtml = body.asideNotes.length === 0 ? notes.html : [notes.html.trimEnd(), ...body.asideNotes].filter((h) => h !== '').join('\n');
+  const notesText = body.asideNotes.length === 0 ? notes.text : [notes.text, ...body.asideNotes.map(htmlText)].filter((t) => t.trim() !== '').join('\n');
   const empty = !references && body.text.trim() === '' && !body.hasMedia && Object.keys(slide.attributes).length === 0;
   return {
     html: body.html,
-    notesHtml: notes.html,
+    notesHtml,
     text: body.text,
-    notesText: notes.text,
+    notesText,
     title: body.title,
     attributes: slide.attributes,
     fragments: body.fragments,

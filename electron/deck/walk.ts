@@ -5,10 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Token, Tokens } from 'marked';
 import { addSlideAttributes, directiveFor, mergeAttrs, parseAttributeString, type CommentToken } from './directives';
+import { knownLanguage, parseFenceInfo } from './code-block';
 import { renderMath } from './math';
 import type { RenderContext } from './render-context';
 import { texPlainText } from '../contract/tex-text';
-import { CODESPAN_MATH, inlinePlainText, type AnyToken, type MathToken, type WithAttributes } from './tokens';
+import { codespanMath, inlinePlainText, type AnyToken, type MathToken, type WithAttributes } from './tokens';
 
 // Unguessable per process, so a deck cannot forge a math placeholder.
 export const NONCE = randomBytes(6).toString('hex');
@@ -34,9 +35,26 @@ export function walk(tokens: AnyToken[], parent: AnyToken | null, ctx: RenderCon
     }
     if (t.type === 'codespan') {
       // reveal.js convention: a code span that is exactly `$..$` or `$$..$$` is math.
-      const c = CODESPAN_MATH.exec((t as Tokens.Codespan).text);
-      if (c && (c[2] ?? '').trim()) t.placeholder = placeMath((c[2] ?? '').trim(), c[1] === '$$', t.raw, ctx);
+      const c = codespanMath((t as Tokens.Codespan).text);
+      if (c) t.placeholder = placeMath(c.tex, c.display, t.raw, ctx);
       else ctx.locator.find(t.raw);
+      continue;
+    }
+    if (t.type === 'text' && !t.tokens && (t as Tokens.Text).text.includes('$$')) {
+      // A `$$` left in text found no partner in its paragraph: say so instead of guessing.
+      const raw = t.raw;
+      const at = ctx.locator.find(raw);
+      const before = raw.slice(0, Math.max(0, raw.indexOf('$$')));
+      const where = before.includes('\n') ? at : { line: at.line, column: at.column + before.length };
+      ctx.report('warning', 'unpaired-math', 'a $$ here has no closing $$ in its paragraph, so it shows as text (close the formula, or write \\$\\$ for dollar signs)', where);
+      continue;
+    }
+    if (t.type === 'code') {
+      const where = ctx.locator.find(t.raw);
+      const { language } = parseFenceInfo((t as Tokens.Code).lang);
+      if (language && !knownLanguage(language)) {
+        ctx.report('warning', 'code-language-unknown', `code in "${language}" is shown without syntax colours (not a language highlight.js knows; see the deck format reference)`, where);
+      }
       continue;
     }
     if (t.type === 'lecternComment') {
