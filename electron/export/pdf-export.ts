@@ -9,7 +9,7 @@ import { numberPagesScript, PART_LINK_PREFIX } from '../contract/print';
 import type { Deck, Diagnostic } from '../deck/types';
 import { PendingFile } from './atomic-file';
 import { buildOfflineHtml, inlineDeckAssets } from './offline-html';
-import { finishPdf, mergePdfs, type OutlineEntry } from './pdf/index';
+import { finishPdf, mergePdfs, nestBySection, type SlideOutlineEntry } from './pdf/index';
 import { joinLayouts, planPrintParts, type JoinedLayout } from './print-parts';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from './printer';
 import { stripDeckExtension } from '../deck/deck-file';
@@ -79,7 +79,8 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
     report('write', total);
     const meta = deck.meta;
     const finished = finishPdf(pdf, {
-      outline,
+      // Nested after joining, so a section split between parts stays one entry.
+      outline: nestBySection(outline),
       info: {
         title: meta.title,
         author: meta.author,
@@ -109,7 +110,7 @@ async function printParts(
   options: Required<ExportOptions>,
   printer: PdfPrinter,
   onFirstLaidOut: () => void,
-): Promise<{ pdf: Uint8Array; outline: OutlineEntry[] }> {
+): Promise<{ pdf: Uint8Array; outline: SlideOutlineEntry[] }> {
   const planned = planPrintParts(deck, options, printer.concurrency);
   // The deck's files are read once, whatever the number of parts and passes.
   const assets = inlineDeckAssets(deck);
