@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { finishPdf, nestBySection, withPdfOutline, type SlideOutlineEntry } from '../../electron/export/pdf/index';
 import { PdfWriter } from '../../electron/export/pdf/writer';
+import { pdfOutline } from '../fixtures/export/support';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-pdf-outline-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,22 +28,6 @@ function run(cmd: string, args: string[]): string {
   assert.equal(result.error, undefined, `${cmd} is not installed`);
   assert.equal(result.status, 0, `${cmd} failed: ${result.stderr}`);
   return result.stdout;
-}
-
-interface ReadEntry {
-  title: string;
-  page: number;
-  open: boolean;
-  kids: ReadEntry[];
-}
-
-/** The outline as qpdf reads it: titles, 1-based pages, open/closed, children. */
-function qpdfOutline(file: string): ReadEntry[] {
-  interface QpdfItem { title: string; destpageposfrom1: number; open: boolean; kids: QpdfItem[] }
-  const json = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', file])) as { outlines: QpdfItem[] };
-  const map = (items: QpdfItem[]): ReadEntry[] =>
-    items.map((item) => ({ title: item.title, page: item.destpageposfrom1, open: item.open, kids: map(item.kids) }));
-  return map(json.outlines);
 }
 
 const talk: SlideOutlineEntry[] = [
@@ -81,9 +66,9 @@ describe('the nested outline in a PDF', () => {
     const file = join(dir, 'talk.pdf');
     writeFileSync(file, finishPdf(blankPdf(7), { outline: nestBySection(talk), info: { title: 'Talk' } }));
     assert.match(run('qpdf', ['--check', file]), /No syntax or stream encoding errors found/);
-    const outline = qpdfOutline(file);
+    const outline = pdfOutline(file);
     assert.deepEqual(
-      outline.map((e) => [e.title, e.page, e.open, e.kids.map((k) => [k.title, k.page])]),
+      outline.map((e) => [e.title, e.page, e.open, e.children.map((k) => [k.title, k.page])]),
       [
         ['Title slide', 1, true, []],
         ['Introduction', 2, false, [['Why', 2], ['Plan', 3]]],
@@ -102,7 +87,7 @@ describe('the nested outline in a PDF', () => {
     writeFileSync(file, withPdfOutline(blankPdf(4), nestBySection(talk)));
     assert.match(run('qpdf', ['--check', file]), /No syntax or stream encoding errors found/);
     assert.deepEqual(
-      qpdfOutline(file).map((e) => [e.title, e.kids.length]),
+      pdfOutline(file).map((e) => [e.title, e.children.length]),
       [['Title slide', 0], ['Introduction', 2], ['Ablation', 1]],
     );
   });
