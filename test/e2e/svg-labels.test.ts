@@ -48,7 +48,7 @@ describe('diagram labels', { skip }, () => {
     assert.ok(dejavu > liberation * 1.05, `DejaVu Sans (${dejavu}) is wider than Liberation Sans (${liberation})`);
   });
 
-  test('the rule catches a label across an outline, a label on an arrow, labels over each other', async () => {
+  test('the rule catches a label across an outline, on an arrow, under a dot, labels over each other', async () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200">
       <rect x="0" y="0" width="400" height="200" fill="#fff"/>
       <ellipse cx="100" cy="100" rx="60" ry="40" fill="#e8b5a0" stroke="#9c4a33" stroke-width="3"/>
@@ -58,10 +58,13 @@ describe('diagram labels', { skip }, () => {
       <text x="260" y="156" font-size="16">on arrow</text>
       <text x="250" y="30" font-size="16">one</text>
       <text x="262" y="36" font-size="16">two</text>
+      <text x="300" y="100" font-size="16">dotted</text>
+      <circle cx="320" cy="95" r="2" fill="#000"/>
     </svg>`;
     const problems = await labelProblems(page, svg, 'DejaVu Sans');
     const labels = problems.map((p) => p.label).sort();
-    assert.deepEqual(labels, ['across the edge', 'on arrow', 'one'], JSON.stringify(problems, null, 1));
+    assert.deepEqual(labels, ['across the edge', 'dotted', 'on arrow', 'one'], JSON.stringify(problems, null, 1));
+    assert.match(problems.find((p) => p.label === 'dotted')!.meets, /<circle .*inside its box/);
   });
 
   for (const font of FONTS) {
