@@ -24,8 +24,9 @@ export interface PrintPart {
 export interface PrintViewReport {
   /** Pages laid out (each `.lectern-page` is exactly one printed page). */
   pages: number;
-  /** Bookmarks: one per slide where the slide first appears, 0-based page within this view. */
-  outline?: Array<{ title: string; page: number }>;
+  /** Bookmarks: one per slide where the slide first appears, 0-based page within this view, with
+   *  the slide's section (Slide.section) when it has one; the exporter nests them by section. */
+  outline?: Array<{ title: string; page: number; section?: string }>;
   /** `[slide index, 0-based page within this view]` for every slide this view shows (link targets). */
   anchors?: Array<[number, number]>;
 }

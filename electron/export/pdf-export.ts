@@ -11,7 +11,7 @@ import { readInkSidecar } from '../ink/file/sidecar-file';
 import type { InkStroke } from '../ink/types';
 import { PendingFile } from './atomic-file';
 import { buildOfflineHtml, inlineDeckAssets } from './offline-html';
-import { finishPdf, mergePdfs, type OutlineEntry } from './pdf/index';
+import { finishPdf, mergePdfs, nestBySection, type SlideOutlineEntry } from './pdf/index';
 import { joinLayouts, planPrintParts, type JoinedLayout } from './print-parts';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from './printer';
 import { stripDeckExtension } from '../deck/deck-file';
@@ -85,7 +85,8 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
     report('write', total);
     const meta = deck.meta;
     const finished = finishPdf(pdf, {
-      outline,
+      // Nested after joining, so a section split between parts stays one entry.
+      outline: nestBySection(outline),
       info: {
         title: meta.title,
         author: meta.author,
@@ -132,7 +133,7 @@ async function printParts(
   printer: PdfPrinter,
   onFirstLaidOut: () => void,
   ink?: Record<string, InkStroke[]>,
-): Promise<{ pdf: Uint8Array; outline: OutlineEntry[] }> {
+): Promise<{ pdf: Uint8Array; outline: SlideOutlineEntry[] }> {
   const planned = planPrintParts(deck, options, printer.concurrency);
   // The deck's files are read once, whatever the number of parts and passes.
   const assets = inlineDeckAssets(deck);

@@ -4,7 +4,7 @@
 import type { ExportOptions } from '../contract/ipc';
 import type { PrintPart, PrintViewReport } from '../contract/print';
 import type { Deck, Slide } from '../deck/types';
-import type { OutlineEntry } from './pdf/index';
+import type { SlideOutlineEntry } from './pdf/index';
 
 /**
  * Fewest slides worth a part of their own. Below this a second renderer process costs more than
@@ -66,7 +66,8 @@ function positions(deck: Deck): Array<[number, number]> {
 export interface JoinedLayout {
   /** Footer numbering for each part: its first page (1-based) and the total. */
   numbering: Array<{ first: number; total: number }>;
-  outline: OutlineEntry[];
+  /** One bookmark per slide, flat, with its section (pdf/outline.ts nests them). */
+  outline: SlideOutlineEntry[];
   /** Slide index -> 0-based page of the joined document where the slide first appears. */
   anchors: Map<number, number>;
 }
@@ -75,12 +76,12 @@ export interface JoinedLayout {
 export function joinLayouts(reports: readonly PrintViewReport[]): JoinedLayout {
   const total = reports.reduce((sum, r) => sum + r.pages, 0);
   const numbering: JoinedLayout['numbering'] = [];
-  const outline: OutlineEntry[] = [];
+  const outline: SlideOutlineEntry[] = [];
   const anchors = new Map<number, number>();
   let offset = 0;
   for (const report of reports) {
     numbering.push({ first: offset + 1, total });
-    for (const entry of report.outline ?? []) outline.push({ title: entry.title, page: entry.page + offset });
+    for (const entry of report.outline ?? []) outline.push({ ...entry, page: entry.page + offset });
     for (const [slide, page] of report.anchors ?? []) if (!anchors.has(slide)) anchors.set(slide, page + offset);
     offset += report.pages;
   }

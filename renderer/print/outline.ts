@@ -18,7 +18,7 @@ export function markOutline(container: ParentNode, entry: boolean): void {
 
 /**
  * Where each slide lands: its bookmark (the slide's title, or "Slide N" when it has none, so every
- * slide has one) and its link target, at the 0-based index of the `.lectern-page` that first shows
+ * slide has one, and its section, which the exporter nests it under) and its link target, at the 0-based index of the `.lectern-page` that first shows
  * it (every such element is one printed page).
  */
 export function slideLocations(root: ParentNode, slides: readonly Slide[]): Required<Omit<PrintViewReport, 'pages'>> {
@@ -33,7 +33,10 @@ export function slideLocations(root: ParentNode, slides: readonly Slide[]): Requ
   }
   located.sort((a, b) => a.page - b.page);
   return {
-    outline: located.map(({ slide, page }) => ({ title: slide.title || `Slide ${slide.index + 1}`, page })),
+    outline: located.map(({ slide, page }) => {
+      const title = slide.title || `Slide ${slide.index + 1}`;
+      return slide.section ? { title, page, section: slide.section } : { title, page };
+    }),
     anchors: located.map(({ slide, page }) => [slide.index, page]),
   };
 }

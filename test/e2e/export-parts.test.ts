@@ -14,12 +14,15 @@ import { ChromiumPrinter } from '../../electron/export/chromium-printer';
 import { exportPdf } from '../../electron/export/pdf-export';
 import { MAX_PART_SLIDES, MIN_PART_SLIDES, planPrintParts } from '../../electron/export/print-parts';
 import { normaliseExportOptions } from '../../electron/export/pdf-export';
-import { noBrowserReason, pdfOutlineTitles, pdfPages, pdfText } from '../fixtures/export/support';
+import { noBrowserReason, pdfOutline, pdfOutlineLeaves, pdfPages, pdfText } from '../fixtures/export/support';
 
 const skip = noBrowserReason();
 const SLIDES = 2 * MIN_PART_SLIDES + 10;
 /** Slide 3 links to the last slide (another part) and the last slide back to slide 3. */
 const LAST = SLIDES - 1;
+/** A section starts every 25 slides after the first; section 3 (slides 51-75) spans both parts. */
+const SECTION_EVERY = 25;
+const sectionOf = (i: number) => (i === 0 ? undefined : `Section ${Math.ceil(i / SECTION_EVERY)}`);
 
 function deckSource(): string {
   const parts = ['---\ntitle: Parts deck\nauthor: Lectern tests\n---\n'];
@@ -27,7 +30,8 @@ function deckSource(): string {
     const link = i === 2 ? `\n\n[to the last slide](#/${LAST})` : i === LAST ? '\n\n[back to slide 3](#/2)' : '';
     const heading = i === 40 ? 'No heading on this slide, just text' : `## Part slide ${i + 1}`;
     const notes = i === 100 ? Array.from({ length: 40 }, (_, k) => `Long notes paragraph ${k + 1} for slide 101, which runs over one page.`).join('\n\n') : `Notes for slide ${i + 1}.`;
-    parts.push(`${heading}\n\n- point with $x_{${i}}^2$${link}\n\nNote:\n${notes}\n`);
+    const section = i > 0 && (i - 1) % SECTION_EVERY === 0 ? `<!-- section: ${sectionOf(i)} -->\n\n` : '';
+    parts.push(`${section}${heading}\n\n- point with $x_{${i}}^2$${link}\n\nNote:\n${notes}\n`);
   }
   return parts.join('\n---\n\n');
 }
@@ -43,9 +47,32 @@ function linksByPage(file: string): Map<number, string[]> {
   return pages;
 }
 
+/** Pages of the slides' bookmarks (the outline's leaves, under whichever section). */
 function outlinePages(file: string): number[] {
-  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-q', file], { encoding: 'utf8' });
-  return [...xml.matchAll(/<item page="(\d+)">/g)].map((m) => Number(m[1]));
+  return pdfOutlineLeaves(file).map((item) => item.page);
+}
+
+/** The sections of the outline read back: title, page, slide count, and that every slide under it is in it. */
+function assertSectionsNest(file: string, slideStarts: readonly number[]): void {
+  const outline = pdfOutline(file);
+  assert.equal(outline[0]!.children.length, 0, 'the first slide is outside any section');
+  const sections = outline.slice(1);
+  assert.deepEqual(
+    sections.map((s) => s.title),
+    Array.from({ length: Math.ceil((SLIDES - 1) / SECTION_EVERY) }, (_, k) => `Section ${k + 1}`),
+    'one top-level entry per section, section 3 one entry although the parts split it',
+  );
+  let slide = 1;
+  for (const section of sections) {
+    assert.equal(section.open, false, `${section.title} starts closed`);
+    assert.equal(section.page, slideStarts[slide], `${section.title} opens on its first slide`);
+    for (const child of section.children) {
+      assert.equal(sectionOf(slide), section.title, `slide ${slide + 1} under its own section`);
+      assert.equal(child.page, slideStarts[slide]);
+      slide++;
+    }
+  }
+  assert.equal(slide, SLIDES, 'every sectioned slide is in the outline once');
 }
 
 describe('export in parts', { skip }, () => {
@@ -79,10 +106,11 @@ describe('export in parts', { skip }, () => {
       const expected = page === 41 ? 'No heading on this slide' : `Part slide ${page}`;
       assert.ok(pdfText(file, page, page).includes(expected), `page ${page} shows slide ${page}`);
     }
-    const titles = pdfOutlineTitles(file);
+    const titles = pdfOutlineLeaves(file).map((item) => item.title);
     assert.equal(titles.length, SLIDES);
     assert.equal(titles[41 - 1], 'Slide 41');
     assert.deepEqual(outlinePages(file), Array.from({ length: SLIDES }, (_, i) => i + 1));
+    assertSectionsNest(file, outlinePages(file));
     const links = linksByPage(file);
     assert.deepEqual(links.get(3), [`#${SLIDES}`], 'slide 3 links to the last slide, in the other part');
     assert.deepEqual(links.get(SLIDES), ['#3'], 'and back');
@@ -109,6 +137,7 @@ describe('export in parts', { skip }, () => {
     }
     const starts = outlinePages(file);
     assert.equal(starts.length, SLIDES);
+    assertSectionsNest(file, starts);
     assert.equal(starts[101] ?? 0, (starts[100] ?? 0) + 2, 'slide 101 takes two pages');
     assert.match(pdfText(file, starts[100]!, starts[100]!), new RegExp(`Slide 101 of ${SLIDES}`));
     assert.match(pdfText(file, starts[100]! + 1, starts[100]! + 1), /Long notes paragraph 40 for slide 101/);
@@ -140,5 +169,8 @@ describe('export in parts', { skip }, () => {
     assert.equal(pdfPages(file), pages);
     for (const page of [1, 11, 12, pages]) assert.match(pdfText(file, page, page), new RegExp(`page ${page} of ${pages}`));
     assert.match(pdfText(file, 12, 12), /Part slide 67/);
+    const leaves = pdfOutlineLeaves(file);
+    assert.equal(leaves.length, SLIDES);
+    assertSectionsNest(file, leaves.map((item) => item.page));
   });
 });

@@ -1,7 +1,8 @@
 // Lectern's PDF reading and writing, all of it: joining the parts of a long deck (merge.ts) and
 // adding bookmarks and document information (update.ts), over one reader (objects.ts, syntax.ts)
-// and one writer (writer.ts). Written by hand, not with a PDF library: a library's parse + save of
-// a 300-page export costs far more than copying objects and appending a few hundred bytes.
+// and one writer (writer.ts); bookmarks nest slides under their sections (outline.ts). Written by
+// hand, not with a PDF library: a library's parse + save of a 300-page export costs far more than
+// copying objects and appending a few hundred bytes.
 //
 // What it assumes of the PDFs it reads, all of which Chromium's print pipeline (Skia) writes:
 // - classic cross-reference tables (`xref` ... `trailer` ... `startxref`), possibly followed by
@@ -17,4 +18,5 @@
 export { mergePdfs, type MergeOptions } from './merge';
 export { readTrailer, type Trailer } from './objects';
 export { decodePdfString, scanObject } from './syntax';
-export { finishPdf, hasOutline, pdfTextString, withPdfInfo, withPdfOutline, type OutlineEntry, type PdfFinish, type PdfInfo } from './update';
+export { nestBySection, type OutlineEntry, type SlideOutlineEntry } from './outline';
+export { finishPdf, hasOutline, pdfTextString, withPdfInfo, withPdfOutline, type PdfFinish, type PdfInfo } from './update';

@@ -1,11 +1,14 @@
-// What the exporter adds to a printed PDF, as one incremental update (writer.ts): bookmarks (a flat
-// outline, one entry per slide title) and the document information (title, author...). Chromium
+// What the exporter adds to a printed PDF, as one incremental update (writer.ts): bookmarks (the
+// outline.ts tree: sections, their slides beneath) and the document information (title, author...). Chromium
 // cannot set an author, and builds an outline only from a tagged PDF, which costs about a third
 // of a 300-slide print; the print view knows which page each title lands on, so the outline is
 // written here. The PDF is parsed once, however much is added.
 
 import { PdfObjects, readTrailer, refNumber } from './objects';
-import { appendUpdate } from './writer';
+import { outlineBodies, type OutlineEntry } from './outline';
+import { appendUpdate, pdfTextString } from './writer';
+
+export { pdfTextString };
 
 export interface PdfInfo {
   title?: string;
@@ -13,19 +16,6 @@ export interface PdfInfo {
   subject?: string;
   keywords?: string;
   creator?: string;
-}
-
-export interface OutlineEntry {
-  title: string;
-  /** 0-based page index. */
-  page: number;
-}
-
-/** A PDF text string: UTF-16BE with a byte order mark, hex-encoded (safe for any character). */
-export function pdfTextString(text: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
 }
 
 function pdfDate(date: Date): string {
@@ -57,8 +47,8 @@ function catalogHasOutline(objects: PdfObjects): boolean {
 }
 
 /**
- * The objects of an outline of `entries` numbered from `first` (entries on pages the PDF lacks
- * are dropped), the catalog replaced to point at it, added to `bodies`. Returns the next free number.
+ * The objects of an outline of `entries` (a tree) numbered from `first` (entries on pages the PDF
+ * lacks are dropped), the catalog replaced to point at it, added to `bodies`. Returns the next free number.
  */
 function addOutline(objects: PdfObjects, entries: readonly OutlineEntry[], bodies: Map<number, string>, first: number): number {
   const rootNum = refNumber(objects.trailer.root);
@@ -66,26 +56,15 @@ function addOutline(objects: PdfObjects, entries: readonly OutlineEntry[], bodie
   if (!catalog.startsWith('<<') || !catalog.endsWith('>>')) throw new Error('the printed PDF catalog is unreadable');
   const pagesRef = /\/Pages\s+(\d+)\s+\d+\s+R/.exec(catalog);
   if (!pagesRef) throw new Error('the printed PDF catalog has no page tree');
-  const pages = objects.pageObjects(Number(pagesRef[1]));
-  const items = entries.filter((e) => e.title !== '' && e.page >= 0 && e.page < pages.length);
-  if (items.length === 0) return first;
-
-  const outlinesNum = first;
-  const itemNum = (i: number) => outlinesNum + 1 + i;
-  bodies.set(rootNum, `${catalog.slice(0, -2).replace(/\/Outlines\s+\d+\s+\d+\s+R/, '')}\n/Outlines ${outlinesNum} 0 R>>`);
-  bodies.set(outlinesNum, `<</Type /Outlines /First ${itemNum(0)} 0 R /Last ${itemNum(items.length - 1)} 0 R /Count ${items.length}>>`);
-  items.forEach((item, i) => {
-    const links = [i > 0 ? `/Prev ${itemNum(i - 1)} 0 R` : '', i < items.length - 1 ? `/Next ${itemNum(i + 1)} 0 R` : ''].filter(Boolean);
-    bodies.set(
-      itemNum(i),
-      `<</Title ${pdfTextString(item.title)} /Parent ${outlinesNum} 0 R ${links.join(' ')} /Dest [${pages[item.page]} 0 R /Fit]>>`,
-    );
-  });
-  return itemNum(items.length);
+  const outline = outlineBodies(entries, objects.pageObjects(Number(pagesRef[1])), first);
+  if (!outline) return first;
+  bodies.set(rootNum, `${catalog.slice(0, -2).replace(/\/Outlines\s+\d+\s+\d+\s+R/, '')}\n/Outlines ${first} 0 R>>`);
+  for (const [num, body] of outline.bodies) bodies.set(num, body);
+  return outline.next;
 }
 
 export interface PdfFinish {
-  /** Bookmarks to write, unless the PDF has an outline of its own. */
+  /** Bookmarks to write (a tree, outline.ts), unless the PDF has an outline of its own. */
   outline?: readonly OutlineEntry[];
   info: PdfInfo;
   now?: Date;

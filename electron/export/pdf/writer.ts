@@ -3,6 +3,13 @@
 // cross-reference section for them and a trailer pointing back at the previous one, the original
 // bytes untouched.
 
+/** A PDF text string: UTF-16BE with a byte order mark, hex-encoded (safe for any character). */
+export function pdfTextString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
 /** A PDF's trailer entries an update carries over. */
 export interface UpdateTrailer {
   root: string;
