@@ -3,7 +3,9 @@
 // edit only renders the slides that changed.
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { MediaLibrary } from '../media/media-library';
 import { createAssetResolver, stampOf, type FileStamp } from './assets';
+import { createMediaResolver } from './media-assets';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
 import { DEFAULT_RENDER_OPTIONS, type DeckRenderContext } from './render-context';
@@ -21,6 +23,11 @@ export interface CompileOptions {
    * HTML take it). Same output, slower: tests use it to compare the two paths.
    */
   sanitizeEverything?: boolean;
+  /**
+   * Clinical media (issue 13): privacy check, DICOM to PNG, video posters. Without it DICOM
+   * cannot be shown and no metadata is checked. See `compileWithMedia` for the compile loop.
+   */
+  media?: MediaLibrary;
 }
 
 export interface DeckCompiler {
@@ -60,12 +67,13 @@ export function createDeckCompiler(): DeckCompiler {
       fm = parsed.fm;
       diagnostics.push(...parsed.diagnostics);
     }
-    const resolver = createAssetResolver(root);
+    const confining = createAssetResolver(root);
+    const resolver = options.media ? createMediaResolver(confining, root, options.media) : confining;
     // Every slide of this compile (includes too) renders in this context.
     const deckContext: DeckRenderContext = {
       root,
       resolver,
-      options: { ...DEFAULT_RENDER_OPTIONS, sanitizeEverything: options.sanitizeEverything ?? false },
+      options: { ...DEFAULT_RENDER_OPTIONS, sanitizeEverything: options.sanitizeEverything ?? false, media: options.media !== undefined },
     };
     let self = file;
     try {
@@ -164,9 +172,9 @@ export function createDeckCompiler(): DeckCompiler {
     const { chunk } = entry;
     const notes = chunk.notes;
     // Everything a slide's render reads: its text and position, and the deck context's settings.
-    const key = [entry.file, deck.root, deck.options.sanitizeEverything ? 'all' : 'raw', notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
+    const key = [entry.file, deck.root, deck.options.sanitizeEverything ? 'all' : 'raw', deck.options.media ? 'media' : '-', notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
     const hit = cache.get(key);
-    if (hit && stampsUnchanged(hit.render.stamps)) {
+    if (hit && !hit.render.pending && stampsUnchanged(hit.render.stamps)) {
       hit.generation = generation;
       stats.reused++;
       const delta = chunk.body.line - hit.baseLine;

@@ -37,6 +37,8 @@ export interface SlideRender {
   stamps: FileStamp[];
   /** Nothing to show: no text, no media, no slide attributes. */
   empty: boolean;
+  /** A reference waited for the media layer: never reuse this render. */
+  pending: boolean;
 }
 
 export interface SlideInput {
@@ -149,5 +151,6 @@ export function renderSlide(input: SlideInput, deck: DeckRenderContext): SlideRe
     assets: [...slide.assets.assets.values()],
     stamps: slide.assets.stamps,
     empty,
+    pending: slide.assets.pending,
   };
 }
