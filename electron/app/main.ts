@@ -20,7 +20,7 @@ import {
 import { join } from 'node:path';
 import { SLIDE_FRAME } from '../contract/frame';
 import { INVOKE_CHANNELS, type ViewRole } from '../contract/ipc';
-import { createDeckCompiler, loadDeck } from '../deck/index';
+import { createDeckCompiler, defaultMediaCacheDir, loadDeck, loadDeckWithMedia, MediaLibrary } from '../deck/index';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { deckFromArgv } from './app-args';
 import { LecternController, type AppWindowLike } from './controller';
@@ -127,6 +127,8 @@ const printer = new ElectronPrinter((): PrintWindowLike => {
 }, printJobs);
 
 const compiler = createDeckCompiler();
+/** Converted DICOM frames and video posters: in the user's cache folder, never beside the deck. */
+const media = new MediaLibrary(defaultMediaCacheDir());
 let controller: LecternController | null = null;
 let pendingDeck: string | null = deckFromArgv(process.argv, process.cwd());
 
@@ -169,17 +171,21 @@ function onReady(): void {
     power: powerSaveBlocker,
     dialog,
     recent: new RecentDecks(join(app.getPath('userData'), 'recent-decks.json')),
-    loadDeck: (file) => loadDeck(file, { compiler }),
-    watchDeck: (deck, events) =>
-      new LiveReload(
+    loadDeck: (file) => loadDeck(file, { compiler, media }),
+    watchDeck: (deck, events) => {
+      const reload = new LiveReload(
         {
           watcher: createFileWatcher(),
           clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-          compile: async (file) => loadDeck(file, { compiler }),
+          compile: async (file) => loadDeckWithMedia(file, { compiler, media }),
           events,
         },
         deck,
-      ),
+      );
+      // DICOM stacks and privacy checks are prepared after the first (synchronous) compile.
+      if (media.pending > 0) reload.refresh();
+      return reload;
+    },
     // The hidden print window goes away after each export: no idle renderer during the talk.
     exportPdf: (request) => exportPdf({ ...request, printer }).finally(() => printer.close()),
     pdfFileName,
@@ -190,7 +196,7 @@ function onReady(): void {
   });
   controller = ctl;
   protocol.handle(APP_SCHEME, createAppHandler({ rendererDir: RENDERER_DIR, printJobs }));
-  protocol.handle(DECK_SCHEME, createDeckAssetHandler(() => ctl.assetRoot()));
+  protocol.handle(DECK_SCHEME, createDeckAssetHandler(() => ctl.assetRoot(), () => ctl.deck?.assets ?? []));
   registerIpc(ctl);
   refreshMenu();
   const deck = pendingDeck;

@@ -94,7 +94,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   printer.warmUp();
   const { formatDiagnostic } = await import('./check');
   const { findDecks } = await import('../deck/find-decks');
-  const { createDeckCompiler, loadDeck } = await import('../deck/index');
+  const { createDeckCompiler, defaultMediaCacheDir, loadDeckWithMedia, MediaLibrary } = await import('../deck/index');
 
   let decks: string[];
   try {
@@ -136,6 +136,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   };
   const inputRoot = isDir ? input : dirname(input);
   const compiler = createDeckCompiler();
+  const media = new MediaLibrary(defaultMediaCacheDir());
   const progress = progressReporter(opts.quiet, decks.length);
   const written: string[] = [];
   let failures = 0;
@@ -144,7 +145,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       if (interrupted) break;
       const name = relative(process.cwd(), file) || file;
       trace(`compile ${name}`);
-      const deck = loadDeck(file, { compiler });
+      const deck = await loadDeckWithMedia(file, { compiler, media });
       trace(`compiled (${deck.slides.length} slides)`);
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 && !opts.force) {

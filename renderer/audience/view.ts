@@ -10,6 +10,7 @@ import { JumpBuffer } from '../ui/jump';
 import { listenForKeys } from '../ui/key-listener';
 import { positionOfNumber } from '../model';
 import { LiveDeck } from '../view/live-deck';
+import { ClinicalMedia } from '../media/clinical-media';
 import { audienceKeyTable } from './keys';
 import { SearchBox } from './search-box';
 import { AudienceLink } from './sync-link';
@@ -33,6 +34,9 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
   root.classList.add('lectern-audience');
 
   await presentation.start(takeInitialPosition());
+  const media = new ClinicalMedia(root);
+  media.shown(reveal.getCurrentSlide() ?? null);
+  reveal.on('slidechanged', () => media.shown(reveal.getCurrentSlide() ?? null));
   new AudienceLink(source.transport(deck), presentation).start();
 
   const actions = [{ label: 'Open the presenter view', run: () => source.openPresenter() }];
@@ -59,6 +63,9 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
       return true;
     },
     toggleHelp: () => help.toggle(),
+    stackPrevious: () => media.step(reveal.getCurrentSlide() ?? null, -1),
+    stackNext: () => media.step(reveal.getCurrentSlide() ?? null, 1),
+    togglePlay: () => media.togglePlay(reveal.getCurrentSlide() ?? null),
   });
   const help = new HelpOverlay(root, 'Keys', keys.helpRows(), actions);
   const search = new SearchBox(root, live.slides, (slide) => presentation.goTo({ h: slide.h, v: slide.v, f: -1 }));

@@ -8,6 +8,7 @@ import './print.css';
 import type { ExportOptions } from '../../electron/contract/ipc';
 import type { Deck } from '../../electron/deck/types';
 import { resolveSlideAssets } from '../assets';
+import { printCineVideos, withoutFrameLists } from '../media/print-media';
 import { FRAME_HEIGHT, FRAME_WIDTH, markBackgroundContrast } from './frame';
 import { fitHandoutNotes, layoutHandout, layoutSlides } from './layouts';
 import { layoutNotes } from './notes';
@@ -52,7 +53,7 @@ export async function renderPrintView(
     document.head.append(style);
     root.replaceChildren();
     root.classList.add('lectern-print', `lectern-print-${options.format}`);
-    const slides = resolveSlideAssets(deck.slides, assetUrl);
+    const slides = resolveSlideAssets(withoutFrameLists(deck.slides), assetUrl);
     const context = printContext(deck, part);
     let finish: (() => void) | undefined;
     if (options.format === 'notes') finish = layoutNotes(deck, slides, options.paper ?? 'a4', context, root).paginate;
@@ -61,6 +62,7 @@ export async function renderPrintView(
       if (!options.lines) finish = () => fitHandoutNotes(root);
     } else layoutSlides(deck, slides, options, context, root);
     retargetInternalLinks(root, deck.slides, part);
+    await printCineVideos(root);
     // Marks for profiling a slow export (performance.getEntriesByType('mark')).
     performance.mark('lectern-print-built');
     await whenPrintable(root);
