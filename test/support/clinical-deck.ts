@@ -2,7 +2,7 @@
 // a scratch folder at test time: nothing binary is committed. `LINES` says where each reference is.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cineLoop, ctImage, ctSeries, ctImage as dicomImage, noPixelData, truncatedFile } from '../../scripts/clinical-fixtures/dicom-fixtures';
+import { cineLoop, ctImage, ctSeries, noPixelData, truncatedFile } from '../../scripts/clinical-fixtures/dicom-fixtures';
 import { plantedJpeg, plantedPng } from '../../scripts/clinical-fixtures/planted-images';
 import { plantedMp4 } from '../../scripts/clinical-fixtures/planted-video';
 
@@ -83,7 +83,7 @@ export function writeClinicalDeck(dir: string): ClinicalDeck {
   put('angio.dcm', cineLoop(6, 64, 80));
   put('bad/truncated.dcm', truncatedFile());
   put('bad/no-pixels.dcm', noPixelData());
-  put('bad/j2k.dcm', dicomImage('jpeg2000', { size: 32 }));
+  put('bad/j2k.dcm', ctImage('jpeg2000', { size: 32 }));
   // A JPEG named .png: served as what it is, with a warning.
   put('bad/liar.png', plantedJpeg(32, 24));
   const mp4 = plantedMp4();
@@ -93,4 +93,26 @@ export function writeClinicalDeck(dir: string): ClinicalDeck {
   const file = join(dir, 'clinical.md');
   writeFileSync(file, deck);
   return { file, hasVideo: mp4 !== undefined };
+}
+
+/** The example deck of docs/deck-format.md, copied into `dir` with the files it refers to. */
+export function writeClinicalExample(dir: string, example: string): string {
+  const put = (rel: string, bytes: Uint8Array): void => {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), bytes);
+  };
+  put('images/planted.jpg', plantedJpeg(160, 120));
+  put('ct/IM0001.dcm', ctImage('explicit', { size: 128 }));
+  for (const f of ctSeries(6, 64)) put(`ct/series/${f.name}`, f.bytes);
+  const mp4 = plantedMp4();
+  // Without ffmpeg a multi-frame DICOM cine stands in for the video.
+  let text = example;
+  if (mp4) put('run.mp4', mp4);
+  else {
+    put('run.dcm', cineLoop(6, 64, 80));
+    text = text.replace('(run.mp4)', '(run.dcm)');
+  }
+  const file = join(dir, 'deck.md');
+  writeFileSync(file, text);
+  return file;
 }

@@ -115,3 +115,15 @@ test('lectern check: warnings at file:line:col, --strict fails on them, --json c
   assert.ok(report.diagnostics.some((d) => d.code === 'identifying-metadata'));
   for (const s of PLANTED_STRINGS) assert.ok(!plain.stdout.includes(s) && !strict.stdout.includes(s));
 });
+
+test('the example deck of docs/deck-format.md compiles with only privacy warnings', async () => {
+  const { writeClinicalExample } = await import('../support/clinical-deck');
+  const example = readFileSync(join(ROOT, 'test', 'fixtures', 'format', 'clinical', 'deck.md'), 'utf8');
+  const file = writeClinicalExample(join(dir, 'example'), example);
+  const d = await loadDeckWithMedia(file, { media: new MediaLibrary(join(dir, 'cache')) });
+  assert.deepEqual(d.diagnostics.filter((x) => x.code !== 'identifying-metadata' && x.code !== 'burned-in-annotation'), []);
+  assert.equal(d.slides.length, 4);
+  assert.match(d.slides[1]!.html, /lectern-dicom/);
+  assert.match(d.slides[2]!.html, /lectern-stack/);
+  assert.match(d.slides[3]!.html, /lectern-cine/);
+});
