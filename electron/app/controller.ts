@@ -53,7 +53,7 @@ export function progressBarValue(progress: ExportProgress): number {
 function isSyncMessage(value: unknown): value is SyncMessage {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'navigate' || type === 'blackout' || type === 'hello' || type === 'state';
+  return type === 'navigate' || type === 'blackout' || type === 'hello' || type === 'state' || type === 'media' || type === 'media-state';
 }
 
 export class LecternController {

@@ -19,7 +19,13 @@ export type SyncMessage =
   | { type: 'navigate'; position: SlidePosition }
   | { type: 'blackout'; on: boolean }
   | { type: 'hello'; role: ViewRole }
-  | { type: 'state'; position: SlidePosition; blackout: boolean };
+  | { type: 'state'; position: SlidePosition; blackout: boolean }
+  /** The presenter steps the audience's DICOM stack or pauses/resumes its cine media (issue 13). */
+  | { type: 'media'; command: MediaCommand }
+  /** The audience's media on its current slide: stack images, video times (s), paused; the presenter mirrors it. */
+  | { type: 'media-state'; position: SlidePosition; frames: number[]; times: number[]; paused: boolean };
+
+export type MediaCommand = 'previous' | 'next' | 'toggle-play';
 
 /** What the renderer gets when it boots or when the deck is reloaded. */
 export interface DeckPayload {

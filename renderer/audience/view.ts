@@ -34,10 +34,24 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
   root.classList.add('lectern-audience');
 
   await presentation.start(takeInitialPosition());
-  const media = new ClinicalMedia(root);
-  media.shown(reveal.getCurrentSlide() ?? null);
-  reveal.on('slidechanged', () => media.shown(reveal.getCurrentSlide() ?? null));
-  new AudienceLink(source.transport(deck), presentation).start();
+  const current = (): Element | null => reveal.getCurrentSlide() ?? null;
+  // The presenter mirrors the shown slide's media. Cine loops change often: at most 4 reports a
+  // second, the last change always sent (a trailing report).
+  let reportDue: number | null = null;
+  const media = new ClinicalMedia(root, () => {
+    if (reportDue !== null) return;
+    reportDue = window.setTimeout(() => {
+      reportDue = null;
+      link.sendMedia(media.snapshot(current()));
+    }, 250);
+  });
+  const link = new AudienceLink(source.transport(deck), presentation, (command) => {
+    if (command === 'toggle-play') media.togglePlay(current());
+    else media.step(current(), command === 'next' ? 1 : -1);
+  });
+  link.start();
+  media.shown(current());
+  reveal.on('slidechanged', () => media.shown(current()));
 
   const actions = [{ label: 'Open the presenter view', run: () => source.openPresenter() }];
   if (source.openStudy) actions.push({ label: 'Open the study view', run: source.openStudy });

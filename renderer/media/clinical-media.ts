@@ -4,6 +4,18 @@
 // `data-autoplay`, muted and looping) play while their slide is shown, and a key pauses them.
 // DOM only: the compiler already turned every file into plain images and URLs.
 
+/** What the media on a slide are doing: sent from the audience to the presenter (SyncMessage). */
+export interface MediaSnapshot {
+  /** 0-based image of each stack, in document order. */
+  frames: number[];
+  /** Current time (s) of each cine video, in document order. */
+  times: number[];
+  paused: boolean;
+}
+
+/** A presenter preview shows a video this far from the audience's time: it jumps to it. */
+const VIDEO_DRIFT_S = 0.25;
+
 interface StackState {
   frames: string[];
   index: number;
@@ -20,8 +32,36 @@ export class ClinicalMedia {
   private wheelRest = 0;
   private current: Element | null = null;
 
-  constructor(private readonly root: HTMLElement) {
+  /** `changed` runs after every change the media make on the shown slide (to tell the other view). */
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly changed: () => void = () => {},
+    /** When given, the wheel over a stack asks for steps instead of taking them (the presenter's preview). */
+    private readonly wheelStep?: (steps: number) => void,
+  ) {
     root.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
+    // timeupdate does not bubble: listen while it goes down. Chromium fires it about 4 times a second.
+    root.addEventListener('timeupdate', (event) => {
+      if (event.target instanceof HTMLVideoElement && this.current?.contains(event.target)) this.changed();
+    }, { capture: true });
+  }
+
+  snapshot(slide: Element | null): MediaSnapshot {
+    const videos = slide ? [...slide.querySelectorAll<HTMLVideoElement>('video.lectern-cine')] : [];
+    const cines = this.stacksOn(slide).filter((i) => i.dataset.lecternFrameTime !== undefined);
+    const paused = videos.every((v) => v.paused) && cines.every((i) => this.state(i).paused);
+    return { frames: this.stacksOn(slide).map((img) => this.state(img).index), times: videos.map((v) => v.currentTime), paused };
+  }
+
+  /** Mirrors another view's media (the presenter's preview follows the audience). */
+  apply(slide: Element | null, snapshot: MediaSnapshot): void {
+    this.setFrames(slide, snapshot.frames);
+    const videos = slide ? [...slide.querySelectorAll<HTMLVideoElement>('video.lectern-cine')] : [];
+    videos.forEach((v, i) => {
+      const t = snapshot.times[i];
+      v.muted = true;
+      if (t !== undefined && Math.abs(v.currentTime - t) > VIDEO_DRIFT_S) v.currentTime = t;
+    });
   }
 
   private state(img: HTMLImageElement): StackState {
@@ -56,6 +96,7 @@ export class ClinicalMedia {
     if (!img) return false;
     const s = this.state(img);
     this.show(img, s, s.index + delta, false);
+    this.changed();
     return true;
   }
 
@@ -85,6 +126,7 @@ export class ClinicalMedia {
     for (const img of cines) {
       this.state(img).paused = anyPlaying;
     }
+    this.changed();
     return true;
   }
 
@@ -99,7 +141,9 @@ export class ClinicalMedia {
       s.paused = false;
       // Browsers clamp timers below ~4 ms; a cine loop faster than 100 frames/s is not useful.
       s.timer = window.setInterval(() => {
-        if (!s.paused) this.show(img, s, s.index + 1, true);
+        if (s.paused) return;
+        this.show(img, s, s.index + 1, true);
+        this.changed();
       }, Math.max(10, ms));
     }
     for (const v of slide ? slide.querySelectorAll<HTMLVideoElement>('video.lectern-cine') : []) {
@@ -131,8 +175,12 @@ export class ClinicalMedia {
       this.wheelRest -= steps * WHEEL_NOTCH;
     }
     if (steps === 0) return;
+    if (this.wheelStep) {
+      this.wheelStep(steps);
+      return;
+    }
     const s = this.state(target);
     this.show(target, s, s.index + steps, false);
-    this.root.dispatchEvent(new CustomEvent('lectern-stack-frame', { bubbles: true }));
+    this.changed();
   }
 }

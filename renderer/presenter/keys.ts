@@ -19,9 +19,14 @@ export interface PresenterKeyActions {
   notesLarger(): void;
   notesSmaller(): void;
   toggleHelp(): void;
+  /** Clinical media on the audience's slide: stack image back / forward, pause / resume. */
+  stackPrevious(): void;
+  stackNext(): void;
+  togglePlay(): void;
 }
 
 const NOTES = 'Larger / smaller notes';
+const STACK = 'Image stack: previous / next image';
 
 export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
   return [
@@ -37,6 +42,9 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: ['F'], description: 'Fullscreen', action: a.toggleFullscreen },
     { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },
     { keys: ['-', '_'], labels: ['−'], description: 'Smaller notes', action: a.notesSmaller, helpRow: NOTES },
+    { keys: ['['], description: 'Image stack: previous image', action: a.stackPrevious, helpRow: STACK },
+    { keys: [']'], description: 'Image stack: next image', action: a.stackNext, helpRow: STACK },
+    { keys: ['M'], description: 'Pause / resume the cine loops and videos on the slide', action: a.togglePlay },
     { keys: ['?'], description: 'This list of keys', action: a.toggleHelp },
   ];
 }

@@ -16,6 +16,7 @@ import { LiveDeck } from '../view/live-deck';
 import { DeckNavigation } from '../view/navigation';
 import { presenterKeys } from './keys';
 import { PresenterScreen } from './screen';
+import { ClinicalMedia } from '../media/clinical-media';
 import { PresenterLink } from './sync-link';
 
 function toggleFullscreen(): void {
@@ -55,12 +56,21 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     render();
   }
 
+  // The wheel over the preview's stack scrolls the audience's; the preview follows its report.
+  const previewMedia = new ClinicalMedia(root, () => {}, (steps) => {
+    for (let i = 0; i < Math.abs(steps); i++) link.media(steps > 0 ? 'next' : 'previous');
+  });
   const link = new PresenterLink(source.transport(live.deck), {
     arrive,
     blackout: (on) => setBlackout(on, false),
     // A (re)loaded audience window catches up with where the talk is.
     audienceJoined: () => {
       if (screen.clock.started) link.navigate(navigation.position);
+    },
+    // The current-slide preview shows the audience's stack image and video frame.
+    media: (position, snapshot) => {
+      const here = navigation.position;
+      if (position.h === here.h && position.v === here.v) previewMedia.apply(screen.currentSlideElement(), snapshot);
     },
   });
 
@@ -79,6 +89,9 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       notesLarger: () => screen.notes.zoom(1),
       notesSmaller: () => screen.notes.zoom(-1),
       toggleHelp: () => help.toggle(),
+      stackPrevious: () => link.media('previous'),
+      stackNext: () => link.media('next'),
+      togglePlay: () => link.media('toggle-play'),
     }),
   );
   const help = new HelpOverlay(root, 'Presenter keys', keys.helpRows());

@@ -35,6 +35,10 @@ function isPosition(value: unknown): boolean {
   return Number.isInteger(p.h) && Number.isInteger(p.v) && Number.isInteger(p.f);
 }
 
+function isNumberList(value: unknown): boolean {
+  return Array.isArray(value) && value.length <= 64 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
+}
+
 /** Messages come from another window: check their shape before acting on them. */
 export function isSyncMessage(value: unknown): value is SyncMessage {
   if (typeof value !== 'object' || value === null) return false;
@@ -48,6 +52,10 @@ export function isSyncMessage(value: unknown): value is SyncMessage {
       return typeof m.role === 'string';
     case 'state':
       return isPosition(m.position) && typeof m.blackout === 'boolean';
+    case 'media':
+      return m.command === 'previous' || m.command === 'next' || m.command === 'toggle-play';
+    case 'media-state':
+      return isPosition(m.position) && isNumberList(m.frames) && isNumberList(m.times) && typeof m.paused === 'boolean';
     default:
       return false;
   }

@@ -106,3 +106,30 @@ test('a DICOM stack scrolls with the wheel and ] in Chromium; a cine stack plays
     await context.close();
   }
 });
+
+test('the presenter steps the audience stack, and its preview follows the audience (sync)', async () => {
+  const html = join(scratch.dir, 'sync.html');
+  assert.equal(lectern('html', fixture.file, '-o', html, '--force').status, 0);
+  const url = pathToFileURL(html).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const audience = await openView(context, url);
+    const presenter = await openView(context, `${url}#presenter`);
+    // Both on the series slide (the third): the presenter moves, the audience follows.
+    await presenter.keyboard.press('ArrowRight');
+    await presenter.keyboard.press('ArrowRight');
+    const audienceFrame = (n: string) => audience.waitForFunction((f) => document.querySelector('section.present img.lectern-stack')?.getAttribute('data-frame') === f, n);
+    const previewFrame = (n: string) => presenter.waitForFunction((f) => document.querySelector('.lectern-preview.current img.lectern-stack')?.getAttribute('data-frame') === f, n);
+    await audience.locator('section.present img.lectern-stack').waitFor();
+    await presenter.keyboard.press(']');
+    await audienceFrame('4');
+    await previewFrame('4');
+    // The audience scrolls with the wheel; the presenter's preview shows the same image.
+    await audience.locator('section.present img.lectern-stack').hover();
+    await audience.mouse.wheel(0, -100);
+    await audienceFrame('3');
+    await previewFrame('3');
+  } finally {
+    await context.close();
+  }
+});
