@@ -127,3 +127,16 @@ test('the example deck of docs/deck-format.md compiles with only privacy warning
   assert.match(d.slides[2]!.html, /lectern-stack/);
   assert.match(d.slides[3]!.html, /lectern-cine/);
 });
+
+test('a folder of 5,001 files is refused at the reference without reading them; an empty folder too', async () => {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const big = join(dir, 'big');
+  mkdirSync(join(big, 'many'), { recursive: true });
+  mkdirSync(join(big, 'empty'));
+  for (let i = 0; i <= 5000; i++) writeFileSync(join(big, 'many', `IM${String(i).padStart(5, '0')}.dcm`), '');
+  writeFileSync(join(big, 'deck.md'), '# Big\n\n![Many](many/)\n\n![Empty](empty/)\n\nText stays.\n\nNote: n\n');
+  const d = await loadDeckWithMedia(join(big, 'deck.md'), { media: new MediaLibrary(join(dir, 'cache')) });
+  assert.ok(d.diagnostics.some((x) => x.line === 3 && x.severity === 'error' && /many\/: the folder holds 5001 files; at most 5000/.test(x.message)));
+  assert.ok(d.diagnostics.some((x) => x.line === 5 && x.severity === 'error' && /^empty\//.test(x.message)));
+  assert.match(d.slides[0]!.html, /Text stays/);
+});
