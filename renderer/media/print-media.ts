@@ -11,6 +11,14 @@ export function withoutFrameLists(slides: readonly Slide[]): Slide[] {
   return slides.map((s) => (s.html.includes('data-lectern-frames') ? { ...s, html: s.html.replace(FRAME_LIST, '') } : s));
 }
 
+function playBadge(): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = 'lectern-play-badge';
+  badge.setAttribute('aria-hidden', 'true');
+  badge.textContent = '\u25B6';
+  return badge;
+}
+
 /** How long the browser may take to decode a video's first frame for print. */
 const FIRST_FRAME_TIMEOUT_MS = 5000;
 
@@ -41,13 +49,16 @@ export function printCineVideos(root: HTMLElement): Promise<void> {
         still.addEventListener('error', () => { window.clearTimeout(timer); done(); }, { once: true });
       }));
     }
-    const badge = document.createElement('span');
-    badge.className = 'lectern-play-badge';
-    badge.setAttribute('aria-hidden', 'true');
-    badge.textContent = '\u25B6';
-    box.append(badge);
+    box.append(playBadge());
     if (label) box.title = `${label} (video)`;
     video.replaceWith(box);
+  }
+  // A cine DICOM prints its key image (already its src) with the same badge.
+  for (const img of root.querySelectorAll<HTMLImageElement>('img.lectern-cine-stack')) {
+    const box = document.createElement('span');
+    box.className = 'lectern-poster';
+    img.replaceWith(box);
+    box.append(img, playBadge());
   }
   return Promise.all(waits).then(() => undefined);
 }
