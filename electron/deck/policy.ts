@@ -125,9 +125,12 @@ export function filterUrl(tag: string, attr: string, value: string, ctx: PolicyC
       const res = ctx.useAsset(cls.path, kind, hints);
       // Not prepared yet: the caller compiles again once the media layer has it (no report now).
       if (res.pending && !res.ok) return { url: null, reason: res.message };
-      for (const notice of res.notices ?? []) ctx.report(notice.severity, notice.code, notice.message, here());
+      // One reference, one place: locate it once (each locate moves the locator's cursor on).
+      let at: Position | undefined;
+      const place = (): Position => (at ??= here());
+      for (const notice of res.notices ?? []) ctx.report(notice.severity, notice.code, notice.message, place());
       if (!res.ok) {
-        ctx.report('error', res.code, res.message, here());
+        ctx.report('error', res.code, res.message, place());
         return { url: null, reason: res.message };
       }
       const hash = /#.*$/s.exec(cls.path)?.[0] ?? '';

@@ -63,7 +63,9 @@ test('windowing: a preset gives other pixels than the file window', async () => 
   const bone = await loadDeckWithMedia(other, { media: lib });
   const srcOf = (html: string): string => /src="([^"]*)"/.exec(html)?.[1] ?? '';
   assert.notEqual(srcOf(bone.slides[0]!.html), srcOf(deck.slides[1]!.html));
-  assert.ok(bone.diagnostics.some((d) => d.code === 'bad-window' && /pizza/.test(d.message)));
+  assert.ok(bone.diagnostics.some((d) => d.code === 'bad-window' && /pizza/.test(d.message) && d.line === 5));
+  // Each reference's privacy warnings sit at that reference.
+  assert.deepEqual([...new Set(bone.diagnostics.filter((d) => d.code === 'identifying-metadata').map((d) => d.line))], [3, 5]);
 });
 
 test('cine video: muted loop that reveal.js starts on its slide, with a poster when ffmpeg made one', (t) => {
