@@ -82,7 +82,9 @@ test('the help overlay lists the table rows with readable key names', () => {
   // Entries sharing a helpRow share a line: Home and End, Alt+→ and Alt+←, + and −.
   assert.deepEqual(rows[2], { keys: ['Alt+→', 'Alt+←'], action: 'Next / previous slide, skipping fragments' });
   assert.deepEqual(rows[3], { keys: ['Home', 'End'], action: 'First / last slide' });
-  assert.equal(rows.length, 10);
+  // ... and [ and ] (the image stack), one line; M (cine) its own.
+  assert.deepEqual(rows.find((r) => r.action.startsWith('Image stack'))?.keys, ['[', ']']);
+  assert.equal(rows.length, 12);
   const audience = audienceKeyTable(audienceActions).helpRows();
   assert.deepEqual(audience.find((r) => r.action.startsWith('Search'))?.keys, ['Ctrl+F', '⌘F']);
   assert.deepEqual(audience.find((r) => r.action.startsWith('Overview'))?.keys, ['Esc', 'O']);
