@@ -58,7 +58,7 @@ const BLOCKED_DATA = new Set([
   'data-markdown', 'data-external', 'data-external-replace', 'data-background-interactive',
 ]);
 /** Written by the compiler only (imagePolicy): an author's copy would name frames of its own choosing. */
-export const MEDIA_ATTRS = new Set(['data-lectern-frames', 'data-lectern-key', 'data-lectern-frame-time', 'data-lectern-poster']);
+export const MEDIA_ATTRS = new Set(['data-lectern-frames', 'data-lectern-key', 'data-lectern-frame-time', 'data-lectern-poster', 'data-lectern-resolved']);
 const URL_ATTRS = new Set(['href', 'src', 'poster', 'cite', 'data-src', 'data-background-image', 'data-background-video']);
 const MEDIA_TAGS = new Set(['video', 'audio', 'source', 'track']);
 const VALID_NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;

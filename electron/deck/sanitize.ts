@@ -1,6 +1,7 @@
 // Sanitizes every piece of HTML a deck renders (Markdown output and raw HTML alike) with
 // sanitize-html, applying the policy in policy.ts: an allowlist of tags and attributes, URL and
 // CSS rules, visible placeholders for images that cannot be shown, fragment counting.
+import { randomBytes } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
 import type { MediaPresentation } from './assets';
 import {
@@ -84,6 +85,13 @@ export function imagePolicy(input: Record<string, string>, ctx: PolicyContext): 
   return { tagName: 'img', attribs: { src: kept.url, ...rest } };
 }
 
+/**
+ * Marks an element whose src the img transform already resolved, so the '*' pass does not resolve
+ * it again. The value is per process: markup an author writes cannot carry it.
+ */
+const RESOLVED = 'data-lectern-resolved';
+const RESOLVED_MARK = randomBytes(9).toString('base64url');
+
 type Options = sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] };
 
 /** What does not depend on the slide: built once. */
@@ -122,8 +130,10 @@ function optionsFor(ctx: PolicyContext, fragments: FragmentCount): Options {
       img: (tagName, attribs) => {
         const image = imagePolicy(attribs, ctx);
         // Already resolved: the '*' pass must not resolve the ref a second time.
-        if (image.tagName === 'img') return { tagName, attribs: { ...image.attribs, ...image.own, 'data-lectern-resolved': '' } };
-        return image.own ? { ...image, attribs: { ...image.attribs, ...image.own } } : image;
+        if (image.tagName === 'img') return { tagName, attribs: { ...image.attribs, ...image.own, [RESOLVED]: RESOLVED_MARK } };
+        // A cine video made from an image: resolved too (an author's <video> never carries the mark).
+        if (image.tagName === 'video') return { ...image, attribs: { ...image.attribs, ...image.own, [RESOLVED]: RESOLVED_MARK } };
+        return image;
       },
       '*': (tagName, attribs) => {
         if (!ALLOWED_TAGS.has(tagName)) {
@@ -131,10 +141,11 @@ function optionsFor(ctx: PolicyContext, fragments: FragmentCount): Options {
           return { tagName, attribs: {} };
         }
         let filtered: Record<string, string>;
-        if (tagName === 'img' && 'data-lectern-resolved' in attribs) {
-          const { ['data-lectern-resolved']: _r, src, ...rest } = attribs;
+        if ((tagName === 'img' || tagName === 'video') && attribs[RESOLVED] === RESOLVED_MARK) {
+          const { [RESOLVED]: _r, src, ...rest } = attribs;
           const own = Object.fromEntries(Object.entries(rest).filter(([name]) => MEDIA_ATTRS.has(name)));
-          filtered = { src: src ?? '', ...filterAttributes(tagName, rest, ctx), ...own };
+          const authored = Object.fromEntries(Object.entries(rest).filter(([name]) => !MEDIA_ATTRS.has(name)));
+          filtered = { src: src ?? '', ...filterAttributes(tagName, authored, ctx), ...own };
         } else {
           filtered = filterAttributes(tagName, attribs, ctx);
         }

@@ -142,3 +142,15 @@ test('a folder of 5,001 files is refused at the reference without reading them; 
   assert.ok(d.diagnostics.some((x) => x.line === 5 && x.severity === 'error' && /^empty\//.test(x.message)));
   assert.match(d.slides[0]!.html, /Text stays/);
 });
+
+test('raw HTML: an <img> of a DICOM folder is a stack and of a video a cine loop, with no spurious reports', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const file = join(dir, 'deck', 'raw.md');
+  writeFileSync(file, '# R\n\n<div><img src="ct/series/" alt="S" data-slice="2"></div>\n\n![Angio](angio.dcm) <!-- .element: data-window="40/400" -->\n\n<video src="run.mp4" data-lectern-resolved="" data-lectern-poster="x.png"></video>\n\nNote: n\n');
+  const d = await loadDeckWithMedia(file, { media: new MediaLibrary(join(dir, 'cache')) });
+  const html = d.slides[0]!.html;
+  assert.match(html, /<img src="lectern-asset:~media\/[^"]+" alt="S" data-slice="2" class="lectern-stack" data-lectern-frames="[^"]+" data-lectern-key="1" \/>/);
+  assert.match(html, /class="lectern-stack lectern-cine-stack"/);
+  assert.doesNotMatch(html, /data-lectern-resolved|x\.png/);
+  assert.deepEqual(d.diagnostics.filter((x) => x.code === 'removed-html').map((x) => x.line), [7, 7]);
+});
