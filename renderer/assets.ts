@@ -6,8 +6,9 @@ import { ASSET_SCHEME } from '../electron/deck/types';
 
 export type AssetUrl = (ref: string) => string;
 
-// Same rule as the compiler's: a ref follows a quote or `(` and holds no quote, space or paren.
-const ASSET_REF = /(["'(])lectern-asset:([^"'()\s<>]*)/g;
+// Same rule as the compiler's: a ref follows a quote, `(` or a space (a stack's frame list) and
+// holds no quote, space or paren.
+const ASSET_REF = /(["'(\s])lectern-asset:([^"'()\s<>]*)/g;
 
 export function mapAssetUrls(html: string, assetUrl: AssetUrl): string {
   if (!html.includes(ASSET_SCHEME)) return html;

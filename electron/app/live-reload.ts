@@ -113,6 +113,13 @@ export class LiveReload {
     return this.idle;
   }
 
+  /** Compiles again now (the media layer has prepared files the first compile waited for). */
+  refresh(): void {
+    if (this.stopped) return;
+    this.assetChanged = true;
+    this.rebuild();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer !== null) this.options.clock.clearTimeout(this.timer);

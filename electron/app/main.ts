@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { SLIDE_FRAME } from '../contract/frame';
 import { INVOKE_CHANNELS, type ViewRole } from '../contract/ipc';
 import { windowTitle } from '../contract/window-title';
-import { createDeckCompiler, loadDeck } from '../deck/index';
+import { createDeckCompiler, defaultMediaCacheDir, loadDeck, loadDeckWithMedia, MediaLibrary } from '../deck/index';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { exportImages } from '../export/image-export';
 import { exportPptx } from '../export/pptx-export';
@@ -143,6 +143,8 @@ async function exportPictures({ deck, options, target, overwrite, onProgress }: 
 }
 
 const compiler = createDeckCompiler();
+/** Converted DICOM frames and video posters: in the user's cache folder, never beside the deck. */
+const media = new MediaLibrary(defaultMediaCacheDir());
 let controller: LecternController | null = null;
 let pendingDeck: string | null = deckFromArgv(process.argv, process.cwd());
 
@@ -185,17 +187,21 @@ function onReady(): void {
     power: powerSaveBlocker,
     dialog,
     recent: new RecentDecks(join(app.getPath('userData'), 'recent-decks.json')),
-    loadDeck: (file) => loadDeck(file, { compiler }),
-    watchDeck: (deck, events) =>
-      new LiveReload(
+    loadDeck: (file) => loadDeck(file, { compiler, media }),
+    watchDeck: (deck, events) => {
+      const reload = new LiveReload(
         {
           watcher: createFileWatcher(),
           clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-          compile: async (file) => loadDeck(file, { compiler }),
+          compile: async (file) => loadDeckWithMedia(file, { compiler, media }),
           events,
         },
         deck,
-      ),
+      );
+      // DICOM stacks and privacy checks are prepared after the first (synchronous) compile.
+      if (media.pending > 0) reload.refresh();
+      return reload;
+    },
     // The hidden print window goes away after each export: no idle renderer during the talk.
     exportPdf: (request) => exportPdf({ ...request, printer }).finally(() => printer.close()),
     exportPictures: (request) => exportPictures(request).finally(() => printer.close()),
@@ -207,7 +213,7 @@ function onReady(): void {
   });
   controller = ctl;
   protocol.handle(APP_SCHEME, createAppHandler({ rendererDir: RENDERER_DIR, printJobs }));
-  protocol.handle(DECK_SCHEME, createDeckAssetHandler(() => ctl.assetRoot()));
+  protocol.handle(DECK_SCHEME, createDeckAssetHandler(() => ctl.assetRoot(), () => ctl.deck?.assets ?? []));
   registerIpc(ctl);
   refreshMenu();
   const deck = pendingDeck;

@@ -5,6 +5,9 @@
 
 import { readFile } from 'node:fs/promises';
 import type { ViewRole } from '../contract/ipc';
+import { MEDIA_REF_PREFIX } from '../deck/media-assets';
+import type { DeckAsset } from '../deck/types';
+import { servedBytes } from '../export/offline-html';
 import { resolveConfinedFile, resolveDeckAsset } from './confined-path';
 import { CONTENT_SECURITY_POLICY, DECK_ASSET_BASE, PRINT_CONTENT_SECURITY_POLICY, securityHeaders } from './security';
 
@@ -34,8 +37,10 @@ export function parseRange(header: string | null, size: number): { start: number
   return start > end || start >= size ? 'unsatisfiable' : { start, end };
 }
 
-async function fileResponse(path: string, mime: string, rangeHeader: string | null = null): Promise<Response> {
-  const body = await readFile(path);
+async function fileResponse(path: string, mime: string, rangeHeader: string | null = null, strip = false): Promise<Response> {
+  const raw = await readFile(path);
+  // Deck images and videos leave without identifying metadata (lossless; the file is untouched).
+  const body = strip ? Buffer.from(servedBytes(raw)) : raw;
   const headers: Record<string, string> = {
     'Content-Type': mime,
     'Accept-Ranges': 'bytes',
@@ -77,7 +82,22 @@ export function deckAssetBase(version: number): string {
 
 const VERSION_PREFIX = /^\/_v\d+(?=\/)/;
 
-export function createDeckAssetHandler(currentRoot: () => string | null): ProtocolHandler {
+function convertedAsset(assets: readonly DeckAsset[], urlPath: string): DeckAsset | undefined {
+  let ref: string;
+  try {
+    ref = decodeURIComponent(urlPath.replace(/^\//, ''));
+  } catch {
+    return undefined;
+  }
+  if (!ref.startsWith(MEDIA_REF_PREFIX)) return undefined;
+  return assets.find((a) => a.ref === ref);
+}
+
+/**
+ * `currentAssets` lists the open deck's assets: converted files (DICOM frames, posters, under
+ * `~media/`) live in the cache folder and are served only when the deck names them.
+ */
+export function createDeckAssetHandler(currentRoot: () => string | null, currentAssets: () => readonly DeckAsset[] = () => []): ProtocolHandler {
   return async (request) => {
     const refusedMethod = methodRefusal(request);
     if (refusedMethod) return refusedMethod;
@@ -85,10 +105,19 @@ export function createDeckAssetHandler(currentRoot: () => string | null): Protoc
     if (url.host !== 'deck') return textResponse(404, 'unknown host');
     const root = currentRoot();
     if (!root) return textResponse(404, 'no deck is open');
-    const found = resolveDeckAsset(root, url.pathname.replace(VERSION_PREFIX, ''));
+    const path = url.pathname.replace(VERSION_PREFIX, '');
+    const converted = convertedAsset(currentAssets(), path);
+    if (converted) {
+      try {
+        return await fileResponse(converted.path, converted.mime, request.headers.get('range'), true);
+      } catch {
+        return textResponse(404, 'unreadable');
+      }
+    }
+    const found = resolveDeckAsset(root, path);
     if (!found.ok) return textResponse(found.status, found.detail);
     try {
-      return await fileResponse(found.path, found.mime, request.headers.get('range'));
+      return await fileResponse(found.path, found.mime, request.headers.get('range'), true);
     } catch {
       return textResponse(404, 'unreadable');
     }

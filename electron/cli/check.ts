@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { isDeckFile } from '../deck/deck-file';
 import { findDecks } from '../deck/find-decks';
-import { createDeckCompiler, loadDeck, type Diagnostic } from '../deck/index';
+import { createDeckCompiler, defaultMediaCacheDir, loadDeckWithMedia, MediaLibrary, type Diagnostic } from '../deck/index';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 export interface CheckOptions { strict: boolean; json: boolean }
@@ -46,13 +46,15 @@ export async function runCheck(path: string, opts: CheckOptions): Promise<number
   }
 
   const compiler = createDeckCompiler();
+  // Converted DICOM frames go to the user's cache folder, never beside the deck.
+  const media = new MediaLibrary(defaultMediaCacheDir());
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const decks: Array<{ file: string; slides: number; errors: number; warnings: number }> = [];
   let slides = 0;
   for (const file of files) {
     // Each deck is checked on its own, even when another deck includes it.
-    const deck = loadDeck(file, { compiler, strictBibliography: opts.strict });
+    const deck = await loadDeckWithMedia(file, { compiler, media, strictBibliography: opts.strict });
     slides += deck.slides.length;
     let errors = 0;
     let warnings = 0;

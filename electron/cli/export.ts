@@ -153,7 +153,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   printer.warmUp();
   const { formatDiagnostic } = await import('./check');
   const { findDecks } = await import('../deck/find-decks');
-  const { createDeckCompiler, loadDeck } = await import('../deck/index');
+  const { createDeckCompiler, defaultMediaCacheDir, loadDeckWithMedia, MediaLibrary } = await import('../deck/index');
 
   let decks: string[];
   try {
@@ -197,6 +197,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   };
   const inputRoot = isDir ? input : dirname(input);
   const compiler = createDeckCompiler();
+  const media = new MediaLibrary(defaultMediaCacheDir());
   const progress = progressReporter(opts.quiet, decks.length);
   const written: Array<{ file: string; note?: string }> = [];
   let failures = 0;
@@ -206,7 +207,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       if (interrupted) break;
       const name = relative(process.cwd(), file) || file;
       trace(`compile ${name}`);
-      const deck = loadDeck(file, { compiler, includeHidden: !!opts.includeHidden });
+      const deck = await loadDeckWithMedia(file, { compiler, media, includeHidden: !!opts.includeHidden });
       trace(`compiled (${deck.slides.length} slides)`);
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 && !opts.force) {

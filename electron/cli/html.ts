@@ -6,10 +6,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { isDeckFile } from '../deck/deck-file';
-import { loadDeck } from '../deck/index';
+import { defaultMediaCacheDir, loadDeckWithMedia, MediaLibrary } from '../deck/index';
 import { formatDiagnostic } from './check';
 import { FileNotWritableError, PendingFile } from '../export/atomic-file';
-import { buildOfflineHtml } from '../export/offline-html';
+import { buildOfflineHtml, embedWarnings } from '../export/offline-html';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 
 export interface HtmlOptions {
@@ -35,7 +35,7 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     process.stderr.write(`lectern: ${opts.output} is a folder; give the HTML file to write (-o talk.html)\n`);
     return EXIT_FAILED;
   }
-  const deck = loadDeck(file, { includeHidden: !!opts.includeHidden });
+  const deck = await loadDeckWithMedia(file, { media: new MediaLibrary(defaultMediaCacheDir()), includeHidden: !!opts.includeHidden });
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (errors.length > 0 && !opts.force) {
@@ -52,6 +52,7 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     return EXIT_FAILED;
   }
   try {
+    for (const warning of embedWarnings(deck)) process.stderr.write(`lectern: warning: ${warning}\n`);
     const html = buildOfflineHtml(deck, { view: 'audience' });
     pending.commit(Buffer.from(html, 'utf8'));
   } catch (err) {

@@ -30,7 +30,13 @@ export type SyncMessage =
   /** The laser pointer on a slide (null: put away). */
   | { type: 'pointer'; slide: string; at: [number, number] | null }
   /** The magnified region of a slide (null: the whole slide again). */
-  | { type: 'zoom'; slide: string; region: SlideRect | null };
+  | { type: 'zoom'; slide: string; region: SlideRect | null }
+  /** The presenter steps the audience's DICOM stack or pauses/resumes its cine media (issue 13). */
+  | { type: 'media'; command: MediaCommand }
+  /** The audience's media on its current slide: stack images, video times (s), paused; the presenter mirrors it. */
+  | { type: 'media-state'; position: SlidePosition; frames: number[]; times: number[]; paused: boolean };
+
+export type MediaCommand = 'previous' | 'next' | 'toggle-play';
 // catchUp: the message tells a window that just (re)opened where the talk already is; it is not a
 // move by the presenter, so it never starts the presenter's clock.
 

@@ -39,6 +39,8 @@ function isInkOp(op: unknown): boolean {
   }
 }
 
+const isNumbers = (v: unknown): boolean => Array.isArray(v) && v.length <= 64 && v.every((n) => typeof n === 'number' && Number.isFinite(n));
+
 export function isSyncMessage(value: unknown): value is SyncMessage {
   if (!isRecord(value)) return false;
   const m = value;
@@ -61,6 +63,10 @@ export function isSyncMessage(value: unknown): value is SyncMessage {
       return typeof m.slide === 'string' && (m.at === null || (isPoints(m.at) && (m.at as number[]).length === 2));
     case 'zoom':
       return typeof m.slide === 'string' && (m.region === null || isSlideRect(m.region));
+    case 'media':
+      return m.command === 'previous' || m.command === 'next' || m.command === 'toggle-play';
+    case 'media-state':
+      return isPosition(m.position) && isNumbers(m.frames) && isNumbers(m.times) && typeof m.paused === 'boolean';
     default:
       return false;
   }

@@ -73,9 +73,34 @@ export function classifyUrl(raw: string): UrlClass {
   return { kind: 'local', path: url };
 }
 
+/** What the element that refers to a file says about how to show it (DICOM windowing, key image). */
+export interface AssetHints {
+  window?: string;
+  slice?: string;
+}
+
+/** A finding about a file that still resolved (identifying metadata, a type that lies). */
+export interface AssetNotice {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+}
+
+/** How a converted reference is shown: a stack of frames (DICOM) or a cine loop (video). */
+export type MediaPresentation =
+  | { kind: 'stack'; frames: string[]; keyFrame: number; frameTimeMs?: number }
+  | { kind: 'video'; poster?: string };
+
+interface ResolutionExtras {
+  /** Findings to report at the reference. */
+  notices?: AssetNotice[];
+  /** The media layer has not prepared this file yet: compile again after `library.settle()`. */
+  pending?: boolean;
+}
+
 export type AssetResolution =
-  | { ok: true; asset: DeckAsset; stat: FileStamp }
-  | { ok: false; code: 'missing-asset' | 'asset-outside-deck' | 'bad-asset-path' | 'not-an-image'; message: string; stat: FileStamp | null };
+  | ({ ok: true; asset: DeckAsset; stat: FileStamp; extra?: DeckAsset[]; media?: MediaPresentation } & ResolutionExtras)
+  | ({ ok: false; code: 'missing-asset' | 'asset-outside-deck' | 'bad-asset-path' | 'not-an-image' | 'media-pending' | 'bad-media'; message: string; stat: FileStamp | null } & ResolutionExtras);
 
 /** What a cached slide needs to re-check before reuse: a file's identity at render time. */
 export interface FileStamp {
@@ -146,7 +171,7 @@ function looksLikeImage(path: string, mime: string): boolean {
 
 export interface AssetResolver {
   /** Resolve `ref` (as written in `fromFile`) to a confined local file. */
-  resolve(ref: string, fromDir: string, kind: AssetKind): AssetResolution;
+  resolve(ref: string, fromDir: string, kind: AssetKind, hints?: AssetHints): AssetResolution;
 }
 
 /** Resolves references relative to a folder, confined to `root` (also after symlinks). */
@@ -211,5 +236,5 @@ function escapeUrl(s: string): string {
  * CSS `url()`), mapping each ref through `toUrl`. Refs never contain quotes, spaces or parens.
  */
 export function mapAssetUrls(html: string, toUrl: (ref: string) => string): string {
-  return html.replace(/(["'(])lectern-asset:([^"'()\s<>]*)/g, (_m, open: string, ref: string) => open + escapeUrl(toUrl(ref)));
+  return html.replace(/(["'(\s])lectern-asset:([^"'()\s<>]*)/g, (_m, open: string, ref: string) => open + escapeUrl(toUrl(ref)));
 }

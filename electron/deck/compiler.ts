@@ -3,9 +3,11 @@
 // edit only renders the slides that changed.
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { MediaLibrary } from '../media/media-library';
 import { createAssetResolver, stampOf, type FileStamp } from './assets';
 import { createCitationCaches, loadTalkBibliography } from './deck-bibliography';
 import { applyCitations, type PendingSlide } from './deck-citations';
+import { createMediaResolver } from './media-assets';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
 import { DEFAULT_RENDER_OPTIONS, type DeckRenderContext } from './render-context';
@@ -35,6 +37,11 @@ export interface CompileOptions {
    * year, a container title or a DOI/PMID.
    */
   strictBibliography?: boolean;
+  /**
+   * Clinical media (issue 13): privacy check, DICOM to PNG, video posters. Without it DICOM
+   * cannot be shown and no metadata is checked. See `compileWithMedia` for the compile loop.
+   */
+  media?: MediaLibrary;
 }
 
 function isHidden(attributes: Readonly<Record<string, string>>): boolean {
@@ -108,7 +115,8 @@ export function createDeckCompiler(): DeckCompiler {
       fm = parsed.fm;
       diagnostics.push(...parsed.diagnostics);
     }
-    const resolver = createAssetResolver(root);
+    const confining = createAssetResolver(root);
+    const resolver = options.media ? createMediaResolver(confining, root, options.media) : confining;
     let self = file;
     try {
       self = realpathSync(file);
@@ -123,7 +131,7 @@ export function createDeckCompiler(): DeckCompiler {
     const deckContext: DeckRenderContext = {
       root,
       resolver,
-      options: { ...DEFAULT_RENDER_OPTIONS, sanitizeEverything: options.sanitizeEverything ?? false, citations: bibliography !== null },
+      options: { ...DEFAULT_RENDER_OPTIONS, sanitizeEverything: options.sanitizeEverything ?? false, citations: bibliography !== null, media: options.media !== undefined },
     };
 
     const pending: PendingSlide[] = [];
@@ -247,9 +255,9 @@ export function createDeckCompiler(): DeckCompiler {
     const { chunk } = entry;
     const notes = chunk.notes;
     // Everything a slide's render reads: its text and position, and the deck context's settings.
-    const key = [entry.file, deck.root, deck.options.sanitizeEverything ? 'all' : 'raw', deck.options.citations ? 'cite' : '-', notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
+    const key = [entry.file, deck.root, deck.options.sanitizeEverything ? 'all' : 'raw', deck.options.citations ? 'cite' : '-', deck.options.media ? 'media' : '-', notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
     const hit = cache.get(key);
-    if (hit && stampsUnchanged(hit.render.stamps)) {
+    if (hit && !hit.render.pending && stampsUnchanged(hit.render.stamps)) {
       hit.generation = generation;
       stats.reused++;
       const delta = chunk.body.line - hit.baseLine;

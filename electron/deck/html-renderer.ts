@@ -152,11 +152,20 @@ export class SlideHtmlRenderer extends Renderer {
     }
     const src = cleanUrl(token.href);
     if (src === null) return escapeText(alt);
-    const image = imagePolicy(token.title ? { src, alt, title: token.title } : { src, alt }, trusted.policy);
+    // DICOM windowing and key image come from the element's attributes: the resolver needs them.
+    const hints: Record<string, string> = {};
+    for (const name of ['data-window', 'data-slice']) {
+      const value = token.lecternAttrs?.[name];
+      if (value !== undefined) hints[name] = value;
+    }
+    const image = imagePolicy({ src, alt, ...(token.title ? { title: token.title } : {}), ...hints }, trusted.policy);
     let html: string;
     if (image.tagName === 'img') {
       const { src: resolved, ...others } = image.attribs;
-      html = serialize('img', { src: resolved ?? '', ...filterAttributes('img', others, trusted.policy) }, true);
+      html = serialize('img', { src: resolved ?? '', ...filterAttributes('img', others, trusted.policy), ...image.own }, true);
+    } else if (image.tagName === 'video') {
+      // Built by imagePolicy from the resolved ref: nothing here is the author's but alt and title.
+      html = serialize('video', { ...image.attribs, ...image.own }, false) + '</video>';
     } else {
       html = serialize(image.tagName, image.attribs, false) + escapeText(image.text ?? '') + `</${image.tagName}>`;
     }

@@ -2,7 +2,7 @@
 // (local files become confined `lectern-asset:` refs, nothing remote loads) and which CSS.
 // Every removal is reported where the author wrote it. sanitize.ts applies this to HTML;
 // slide attributes from `<!-- .slide: -->` go through filterAttributes directly.
-import { classifyUrl, type AssetKind, type AssetResolution } from './assets';
+import { classifyUrl, type AssetHints, type AssetKind, type AssetResolution, type MediaPresentation } from './assets';
 import type { Position } from './locate';
 import { ASSET_SCHEME, type Severity } from './types';
 
@@ -14,7 +14,7 @@ export interface PolicyContext {
   /** The slide's (or notes') first position: where a report goes when nothing better is found. */
   start(): Position;
   /** Resolves a local reference from the slide's folder and records the asset it names. */
-  useAsset(ref: string, kind: AssetKind): AssetResolution;
+  useAsset(ref: string, kind: AssetKind, hints?: AssetHints): AssetResolution;
 }
 
 /**
@@ -85,6 +85,8 @@ const BLOCKED_DATA = new Set([
   'data-background-iframe', 'data-preview-link', 'data-preview-image', 'data-preview-video',
   'data-markdown', 'data-external', 'data-external-replace', 'data-background-interactive',
 ]);
+/** Written by the compiler only (imagePolicy): an author's copy would name frames of its own choosing. */
+export const MEDIA_ATTRS = new Set(['data-lectern-frames', 'data-lectern-key', 'data-lectern-frame-time', 'data-lectern-poster', 'data-lectern-resolved']);
 const URL_ATTRS = new Set(['href', 'src', 'poster', 'cite', 'data-src', 'data-background-image', 'data-background-video']);
 const MEDIA_TAGS = new Set(['video', 'audio', 'source', 'track']);
 const VALID_NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
@@ -117,7 +119,7 @@ function urlUse(tag: string, attr: string): UrlUse {
 }
 
 /** The URL to keep for an attribute, or null when it must go (the reason is reported). */
-export function filterUrl(tag: string, attr: string, value: string, ctx: PolicyContext): { url: string | null; reason?: string } {
+export function filterUrl(tag: string, attr: string, value: string, ctx: PolicyContext, hints?: AssetHints): { url: string | null; reason?: string; media?: MediaPresentation } {
   const use = urlUse(tag, attr);
   // Entity-encoded values are not in the source as written: fall back to the attribute.
   const here = (): Position => where(ctx, [value], [`${attr}=`, true], [`<${tag}`, true]);
@@ -148,13 +150,20 @@ export function filterUrl(tag: string, attr: string, value: string, ctx: PolicyC
       return { url: null, reason: cls.reason };
     case 'local': {
       const kind: AssetKind = use === 'image' ? 'image' : use === 'media' ? 'media' : 'any';
-      const res = ctx.useAsset(cls.path, kind);
+      const res = ctx.useAsset(cls.path, kind, hints);
+      // Not prepared yet: the caller compiles again once the media layer has it (no report now).
+      if (res.pending && !res.ok) return { url: null, reason: res.message };
+      // One reference, one place: locate it once (each locate moves the locator's cursor on).
+      let at: Position | undefined;
+      const place = (): Position => (at ??= here());
+      for (const notice of res.notices ?? []) ctx.report(notice.severity, notice.code, notice.message, place());
       if (!res.ok) {
-        ctx.report('error', res.code, res.message, here());
+        ctx.report('error', res.code, res.message, place());
         return { url: null, reason: res.message };
       }
       const hash = /#.*$/s.exec(cls.path)?.[0] ?? '';
-      return { url: ASSET_SCHEME + res.asset.ref + (use === 'link' ? hash.replace(/["'()\s<>]/g, '') : '') };
+      const url = ASSET_SCHEME + res.asset.ref + (use === 'link' ? hash.replace(/["'()\s<>]/g, '') : '');
+      return res.media ? { url, media: res.media } : { url };
     }
   }
 }
@@ -211,7 +220,7 @@ export function filterAttributes(tag: string, attribs: Record<string, string>, c
       ctx.report('warning', 'removed-html', `removed event handler ${name} from <${tag}> (scripts never run in a deck)`, where(ctx, [`${rawName}=`, true], [rawName, true]));
       continue;
     }
-    if (!isAllowedAttr(tag, name) || BLOCKED_DATA.has(name)) {
+    if (!isAllowedAttr(tag, name) || BLOCKED_DATA.has(name) || MEDIA_ATTRS.has(name)) {
       ctx.report('warning', 'removed-html', `removed attribute ${name} from <${tag}>`, where(ctx, [`${rawName}=`, true], [rawName, true]));
       continue;
     }

@@ -5,7 +5,7 @@
 //   SlideRenderContext one slide: diagnostics, assets, `.slide` attributes its body and notes share;
 //   RenderContext      one part (body or notes): locator, math, fragments, section, raw-HTML flag.
 import { dirname } from 'node:path';
-import type { AssetKind, AssetResolution, AssetResolver, FileStamp } from './assets';
+import type { AssetHints, AssetKind, AssetResolution, AssetResolver, FileStamp } from './assets';
 import { Locator, type Position } from './locate';
 import type { PolicyContext } from './policy';
 import type { SourceText } from './source';
@@ -25,9 +25,11 @@ export interface RenderOptions {
    * an `@handle` in running text stays text.
    */
   citations: boolean;
+  /** Local media go through the converting resolver (media-assets.ts). */
+  media: boolean;
 }
 
-export const DEFAULT_RENDER_OPTIONS: RenderOptions = { sanitizeEverything: false, citations: false };
+export const DEFAULT_RENDER_OPTIONS: RenderOptions = { sanitizeEverything: false, citations: false, media: false };
 
 /**
  * One compile of one deck, includes and all: created once per compile in compiler.ts and
@@ -53,16 +55,22 @@ export class SlideAssets {
   readonly assets = new Map<string, DeckAsset>();
   /** Every file looked at, found or not: a cached render is reused only while these are unchanged. */
   readonly stamps: FileStamp[] = [];
+  /** A reference waited for the media layer: this render must not be reused from the cache. */
+  pending = false;
 
   constructor(
     private readonly resolver: AssetResolver,
     private readonly fromDir: string,
   ) {}
 
-  use(ref: string, kind: AssetKind): AssetResolution {
-    const res = this.resolver.resolve(ref, this.fromDir, kind);
+  use(ref: string, kind: AssetKind, hints?: AssetHints): AssetResolution {
+    const res = this.resolver.resolve(ref, this.fromDir, kind, hints);
     if (res.stat) this.stamps.push(res.stat);
-    if (res.ok) this.assets.set(res.asset.ref, res.asset);
+    if (res.pending) this.pending = true;
+    if (res.ok) {
+      this.assets.set(res.asset.ref, res.asset);
+      for (const extra of res.extra ?? []) this.assets.set(extra.ref, extra);
+    }
     return res;
   }
 }
@@ -141,7 +149,7 @@ export function createRenderContext(slide: SlideRenderContext, src: SourceText):
       }
     },
     start: () => locator.start(),
-    useAsset: (ref, kind) => slide.assets.use(ref, kind),
+    useAsset: (ref, kind, hints) => slide.assets.use(ref, kind, hints),
   };
   return { slide, locator, report, policy, rawHtml: false, math: [], section: null, fragments: new FragmentCount() };
 }

@@ -1,10 +1,13 @@
 // Sanitizes every piece of HTML a deck renders (Markdown output and raw HTML alike) with
 // sanitize-html, applying the policy in policy.ts: an allowlist of tags and attributes, URL and
 // CSS rules, visible placeholders for images that cannot be shown, fragment counting.
+import { randomBytes } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
+import type { MediaPresentation } from './assets';
 import {
-  ALLOWED_TAGS, GLOBAL_ATTRS, NETWORK_IN_CSS, TAG_ATTRS, filterAttributes, filterUrl, where, type PolicyContext,
+  ALLOWED_TAGS, GLOBAL_ATTRS, MEDIA_ATTRS, NETWORK_IN_CSS, TAG_ATTRS, filterAttributes, filterUrl, where, type PolicyContext,
 } from './policy';
+import { ASSET_SCHEME } from './types';
 import type { FragmentCount } from './render-context';
 
 function placeholderFor(reason: string, alt: string): ImageResult {
@@ -24,6 +27,31 @@ export interface ImageResult {
   attribs: Record<string, string>;
   /** Placeholder text when the image cannot be shown. */
   text?: string;
+  /** Attributes the compiler writes (stack frames, cine loop): they bypass the author policy. */
+  own?: Record<string, string>;
+}
+
+/** A DICOM stack or a video used as an image: the element and the compiler's own attributes. */
+function mediaElement(url: string, media: MediaPresentation, alt: string, rest: Record<string, string>): ImageResult {
+  if (media.kind === 'video') {
+    const own: Record<string, string> = {};
+    if (media.poster) own['data-lectern-poster'] = ASSET_SCHEME + media.poster;
+    const attribs: Record<string, string> = { ...rest, src: url, class: joinClass(rest.class, 'lectern-cine'), muted: '', loop: '', playsinline: '', preload: 'auto', 'data-autoplay': '' };
+    if (alt) attribs['aria-label'] = alt;
+    delete attribs.alt;
+    return { tagName: 'video', attribs, text: '', own };
+  }
+  const own: Record<string, string> = {
+    'data-lectern-frames': media.frames.map((f) => ASSET_SCHEME + f).join(' '),
+    'data-lectern-key': String(media.keyFrame),
+  };
+  if (media.frameTimeMs !== undefined) own['data-lectern-frame-time'] = String(Math.round(media.frameTimeMs * 10) / 10);
+  const cls = media.frames.length > 1 ? (media.frameTimeMs !== undefined ? 'lectern-stack lectern-cine-stack' : 'lectern-stack') : 'lectern-dicom';
+  return { tagName: 'img', attribs: { src: url, alt, ...rest, class: joinClass(rest.class, cls) }, own };
+}
+
+function joinClass(existing: string | undefined, added: string): string {
+  return existing && existing.trim() ? `${existing.trim()} ${added}` : added;
 }
 
 /**
@@ -47,10 +75,13 @@ export function imagePolicy(input: Record<string, string>, ctx: PolicyContext): 
     if (attribs.srcset === undefined) ctx.report('warning', 'removed-html', 'removed an <img> without src', where(ctx, ['<img', true]));
     return placeholderFor('no source', alt);
   }
-  const kept = filterUrl('img', 'src', src, ctx);
+  for (const name of Object.keys(attribs)) if (MEDIA_ATTRS.has(name.toLowerCase())) delete attribs[name];
+  const hints = { ...(attribs['data-window'] !== undefined ? { window: attribs['data-window'] } : {}), ...(attribs['data-slice'] !== undefined ? { slice: attribs['data-slice'] } : {}) };
+  const kept = filterUrl('img', 'src', src, ctx, hints);
   if (kept.url === null) return placeholderFor(kept.reason ?? 'not allowed', alt);
   if (alt.trim() === '') ctx.report('warning', 'image-without-alt', `image without alt text: ${src} (describe it for people who cannot see it)`, where(ctx, [src], ['<img', true], ['![', false]));
   const { src: _src, 'data-src': _dataSrc, ...rest } = attribs;
+  if (kept.media) return mediaElement(kept.url, kept.media, alt, rest);
   return { tagName: 'img', attribs: { src: kept.url, ...rest } };
 }
 
@@ -63,6 +94,13 @@ export function safeColor(value: string | undefined): string | null {
   if (/^(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v)) return '#' + v;
   return null;
 }
+
+/**
+ * Marks an element whose src the img transform already resolved, so the '*' pass does not resolve
+ * it again. The value is per process: markup an author writes cannot carry it.
+ */
+const RESOLVED = 'data-lectern-resolved';
+const RESOLVED_MARK = randomBytes(9).toString('base64url');
 
 type Options = sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] };
 
@@ -111,7 +149,10 @@ function optionsFor(ctx: PolicyContext, fragments: FragmentCount): Options {
       img: (tagName, attribs) => {
         const image = imagePolicy(attribs, ctx);
         // Already resolved: the '*' pass must not resolve the ref a second time.
-        return image.tagName === 'img' ? { tagName, attribs: { ...image.attribs, 'data-lectern-resolved': '' } } : image;
+        if (image.tagName === 'img') return { tagName, attribs: { ...image.attribs, ...image.own, [RESOLVED]: RESOLVED_MARK } };
+        // A cine video made from an image: resolved too (an author's <video> never carries the mark).
+        if (image.tagName === 'video') return { ...image, attribs: { ...image.attribs, ...image.own, [RESOLVED]: RESOLVED_MARK } };
+        return image;
       },
       '*': (tagName, attribs) => {
         if (!ALLOWED_TAGS.has(tagName)) {
@@ -119,9 +160,11 @@ function optionsFor(ctx: PolicyContext, fragments: FragmentCount): Options {
           return { tagName, attribs: {} };
         }
         let filtered: Record<string, string>;
-        if (tagName === 'img' && 'data-lectern-resolved' in attribs) {
-          const { ['data-lectern-resolved']: _r, src, ...rest } = attribs;
-          filtered = { src: src ?? '', ...filterAttributes(tagName, rest, ctx) };
+        if ((tagName === 'img' || tagName === 'video') && attribs[RESOLVED] === RESOLVED_MARK) {
+          const { [RESOLVED]: _r, src, ...rest } = attribs;
+          const own = Object.fromEntries(Object.entries(rest).filter(([name]) => MEDIA_ATTRS.has(name)));
+          const authored = Object.fromEntries(Object.entries(rest).filter(([name]) => !MEDIA_ATTRS.has(name)));
+          filtered = { src: src ?? '', ...filterAttributes(tagName, authored, ctx), ...own };
         } else {
           filtered = filterAttributes(tagName, attribs, ctx);
         }

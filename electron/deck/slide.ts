@@ -62,6 +62,8 @@ export interface SlideRender {
   /** Where each cited key was written (lines absolute for the chunk's position when rendered). */
   keyUses: KeyUse[];
   references: ReferencesSlot | null;
+  /** A reference waited for the media layer: never reuse this render. */
+  pending: boolean;
 }
 
 export interface SlideInput {
@@ -242,5 +244,6 @@ export function renderSlide(input: SlideInput, deck: DeckRenderContext): SlideRe
     bodyCitations,
     keyUses: cites.keyUses,
     references,
+    pending: slide.assets.pending,
   };
 }

@@ -14,6 +14,7 @@ import type { ExportOptions } from '../contract/ipc';
 import type { PrintPart } from '../contract/print';
 import { themeAttribute, type Deck } from '../deck/types';
 import { portableDeck } from './portable-deck';
+import { stripMetadata } from '../media/strip-metadata';
 
 export interface OfflineHtmlOptions {
   view: BootView;
@@ -168,7 +169,34 @@ export function inlineDeckAssets(deck: Deck): Record<string, string> {
       const reason = err instanceof Error ? err.message : String(err);
       throw new Error(`${asset.path}: cannot read asset ${asset.ref}: ${reason}`);
     }
-    out[asset.ref] = dataUrl(asset.mime, bytes);
+    out[asset.ref] = dataUrl(asset.mime, servedBytes(bytes));
+  }
+  return out;
+}
+
+/**
+ * What leaves the machine: images and videos without identifying metadata (stripped losslessly,
+ * media/strip-metadata.ts); other files (SVG, GIF, fonts) as they are. The file on disk is untouched.
+ */
+export function servedBytes(bytes: Buffer): Uint8Array {
+  const stripped = stripMetadata(bytes);
+  return stripped.ok ? stripped.value.bytes : bytes;
+}
+
+/** An embedded video above this makes the HTML file slow to open and share (a warning, not a refusal). */
+export const EMBED_WARNING_BYTES = 50 * 1024 * 1024;
+
+/** Warnings for a deck about to be embedded: videos over EMBED_WARNING_BYTES. */
+export function embedWarnings(deck: Deck): string[] {
+  const out: string[] = [];
+  for (const asset of deck.assets) {
+    if (!asset.mime.startsWith('video/')) continue;
+    try {
+      const size = statSync(asset.path).size;
+      if (size > EMBED_WARNING_BYTES) out.push(`${asset.ref}: ${Math.round(size / 1e6)} MB video embedded (over ${EMBED_WARNING_BYTES / 1e6} MB); the HTML file will be large`);
+    } catch {
+      /* reported when read */
+    }
   }
   return out;
 }

@@ -20,11 +20,17 @@ export interface AudienceKeyActions {
   search(): void;
   openPresenter(event: KeyboardEvent): boolean;
   toggleHelp(): void;
+  /** DICOM stack on the slide: previous / next image; false when the slide has none. */
+  stackPrevious(): boolean;
+  stackNext(): boolean;
+  /** Cine loops and videos on the slide: pause / resume; false when the slide has none. */
+  togglePlay(): boolean;
 }
 
 const FULLSCREEN = "Fullscreen on / off (a clicker's start button sends F5: it only enters, never reloads)";
 const OVERVIEW = 'Overview of all slides (Enter or a click picks one); Esc leaves fullscreen first';
 const REVEAL = REVEAL_KEYS.name;
+const STACK = 'Image stack: previous / next image (or the mouse wheel)';
 
 export function audienceKeys(a: AudienceKeyActions): KeyEntry[] {
   return [
@@ -42,6 +48,9 @@ export function audienceKeys(a: AudienceKeyActions): KeyEntry[] {
     { keys: ['F5', 'Mod+F5'], labels: ['F5'], description: 'Fullscreen from a clicker (its start button sends F5)', action: a.fullscreenFromClicker, helpRow: FULLSCREEN },
     { keys: ['Mod+F'], labels: ['Ctrl+F', '⌘F'], description: 'Search slides', action: a.search },
     { keys: ['S'], description: 'Open the presenter view (notes, timer) in a second window', action: a.openPresenter },
+    { keys: ['['], description: 'Image stack: previous image (or the mouse wheel)', action: a.stackPrevious, helpRow: STACK },
+    { keys: [']'], description: 'Image stack: next image (or the mouse wheel)', action: a.stackNext, helpRow: STACK },
+    { keys: ['M'], description: 'Pause / resume the cine loops and videos on the slide', action: a.togglePlay },
     { keys: ['?'], description: 'This list of keys', action: a.toggleHelp, overrides: REVEAL },
   ];
 }

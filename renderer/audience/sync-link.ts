@@ -1,7 +1,8 @@
 // The audience's side of the sync link with the presenter view: it reports its state (position,
 // blackout) on every change and follows the presenter's moves, so either view moves both.
 
-import type { SyncMessage } from '../../electron/contract/ipc';
+import type { MediaCommand, SyncMessage } from '../../electron/contract/ipc';
+import type { MediaSnapshot } from '../media/clinical-media';
 import type { SyncTransport } from '../sync/transport';
 import type { WindowedReveal } from './windowed-reveal';
 
@@ -9,6 +10,8 @@ export class AudienceLink {
   constructor(
     private readonly transport: SyncTransport,
     private readonly presentation: WindowedReveal,
+    /** The presenter asked to step a stack or pause/resume (clinical media, issue 13). */
+    private readonly mediaCommand: (command: MediaCommand) => void = () => {},
   ) {
     const reveal = presentation.reveal;
     presentation.onChange(() => this.sendState());
@@ -23,7 +26,11 @@ export class AudienceLink {
         case 'hello':
           if (message.role === 'presenter') this.sendState(true);
           break;
+        case 'media':
+          this.mediaCommand(message.command);
+          break;
         case 'state':
+        case 'media-state':
           break;
       }
     });
@@ -33,6 +40,11 @@ export class AudienceLink {
   start(): void {
     this.transport.send({ type: 'hello', role: 'audience' });
     this.sendState(true);
+  }
+
+  /** Tells the presenter what the media on the shown slide are doing. */
+  sendMedia(snapshot: MediaSnapshot): void {
+    this.transport.send({ type: 'media-state', position: this.presentation.current(), ...snapshot });
   }
 
   /** catchUp: where this window already is, for a window that just opened (not a move). */

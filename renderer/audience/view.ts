@@ -12,6 +12,7 @@ import { listenForKeys } from '../ui/key-listener';
 import { positionHash, positionOfNumber } from '../model';
 import { LiveDeck } from '../view/live-deck';
 import { audienceInk } from '../ink/views';
+import { ClinicalMedia } from '../media/clinical-media';
 import { audienceKeyTable } from './keys';
 import { SearchBox } from './search-box';
 import { AudienceLink } from './sync-link';
@@ -40,7 +41,24 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
   const inkSlide = (): void => ink.session.setSlide(live.slides[presentation.currentIndex()]?.key ?? '');
   presentation.onChange(inkSlide);
   inkSlide();
-  new AudienceLink(transport, presentation).start();
+  const current = (): Element | null => reveal.getCurrentSlide() ?? null;
+  // The presenter mirrors the shown slide's media. Cine loops change often: at most 4 reports a
+  // second, the last change always sent (a trailing report).
+  let reportDue: number | null = null;
+  const media = new ClinicalMedia(root, () => {
+    if (reportDue !== null) return;
+    reportDue = window.setTimeout(() => {
+      reportDue = null;
+      link.sendMedia(media.snapshot(current()));
+    }, 250);
+  });
+  const link = new AudienceLink(transport, presentation, (command) => {
+    if (command === 'toggle-play') media.togglePlay(current());
+    else media.step(current(), command === 'next' ? 1 : -1);
+  });
+  link.start();
+  media.shown(current());
+  reveal.on('slidechanged', () => media.shown(current()));
   void ink.session.load();
 
   const actions = [{ label: 'Open the presenter view', run: () => source.openPresenter() }];
@@ -69,6 +87,9 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
       return true;
     },
     toggleHelp: () => help.toggle(),
+    stackPrevious: () => media.step(reveal.getCurrentSlide() ?? null, -1),
+    stackNext: () => media.step(reveal.getCurrentSlide() ?? null, 1),
+    togglePlay: () => media.togglePlay(reveal.getCurrentSlide() ?? null),
   }, ink.keys);
   const help = new HelpOverlay(root, 'Keys', keys.helpRows(), actions);
   const search = new SearchBox(root, live.slides, {

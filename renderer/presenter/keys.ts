@@ -23,11 +23,16 @@ export interface PresenterKeyActions {
   /** Scrolls the notes a screenful down (1) or up (-1); the talk stays where it is. */
   scrollNotes(direction: 1 | -1): void;
   toggleHelp(): void;
+  /** Clinical media on the audience's slide: stack image back / forward, pause / resume. */
+  stackPrevious(): void;
+  stackNext(): void;
+  togglePlay(): void;
 }
 
 const NOTES = 'Larger / smaller notes';
 const FULLSCREEN = 'Fullscreen on / off (Esc leaves it)';
 const SCROLL = 'Scroll the notes down / up (the talk stays where it is)';
+const STACK = 'Image stack: previous / next image';
 
 export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
   return [
@@ -47,6 +52,9 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     // Shift+↓/↑, not a letter: the notes hand is on the arrows already; plain ↓/↑ move the talk.
     { keys: ['Shift+ArrowDown'], labels: ['Shift+↓'], description: 'Scroll the notes down', action: () => a.scrollNotes(1), helpRow: SCROLL },
     { keys: ['Shift+ArrowUp'], labels: ['Shift+↑'], description: 'Scroll the notes up', action: () => a.scrollNotes(-1), helpRow: SCROLL },
+    { keys: ['['], description: 'Image stack: previous image', action: a.stackPrevious, helpRow: STACK },
+    { keys: [']'], description: 'Image stack: next image', action: a.stackNext, helpRow: STACK },
+    { keys: ['M'], description: 'Pause / resume the cine loops and videos on the slide', action: a.togglePlay },
     { keys: ['?'], description: 'This list of keys', action: a.toggleHelp },
   ];
 }

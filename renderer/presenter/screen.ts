@@ -59,6 +59,11 @@ export class PresenterScreen {
     return this.current.frameElement;
   }
 
+  /** The current slide's preview (its clinical media mirror the audience's). */
+  currentSlideElement(): Element {
+    return this.current.element;
+  }
+
   /** A new version of the deck: its title and plan; the current slide is rebuilt on the next render. */
   setDeck(deck: Deck): void {
     this.title.textContent = deck.meta.title;

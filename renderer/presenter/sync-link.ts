@@ -2,7 +2,8 @@
 // and follows the audience's state, so either view moves both. The protocol (SyncMessage) is in
 // electron/contract/ipc.ts; the transport is IPC in the app, BroadcastChannel in an HTML file.
 
-import type { SlidePosition, SyncMessage } from '../../electron/contract/ipc';
+import type { MediaCommand, SlidePosition, SyncMessage } from '../../electron/contract/ipc';
+import type { MediaSnapshot } from '../media/clinical-media';
 import type { SyncTransport } from '../sync/transport';
 
 export interface PresenterLinkHandlers {
@@ -15,6 +16,8 @@ export interface PresenterLinkHandlers {
   blackout(on: boolean): void;
   /** An audience window (re)loaded: it wants to know where the talk is. */
   audienceJoined(): void;
+  /** The audience's media changed (stack image, video time, pause): mirror it. */
+  media?(position: SlidePosition, snapshot: MediaSnapshot): void;
 }
 
 export class PresenterLink {
@@ -37,6 +40,11 @@ export class PresenterLink {
         case 'hello':
           if (message.role === 'audience') handlers.audienceJoined();
           break;
+        case 'media-state':
+          handlers.media?.(message.position, { frames: message.frames, times: message.times, paused: message.paused });
+          break;
+        case 'media':
+          break;
       }
     });
   }
@@ -48,6 +56,10 @@ export class PresenterLink {
 
   blackout(on: boolean): void {
     this.transport.send({ type: 'blackout', on });
+  }
+
+  media(command: MediaCommand): void {
+    this.transport.send({ type: 'media', command });
   }
 
   hello(): void {

@@ -18,6 +18,7 @@ import { DeckNavigation } from '../view/navigation';
 import { presenterInk } from '../ink/views';
 import { presenterKeys } from './keys';
 import { PresenterScreen } from './screen';
+import { ClinicalMedia } from '../media/clinical-media';
 import { PresenterLink } from './sync-link';
 
 export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTMLElement): void {
@@ -61,12 +62,21 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
 
   const transport = source.transport(live.deck);
   const ink = presenterInk(source, () => live.deck, transport, screen.currentFrame, root);
+  // The wheel over the preview's stack scrolls the audience's; the preview follows its report.
+  const previewMedia = new ClinicalMedia(root, () => {}, (steps) => {
+    for (let i = 0; i < Math.abs(steps); i++) link.media(steps > 0 ? 'next' : 'previous');
+  });
   const link = new PresenterLink(transport, {
     arrive,
     blackout: (on) => setBlackout(on, false),
     // A (re)loaded audience window catches up with where the talk is.
     audienceJoined: () => {
       if (screen.clock.started) link.navigate(navigation.position, true);
+    },
+    // The current-slide preview shows the audience's stack image and video frame.
+    media: (position, snapshot) => {
+      const here = navigation.position;
+      if (position.h === here.h && position.v === here.v) previewMedia.apply(screen.currentSlideElement(), snapshot);
     },
   });
 
@@ -87,6 +97,9 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       notesSmaller: () => screen.notes.zoom(-1),
       scrollNotes: (direction) => screen.notes.scroll(direction),
       toggleHelp: () => help.toggle(),
+      stackPrevious: () => link.media('previous'),
+      stackNext: () => link.media('next'),
+      togglePlay: () => link.media('toggle-play'),
     }).concat(ink.keys),
   );
   const help = new HelpOverlay(root, 'Presenter keys', keys.helpRows());

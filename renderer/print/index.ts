@@ -9,6 +9,7 @@ import type { ExportOptions } from '../../electron/contract/ipc';
 import type { Deck } from '../../electron/deck/types';
 import type { InkStroke } from '../../electron/ink/types';
 import { resolveSlideAssets } from '../assets';
+import { printCineVideos, withoutFrameLists } from '../media/print-media';
 import { FRAME_HEIGHT, FRAME_WIDTH, markBackgroundContrast } from './frame';
 import { fitHandoutNotes, layoutHandout, layoutSlides } from './layouts';
 import { drawPrintInk } from './ink';
@@ -55,7 +56,7 @@ export async function renderPrintView(
     document.head.append(style);
     root.replaceChildren();
     root.classList.add('lectern-print', `lectern-print-${options.format}`);
-    const slides = resolveSlideAssets(deck.slides, assetUrl);
+    const slides = resolveSlideAssets(withoutFrameLists(deck.slides), assetUrl);
     const context = printContext(deck, part);
     let finish: (() => void) | undefined;
     if (options.format === 'notes') finish = layoutNotes(deck, slides, options.paper ?? 'a4', context, root).paginate;
@@ -65,6 +66,7 @@ export async function renderPrintView(
     } else layoutSlides(deck, slides, options, context, root);
     if (ink) drawPrintInk(root, slides, ink);
     retargetInternalLinks(root, deck.slides, part);
+    await printCineVideos(root);
     // Marks for profiling a slow export (performance.getEntriesByType('mark')).
     performance.mark('lectern-print-built');
     await whenPrintable(root);

@@ -26,7 +26,8 @@ write('warn/deck.md', '# No notes here\n\n---\n## Two\n\nNote: n');
 write('errors/deck.md', '# Bad\n\n$\\frac{1}{$\n\n  ![Missing](nope.png)\n\nNote: n');
 write('folder/a.md', '---\ntitle: A\n---\n# A\nNote: n\n---\n<!-- include: parts/b.md -->');
 write('folder/parts/b.md', '## B\n\n![](b.png)\n\nNote: n');
-writeFileSync(join(dir, 'folder/parts/b.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+// A complete 1x1 PNG: a truncated one is a warning of its own (the media privacy check reads it).
+writeFileSync(join(dir, 'folder/parts/b.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
 write('folder/README.md', '# Not a deck\n');
 write('folder/node_modules/x/deck.md', '# ignored $\\frac{$');
 write('folder/.hidden/deck.md', '# ignored $\\frac{$');

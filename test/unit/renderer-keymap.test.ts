@@ -84,7 +84,9 @@ test('the help overlay lists the table rows with readable key names', () => {
   assert.deepEqual(rows[3], { keys: ['Home', 'End'], action: 'First / last slide' });
   // Shift+↓ and Shift+↑ scroll the notes on one line (issue 11.4).
   assert.deepEqual(rows.find((r) => r.action.startsWith('Scroll the notes'))?.keys, ['Shift+↓', 'Shift+↑']);
-  assert.equal(rows.length, 11);
+  // ... and [ and ] (the image stack), one line; M (cine) its own.
+  assert.deepEqual(rows.find((r) => r.action.startsWith('Image stack'))?.keys, ['[', ']']);
+  assert.equal(rows.length, 13);
   const audience = audienceKeyTable(audienceActions).helpRows();
   assert.deepEqual(audience.find((r) => r.action.startsWith('Search'))?.keys, ['Ctrl+F', '⌘F']);
   assert.deepEqual(audience.find((r) => r.action.startsWith('Overview'))?.keys, ['Esc', 'O']);
