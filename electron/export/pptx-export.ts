@@ -12,6 +12,7 @@ import { ASSET_SCHEME, type Deck, type Slide } from '../deck/types';
 import { FileNotWritableError } from './atomic-file';
 import { scratchDir } from './chromium-scratch';
 import { DeckHasErrorsError } from './pdf-export';
+import { stripMediaFile } from '../media/index';
 import { notesFromHtml, writePptx, type PptxSlide, type PptxVideo } from './pptx/index';
 import type { PrintEngine } from './print-target';
 import { captureSlidePictures, pictureCount, type SlidePicture } from './slide-pictures';
@@ -82,6 +83,17 @@ function pptxSlideOf(deck: Deck, picture: SlidePicture, image: string, posterFil
   const result: PptxSlide = { image, title: slide.title, notes: notesFromHtml(slide.notesHtml), altText: slide.text };
   if (videos.length > 0) result.videos = videos;
   return result;
+}
+
+/** The slide with each video replaced by its stripped copy; a video that cannot be stripped is left out. */
+async function withStrippedVideos(slide: PptxSlide, strip: (path: string) => Promise<string | null>): Promise<PptxSlide> {
+  const videos: PptxVideo[] = [];
+  for (const video of slide.videos ?? []) {
+    const path = await strip(video.path);
+    if (path) videos.push({ ...video, path });
+  }
+  const { videos: _original, ...rest } = slide;
+  return videos.length > 0 ? { ...rest, videos } : rest;
 }
 
 /** Pictures that arrive in any order, taken in export order: a waiter per page number. */
@@ -155,9 +167,22 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
       },
     );
     captured.catch((err: unknown) => pictures.fail(err));
+    // A video goes into the file stripped of its metadata (a cine loop exported from PACS can carry
+    // the patient's name); one that cannot be stripped losslessly stays as the frame the slide shows.
+    const strippedVideos = new Map<string, Promise<string | null>>();
+    const strippedVideo = (path: string): Promise<string | null> => {
+      let done = strippedVideos.get(path);
+      if (!done) {
+        const copy = join(spool, `video-${strippedVideos.size}.mp4`);
+        done = stripMediaFile(path, copy).then((r) => (r.ok ? copy : null));
+        strippedVideos.set(path, done);
+      }
+      return done;
+    };
     async function* inOrder(): AsyncGenerator<PptxSlide> {
       for (let n = 0; n < total; n++) {
-        const slide = await pictures.take(n);
+        const taken = await pictures.take(n);
+        const slide = taken.videos ? await withStrippedVideos(taken, strippedVideo) : taken;
         // The writer reads the picture from its file when it takes it: that file can go once the next is asked for.
         yield slide;
         for (const file of files.get(n) ?? []) rmSync(file, { force: true });

@@ -1,7 +1,8 @@
 // Highlights a search phrase in rendered HTML, where a reader sees it: across markup ("90Y" is
 // `<sup>90</sup>Y`, a phrase may run through `<strong>`), in formulas (matched by their
-// plain-text reading) and in images' alt text, both marked whole: a formula is never cut by a
-// highlight, and the index holds alt text, so a slide found by it shows why.
+// plain-text reading), in images' alt text and in the works a citation cites, each marked whole: a
+// formula is never cut by a highlight, and the index holds alt text and cited works, so a slide
+// found by them shows why.
 
 import { texPlainText } from '../../electron/contract/tex-text';
 import { foldWithOrigins } from '../search';
@@ -41,6 +42,11 @@ function collectPieces(container: HTMLElement): Array<Piece | 'boundary'> {
     if (!(node instanceof HTMLElement) || SKIP.has(node.tagName)) return;
     if (node.classList.contains('katex')) {
       out.push({ kind: 'whole', element: node, text: formulaText(node) });
+      return;
+    }
+    // A citation is found by the work it cites (its full reference is its title): marked whole.
+    if (node.classList.contains('lectern-cite') && node.title.trim()) {
+      out.push('boundary', { kind: 'whole', element: node, text: node.title }, 'boundary');
       return;
     }
     if (node instanceof HTMLImageElement) {

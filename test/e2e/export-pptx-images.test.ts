@@ -90,7 +90,12 @@ describe('PowerPoint export', { skip }, () => {
     if (!found('ffmpeg')) return t.skip('ffmpeg not installed: no video to embed');
     const dir = join(scratch.dir, 'cine');
     mkdirSync(dir);
-    spawnSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=10', '-t', '1', '-pix_fmt', 'yuv420p', join(dir, 'loop.mp4')]);
+    // Metadata as a PACS or phone export may carry it: none of it may reach the .pptx.
+    const planted = ['PHANTOM^PLANTED', 'LECTERN-ID-0042'];
+    spawnSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=10', '-t', '1', '-pix_fmt', 'yuv420p',
+      '-metadata', `title=${planted[0]}`, '-metadata', `comment=${planted[1]}`, join(dir, 'loop.mp4')]);
+    const source = readFileSync(join(dir, 'loop.mp4')).toString('latin1');
+    for (const s of planted) assert.ok(source.includes(s), `the fixture video carries ${s}`);
     writeFileSync(
       join(dir, 'cine.md'),
       '---\ntitle: Cine\n---\n\n## Arterial phase\n\n<video src="loop.mp4" loop muted width="640" height="360"></video>\n\nNote:\nThe loop plays.\n\n---\n\n## Steps\n\n- a <!-- .element: class="fragment" -->\n- b <!-- .element: class="fragment" -->\n',
@@ -104,6 +109,13 @@ describe('PowerPoint export', { skip }, () => {
     assert.equal(read.slides[0]!.videos[0]!.loops, true);
     assert.match(read.slides[0]!.videos[0]!.poster, /\.png$/);
     assert.deepEqual(read.slides.slice(1).map((s) => s.videos.length), [0, 0, 0]);
+    const entries = unzipSync(readFileSync(target));
+    const media = Object.keys(entries).filter((name) => name.endsWith('.mp4'));
+    assert.equal(media.length, 1, 'one video in the package');
+    for (const [name, bytes] of Object.entries(entries)) {
+      const text = Buffer.from(bytes).toString('latin1');
+      for (const s of planted) assert.ok(!text.includes(s), `${s} in ${name}`);
+    }
   });
 });
 
