@@ -129,6 +129,8 @@ export function createDeckCompiler(): DeckCompiler {
     }
     let h = -1;
     let v = 0;
+    /** Where the backup marker was, once one was read: the slides after it are backup slides. */
+    let backupFrom: { file: string; line: number } | null = null;
     for (const entry of expansion.entries) {
       const { chunk } = entry;
       if (entry.edge && isBlank(chunk)) continue;
@@ -141,6 +143,16 @@ export function createDeckCompiler(): DeckCompiler {
         // A hidden slide at the top of a stack hands the top to the next slide of the stack.
         const next = expansion.entries[expansion.entries.indexOf(entry) + 1];
         if (next && next.chunk.vertical && !chunk.vertical) next.chunk = { ...next.chunk, vertical: false };
+        continue;
+      }
+      if (render.backupMarker) {
+        for (const d of render.diagnostics) diagnostics.push({ ...d });
+        if (backupFrom) {
+          diagnostics.push({ file: entry.file, line: chunk.startLine, column: 1, severity: 'warning', code: 'backup-twice', message: `a second backup marker (the backup slides already start after ${backupFrom.file}:${backupFrom.line}); this one is ignored` });
+        } else backupFrom = { file: entry.file, line: chunk.startLine };
+        // The marker is no slide: it takes no place, and a stack under it starts anew.
+        const next = expansion.entries[expansion.entries.indexOf(entry) + 1];
+        if (next && next.chunk.vertical) next.chunk = { ...next.chunk, vertical: false };
         continue;
       }
       for (const a of render.assets) assets.set(a.ref, a);
@@ -178,6 +190,7 @@ export function createDeckCompiler(): DeckCompiler {
         fragments: render.fragments,
         section: entry.scope.current,
         source: { file: entry.file, startLine: chunk.startLine, endLine: chunk.endLine },
+        ...(backupFrom ? { backup: true } : {}),
       });
     }
     if (slides.length === 0) {

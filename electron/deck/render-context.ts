@@ -73,10 +73,12 @@ export interface SlideRenderContext {
   assets: SlideAssets;
   /** Attributes from `<!-- .slide: -->` (body or notes), already through the policy. */
   attributes: Record<string, string>;
+  /** Where a `<!-- backup -->` marker was written on this slide, or null. */
+  backupAt: Position | null;
 }
 
 export function createSlideContext(deck: DeckRenderContext, file: string): SlideRenderContext {
-  return { deck, file, diagnostics: [], reported: new Set(), assets: new SlideAssets(deck.resolver, dirname(file)), attributes: {} };
+  return { deck, file, diagnostics: [], reported: new Set(), assets: new SlideAssets(deck.resolver, dirname(file)), attributes: {}, backupAt: null };
 }
 
 /** Fragment steps as reveal.js counts them: distinct explicit indices plus unindexed ones. */

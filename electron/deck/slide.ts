@@ -37,6 +37,8 @@ export interface SlideRender {
   stamps: FileStamp[];
   /** Nothing to show: no text, no media, no slide attributes. */
   empty: boolean;
+  /** The slide is a `<!-- backup -->` marker alone: the slides after it are backup slides. */
+  backupMarker: boolean;
 }
 
 export interface SlideInput {
@@ -136,6 +138,10 @@ export function renderSlide(input: SlideInput, deck: DeckRenderContext): SlideRe
     section = section ?? notesCtx.section;
   }
   const empty = body.text.trim() === '' && !body.hasMedia && Object.keys(slide.attributes).length === 0;
+  const backupMarker = slide.backupAt !== null && body.text.trim() === '' && !body.hasMedia;
+  if (slide.backupAt && !backupMarker) {
+    bodyCtx.report('error', 'backup-not-alone', 'a backup marker must be the only content of its slide (put --- before and after it); the slides after that slide are the backup slides', slide.backupAt);
+  }
   return {
     html: body.html,
     notesHtml: notes.html,
@@ -149,5 +155,6 @@ export function renderSlide(input: SlideInput, deck: DeckRenderContext): SlideRe
     assets: [...slide.assets.assets.values()],
     stamps: slide.assets.stamps,
     empty,
+    backupMarker,
   };
 }

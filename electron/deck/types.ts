@@ -83,6 +83,16 @@ export interface Slide {
   /** Section this slide belongs to ('' when the deck declares none). */
   section: string;
   source: SourceRange;
+  /**
+   * After the deck's `<!-- backup -->` marker: kept for questions, outside the talk (Next does
+   * not reach it from the talk, pacing leaves it out, exports leave it out unless asked).
+   */
+  backup?: boolean;
+}
+
+/** The slides of the talk itself, without the backup slides. */
+export function mainSlides<T extends Pick<Slide, 'backup'>>(slides: readonly T[]): T[] {
+  return slides.filter((s) => !s.backup);
 }
 
 /** A local file a slide refers to, confined to the deck's folder. */
