@@ -26,6 +26,8 @@ export interface ExportCliOptions {
   force: boolean;
   /** Keep slides marked data-visibility="hidden" (left out by default, as reveal.js does). */
   includeHidden?: boolean;
+  /** Print the backup slides too (left out by default). */
+  backup?: boolean;
   quiet: boolean;
 }
 
@@ -133,6 +135,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     lines: opts.lines,
     fragments: opts.fragments,
     tagged: opts.tagged,
+    backup: !!opts.backup,
   };
   const inputRoot = isDir ? input : dirname(input);
   const compiler = createDeckCompiler();

@@ -59,6 +59,7 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--browser <path>', 'Chromium or Chrome executable (default: $LECTERN_BROWSER, then the usual places)')
     .option('--force', 'export even when the deck has compile errors')
     .option('--include-hidden', 'print slides marked data-visibility="hidden" too')
+    .option('--backup', 'print the backup slides (after the <!-- backup --> marker) too')
     .option('--quiet', 'no progress bar')
     .addHelpText(
       'after',
@@ -84,6 +85,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
           browser?: string;
           force?: boolean;
           includeHidden?: boolean;
+          backup?: boolean;
           quiet?: boolean;
         },
       ) => {
@@ -101,6 +103,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
             browser: opts.browser,
             force: !!opts.force,
             includeHidden: !!opts.includeHidden,
+            backup: !!opts.backup,
             quiet: !!opts.quiet,
           }),
         );

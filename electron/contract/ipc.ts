@@ -53,6 +53,8 @@ export interface ExportOptions {
   /** A tagged PDF (structure and reading order for screen readers, the document language). The
    *  deck then prints whole, in one renderer, so a long deck takes about twice as long. */
   tagged?: boolean;
+  /** Print the backup slides (after the deck's `<!-- backup -->` marker) too; left out by default. */
+  backup?: boolean;
 }
 
 export interface ExportProgress {
