@@ -5,7 +5,7 @@
 
 import type { Deck, Slide } from '../../electron/deck/types';
 import { el, formatDuration } from '../ui/dom';
-import { PacingPlan, SectionTimes, sectionPace } from './pacing';
+import { BACKUP_SECTION, PacingPlan, SectionTimes, sectionPace } from './pacing';
 import { PresenterClock, RESET_CONFIRM_WINDOW_MS, type ClockSnapshot } from './timer';
 
 const STALE_AFTER_MS = 30 * 60_000;
@@ -62,7 +62,7 @@ export class ClockPanel {
   /** The talk moved to `slide`: the first move starts the clock. */
   advanced(slide: Slide | undefined): void {
     this.clock.advance();
-    if (slide) this.sections.visit(slide.section, this.clock.elapsedMs());
+    if (slide) this.sections.visit(slide.backup ? BACKUP_SECTION : slide.section, this.clock.elapsedMs());
     this.update(slide);
   }
 
@@ -104,6 +104,13 @@ export class ClockPanel {
     if (!this.plan || !slide) {
       this.pace.textContent = this.plan ? '' : 'No duration in the deck: no pacing.';
       this.pace.dataset.state = 'none';
+      this.sectionLine.textContent = '';
+      return;
+    }
+    if (slide.backup) {
+      this.pace.dataset.state = 'backup';
+      this.pace.textContent = `Backup slide (outside the talk's plan of ${formatDuration(this.plan.totalMs)})`;
+      this.sectionLine.dataset.state = 'none';
       this.sectionLine.textContent = '';
       return;
     }

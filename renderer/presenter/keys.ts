@@ -14,6 +14,8 @@ export interface PresenterKeyActions {
   /** A digit of a slide number (the jump buffer); false when it does not take the key. */
   jumpDigit(event: KeyboardEvent): boolean;
   toggleBlackout(): void;
+  /** To the backup slides (remembering the talk's place), or back to the talk. */
+  toggleBackup(): void;
   toggleTimer(): void;
   toggleFullscreen(): void;
   notesLarger(): void;
@@ -33,6 +35,7 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: ['End'], description: 'Last slide', action: a.last, helpRow: ENDS },
     { keys: DIGITS, labels: [DIGITS_LABEL], description: 'Jump to slide number', action: a.jumpDigit },
     { keys: ['B', '.'], description: 'Blackout (press again to return)', action: a.toggleBlackout },
+    { keys: ['Shift+B'], description: 'Backup slides: to the first one, or back to the talk', action: a.toggleBackup },
     { keys: ['T'], description: 'Pause / resume the timer', action: a.toggleTimer },
     { keys: ['F'], description: 'Fullscreen', action: a.toggleFullscreen },
     { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },

@@ -29,7 +29,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   let blackout = false;
   let liveErrors: Diagnostic[] = [];
 
-  const screen = new PresenterScreen(root, live.deck, () => render());
+  const screen = new PresenterScreen(root, live.deck, () => render(), (n) => navigate(navigation.backup(n)));
   interceptExternalLinks(root, (url) => source.openExternal(url));
   const render = (): void =>
     screen.render({ navigation, blackout, errors: [...liveErrors, ...(liveErrors.length ? [] : live.compileErrors)] });
@@ -74,6 +74,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       last: () => navigate(navigation.last()),
       jumpDigit: (event) => jump.handleKey(event),
       toggleBlackout: () => setBlackout(!blackout, true),
+      toggleBackup: () => navigate(navigation.toggleBackup()),
       toggleTimer: () => screen.clock.toggle(),
       toggleFullscreen,
       notesLarger: () => screen.notes.zoom(1),
