@@ -32,6 +32,12 @@ export interface SectionBudget {
   minutes: number;
 }
 
+/** One version of the talk (`lengths:` in the front matter). */
+export interface TalkLength {
+  name: string;
+  minutes: number;
+}
+
 export interface DeckMeta {
   title: string;
   author?: string;
@@ -43,9 +49,13 @@ export interface DeckMeta {
    * `lectern-asset:<ref>` like slide HTML. Applied on top of `theme`.
    */
   themeCss?: string;
-  /** Planned length of the talk in minutes (for pacing). */
+  /** Planned length of the talk in minutes (for pacing): the chosen length's, else `duration`. */
   duration?: number;
-  /** Optional per-section time budgets, in the order the sections appear. */
+  /** The talk's lengths as declared (the first is the default); [] when the deck declares none. */
+  lengths?: TalkLength[];
+  /** The length this deck was compiled for (its slides and budgets are that length's). */
+  length?: string;
+  /** Optional per-section time budgets (the chosen length's), in the order the sections appear. */
   sections: SectionBudget[];
   /** Show `current/total` slide numbers (default true). */
   slideNumbers: boolean;
