@@ -28,6 +28,8 @@ export interface ExportCliOptions {
   includeHidden?: boolean;
   /** Print the backup slides too (left out by default). */
   backup?: boolean;
+  /** The talk length (a name from the deck's `lengths:`); default the first. */
+  length?: string;
   quiet: boolean;
 }
 
@@ -147,7 +149,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       if (interrupted) break;
       const name = relative(process.cwd(), file) || file;
       trace(`compile ${name}`);
-      const deck = loadDeck(file, { compiler, includeHidden: !!opts.includeHidden });
+      const deck = loadDeck(file, { compiler, includeHidden: !!opts.includeHidden, length: opts.length });
       trace(`compiled (${deck.slides.length} slides)`);
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 && !opts.force) {

@@ -17,6 +17,8 @@ export interface HtmlOptions {
   force: boolean;
   /** Keep slides marked data-visibility="hidden". */
   includeHidden?: boolean;
+  /** The talk length (a name from the deck's `lengths:`); default the first. */
+  length?: string;
 }
 
 
@@ -35,7 +37,7 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     process.stderr.write(`lectern: ${opts.output} is a folder; give the HTML file to write (-o talk.html)\n`);
     return EXIT_FAILED;
   }
-  const deck = loadDeck(file, { includeHidden: !!opts.includeHidden });
+  const deck = loadDeck(file, { includeHidden: !!opts.includeHidden, length: opts.length });
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (errors.length > 0 && !opts.force) {

@@ -25,9 +25,10 @@ The deck format is documented in docs/deck-format.md.`,
     .argument('<path>', 'a deck (.md) or a folder of decks')
     .option('--strict', 'warnings fail too (exit 1)')
     .option('--json', 'print diagnostics as JSON')
-    .action(async (path: string, opts: { strict?: boolean; json?: boolean }) => {
+    .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
+    .action(async (path: string, opts: { strict?: boolean; json?: boolean; length?: string }) => {
       const { runCheck } = await import('./check');
-      setExit(await runCheck(path, { strict: !!opts.strict, json: !!opts.json }));
+      setExit(await runCheck(path, { strict: !!opts.strict, json: !!opts.json, length: opts.length }));
     });
 
   program
@@ -37,9 +38,10 @@ The deck format is documented in docs/deck-format.md.`,
     .requiredOption('-o, --output <file>', 'the HTML file to write')
     .option('--force', 'write even when the deck has compile errors (they show as error boxes)')
     .option('--include-hidden', 'keep slides marked data-visibility="hidden"')
-    .action(async (deck: string, opts: { output: string; force?: boolean; includeHidden?: boolean }) => {
+    .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
+    .action(async (deck: string, opts: { output: string; force?: boolean; includeHidden?: boolean; length?: string }) => {
       const { runHtml } = await import('./html');
-      setExit(await runHtml(deck, { output: opts.output, force: !!opts.force, includeHidden: !!opts.includeHidden }));
+      setExit(await runHtml(deck, { output: opts.output, force: !!opts.force, includeHidden: !!opts.includeHidden, length: opts.length }));
     });
 
   program
@@ -60,6 +62,7 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--force', 'export even when the deck has compile errors')
     .option('--include-hidden', 'print slides marked data-visibility="hidden" too')
     .option('--backup', 'print the backup slides (after the <!-- backup --> marker) too')
+    .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
     .option('--quiet', 'no progress bar')
     .addHelpText(
       'after',
@@ -86,6 +89,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
           force?: boolean;
           includeHidden?: boolean;
           backup?: boolean;
+          length?: string;
           quiet?: boolean;
         },
       ) => {
@@ -104,6 +108,7 @@ failed or interrupted export leaves the previous PDF as it was.`,
             force: !!opts.force,
             includeHidden: !!opts.includeHidden,
             backup: !!opts.backup,
+            length: opts.length,
             quiet: !!opts.quiet,
           }),
         );
