@@ -10,7 +10,7 @@ const actions: MenuActions = {
   study: () => calls.push('study'),
   openRecent: (f) => calls.push(`recent:${f}`),
   clearRecent: () => calls.push('clear'),
-  present: () => calls.push('present'),
+  present: (length) => calls.push(length === undefined ? 'present' : `present:${length}`),
   closeDeck: () => calls.push('close'),
   exportPdf: (o) => calls.push(`export:${JSON.stringify(o)}`),
   toggleFullscreen: () => calls.push('fullscreen'),
@@ -29,6 +29,8 @@ const base: MenuState = {
   exporting: false,
   recent: [],
   paper: 'a4',
+  lengths: [],
+  length: null,
 };
 
 function items(template: MenuItemConstructorOptions[]): Map<string, MenuItemConstructorOptions> {
@@ -184,4 +186,18 @@ test('the swap key: plain x, down, not repeated, no modifiers', async () => {
   assert.equal(isSwapKey({ ...key, alt: true }), false);
   assert.equal(isSwapKey({ ...key, isAutoRepeat: true }), false);
   assert.equal(isSwapKey({ ...key, key: 'c' }), false);
+});
+
+test('File > Talk Length lists the deck\'s lengths, checks the one shown, and presents as the one picked', () => {
+  assert.equal(items(buildMenuTemplate({ ...base, hasDeck: true }, actions)).get('File > Talk Length')?.enabled, false, 'no lengths declared');
+  const state: MenuState = { ...base, hasDeck: true, presenting: true, lengths: [{ name: 'short', minutes: 20 }, { name: 'full', minutes: 45 }], length: 'short' };
+  const m = items(buildMenuTemplate(state, actions));
+  assert.equal(m.get('File > Talk Length')?.enabled, true);
+  assert.equal(m.get('File > Talk Length > short (20 min), default')?.checked, true);
+  const full = m.get('File > Talk Length > full (45 min)');
+  assert.equal(full?.type, 'radio');
+  assert.equal(full?.checked, false);
+  calls.length = 0;
+  click(full);
+  assert.deepEqual(calls, ['present:full']);
 });
