@@ -54,7 +54,9 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     return EXIT_FAILED;
   }
   try {
-    const html = buildOfflineHtml(deck, { view: 'audience' });
+    // Every other talk length goes along, so the presenter can switch in the file (L).
+    const lengthDecks = (deck.meta.lengths ?? []).filter((l) => l.name !== deck.meta.length).map((l) => loadDeck(file, { includeHidden: !!opts.includeHidden, length: l.name }));
+    const html = buildOfflineHtml(deck, { view: 'audience', lengthDecks });
     pending.commit(Buffer.from(html, 'utf8'));
   } catch (err) {
     pending.discard();

@@ -17,6 +17,8 @@ export interface PresenterKeyActions {
   /** To the backup slides (remembering the talk's place), or back to the talk. */
   toggleBackup(): void;
   toggleTimer(): void;
+  /** The next talk length (`lengths:` in the front matter), where the view can switch. */
+  nextLength(): void;
   toggleFullscreen(): void;
   notesLarger(): void;
   notesSmaller(): void;
@@ -38,6 +40,7 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: ['Shift+B'], description: 'Backup slides: to the first one, or back to the talk', action: a.toggleBackup },
     { keys: ['T'], description: 'Pause / resume the timer', action: a.toggleTimer },
     { keys: ['F'], description: 'Fullscreen', action: a.toggleFullscreen },
+    { keys: ['L'], description: 'Next talk length (offline file; in the app: File > Talk Length)', action: a.nextLength },
     { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },
     { keys: ['-', '_'], labels: ['−'], description: 'Smaller notes', action: a.notesSmaller, helpRow: NOTES },
     { keys: ['?'], description: 'This list of keys', action: a.toggleHelp },

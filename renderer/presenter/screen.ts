@@ -2,7 +2,7 @@
 // its fragment state, the next slide, the clock panel, notes and live-reload errors. It only
 // draws what it is given; the controller (view.ts) decides what that is.
 
-import type { Deck, Diagnostic } from '../../electron/deck/types';
+import type { Deck, DeckMeta, Diagnostic } from '../../electron/deck/types';
 import { el } from '../ui/dom';
 import type { DeckNavigation } from '../view/navigation';
 import { BackupList } from './backup-list';
@@ -28,6 +28,8 @@ export class PresenterScreen {
   private readonly next: SlidePreview;
   private readonly errors = new ErrorList();
   private readonly backupList: BackupList;
+  /** The deck's settings: its talk length shows in the header. */
+  private meta: DeckMeta;
 
   /** `changed`: the clock panel's buttons changed the clock, so the screen needs a redraw. */
   constructor(
@@ -37,6 +39,7 @@ export class PresenterScreen {
     goToBackup: (n: number) => void,
   ) {
     root.classList.add('lectern-presenter');
+    this.meta = deck.meta;
     this.title = el('div', { className: 'deck-title', text: deck.meta.title });
     const header = el('header', { className: 'presenter-header' }, [this.title, this.status, this.blackoutBadge]);
     const currentBox = el('section', { className: 'current-pane', attrs: { 'aria-label': 'Current slide' } });
@@ -58,6 +61,7 @@ export class PresenterScreen {
   /** A new version of the deck: its title and plan; the current slide is rebuilt on the next render. */
   setDeck(deck: Deck): void {
     this.title.textContent = deck.meta.title;
+    this.meta = deck.meta;
     this.clock.setDeck(deck);
     this.current.show(undefined, -1);
   }
@@ -78,10 +82,12 @@ export class PresenterScreen {
     const n = slide ? slide.index + 1 : 0;
     const step = slide && slide.fragments > 0 ? ` · step ${position.f + 1}/${slide.fragments}` : '';
     const section = slide?.section ? ` · ${slide.section}` : '';
+    const meta = this.meta;
+    const length = meta?.length ? ` · ${meta.length} (${meta.duration ?? '?'} min)` : '';
     const backup = navigation.backupSlides;
     const talk = slides.length - backup.length;
     const where = slide?.backup ? `Backup slide ${n} (${backup.indexOf(slide) + 1} of ${backup.length})` : `Slide ${n} / ${talk}${backup.length ? ` (+${backup.length} backup)` : ''}`;
-    this.status.textContent = slides.length ? `${where}${step}${section}` : 'No slides';
+    this.status.textContent = slides.length ? `${where}${step}${section}${length}` : 'No slides';
     this.backupList.show(backup, slide);
     this.blackoutBadge.hidden = !blackout;
     this.root.classList.toggle('is-blackout', blackout);

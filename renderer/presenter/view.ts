@@ -14,6 +14,7 @@ import { listenForKeys } from '../ui/key-listener';
 import { KeyTable } from '../ui/keymap';
 import { LiveDeck } from '../view/live-deck';
 import { DeckNavigation } from '../view/navigation';
+import { nextLength } from '../sources/length-choice';
 import { presenterKeys } from './keys';
 import { PresenterScreen } from './screen';
 import { PresenterLink } from './sync-link';
@@ -76,6 +77,10 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       toggleBlackout: () => setBlackout(!blackout, true),
       toggleBackup: () => navigate(navigation.toggleBackup()),
       toggleTimer: () => screen.clock.toggle(),
+      nextLength: () => {
+        const name = nextLength(live.deck);
+        if (name && source.chooseLength) source.chooseLength(name);
+      },
       toggleFullscreen,
       notesLarger: () => screen.notes.zoom(1),
       notesSmaller: () => screen.notes.zoom(-1),

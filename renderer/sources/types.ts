@@ -32,6 +32,8 @@ export interface DeckSource {
   transport(deck: Deck): SyncTransport;
   /** Opens the presenter view beside this audience view. */
   openPresenter(): void;
+  /** Shows the deck as another talk length, when this source can (offline files; the app has a menu). */
+  readonly chooseLength?: (name: string) => void;
   /** Opens the study view in a new window, when this source can (exported files). */
   readonly openStudy?: () => void;
   /** Opens the presentation (audience) at a position, from the study view. */
