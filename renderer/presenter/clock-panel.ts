@@ -5,7 +5,7 @@
 
 import type { Deck, Slide } from '../../electron/deck/types';
 import { el, formatDuration } from '../ui/dom';
-import { BACKUP_SECTION, PacingPlan, SectionTimes, sectionPace } from './pacing';
+import { BACKUP_SECTION, PacingPlan, SectionTimes, sectionPace } from '../../electron/contract/pacing';
 import { PresenterClock, RESET_CONFIRM_WINDOW_MS, type ClockSnapshot } from './timer';
 
 const STALE_AFTER_MS = 30 * 60_000;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ON_PACE_TOLERANCE_MS, PacingPlan, SectionTimes, sectionPace } from '../../renderer/presenter/pacing';
+import { ON_PACE_TOLERANCE_MS, PacingPlan, SectionTimes, sectionPace } from '../../electron/contract/pacing';
 
 const MIN = 60_000;
 

@@ -1,8 +1,9 @@
+// Shared by the presenter view (clock-panel.ts) and the rehearsal report (electron/sidecar).
 // Pacing against the deck's planned duration: where the talk should be by now, overall and per
 // section. Pure, no DOM. The plan spreads each section's budget evenly over its slides and the
 // rest of the duration evenly over the other slides.
 
-import type { SectionBudget } from '../../electron/deck/types';
+import type { SectionBudget } from '../deck/types';
 
 export interface PacingSlide {
   section: string;
