@@ -116,6 +116,17 @@ failed or interrupted export leaves the previous PDF as it was.`,
     );
 
   program
+    .command('rehearsals')
+    .description("report the deck's last rehearsal: planned vs rehearsed time per section and slide, the slowest slides")
+    .argument('<deck>', 'the deck (.md)')
+    .option('--json', 'print the report as JSON')
+    .option('--length <name>', "the talk length to report (a name from the deck's lengths:; default the first)")
+    .action(async (deck: string, opts: { json?: boolean; length?: string }) => {
+      const { runRehearsals } = await import('./rehearsals');
+      setExit(await runRehearsals(deck, { json: !!opts.json, length: opts.length }));
+    });
+
+  program
     .command('present')
     .description('open a deck in the Lectern app (needs an Electron binary); default: the bundled talk')
     .argument('[deck]', 'the deck (.md) to present')

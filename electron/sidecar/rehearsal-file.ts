@@ -24,7 +24,11 @@ function asideName(path: string, kind: string, now: Date): string {
   return `${path}.${kind}-${now.toISOString().replace(/[:.]/g, '-')}`;
 }
 
-export function readRehearsals(deckFile: string, now: Date = new Date()): LoadedRehearsals {
+/**
+ * The deck's runs. A bad file is renamed aside (so the next save starts clean), unless
+ * `setAside` is false (a command that only reads, like `lectern rehearsals`, leaves it).
+ */
+export function readRehearsals(deckFile: string, now: Date = new Date(), setAside = true): LoadedRehearsals {
   const path = rehearsalsPath(deckFile);
   let text: string;
   try {
@@ -36,6 +40,7 @@ export function readRehearsals(deckFile: string, now: Date = new Date()): Loaded
   const parsed = parseRehearsals(text);
   if (parsed.ok) return { file: parsed.file };
   const problem = parsed.problem.kind === 'newer' ? `written by a newer Lectern (format version ${parsed.problem.version})` : `damaged: ${parsed.problem.detail}`;
+  if (!setAside) return { file: emptyRehearsals(), setAside: { problem: `${path} is ${problem}`, movedTo: path } };
   const movedTo = asideName(path, parsed.problem.kind, now);
   renameSync(path, movedTo);
   return { file: emptyRehearsals(), setAside: { problem: `${path} is ${problem}`, movedTo } };
