@@ -4,7 +4,7 @@
 
 import { PacingPlan } from '../contract/pacing';
 import type { SectionBudget } from '../deck/types';
-import type { RehearsalRun, RunSlide } from './rehearsals';
+import { matchRunSlide, type RehearsalRun } from './rehearsals';
 
 export interface ReportSlideInput {
   index: number;
@@ -35,18 +35,6 @@ export interface RehearsalReport {
   slowest: ReportRow[];
 }
 
-/**
- * The run's entry for a slide: the one with its title and section (slides may have moved since),
- * else the one at its index with its title (untitled or repeated titles).
- */
-function matchSlide(run: RehearsalRun, slide: ReportSlideInput): RunSlide | undefined {
-  if (slide.title) {
-    const byTitle = run.slides.filter((s) => s.title === slide.title && s.section === slide.section);
-    if (byTitle.length === 1) return byTitle[0];
-  }
-  return run.slides.find((s) => s.index === slide.index && s.title === slide.title);
-}
-
 export function rehearsalReport(slides: readonly ReportSlideInput[], duration: number | undefined, budgets: readonly SectionBudget[], run: RehearsalRun): RehearsalReport {
   const talk = slides.filter((s) => !s.backup);
   const plan = duration ? new PacingPlan(talk, duration, budgets) : null;
@@ -55,7 +43,7 @@ export function rehearsalReport(slides: readonly ReportSlideInput[], duration: n
     title: slide.title,
     section: slide.section,
     plannedMs: plan ? plan.plannedStartMs(i + 1) - plan.plannedStartMs(i) : null,
-    rehearsedMs: matchSlide(run, slide)?.ms ?? null,
+    rehearsedMs: matchRunSlide(run, slide)?.ms ?? null,
   }));
   const sections: RehearsalReport['sections'] = [];
   for (const row of rows) {

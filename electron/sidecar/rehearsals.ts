@@ -105,3 +105,99 @@ export function addRun(file: RehearsalsFile, run: RehearsalRun): RehearsalsFile 
 export function serializeRehearsals(file: RehearsalsFile): string {
   return `${JSON.stringify(file, null, 1)}\n`;
 }
+
+/** A slide of the deck as a run refers to it. */
+export interface RunSlideRef {
+  index: number;
+  title: string;
+  section: string;
+  backup?: boolean;
+}
+
+/**
+ * The run's entry for a slide: the one with its title and section (slides may have moved since),
+ * else the one at its index with its title (untitled or repeated titles).
+ */
+export function matchRunSlide(run: RehearsalRun, slide: RunSlideRef): RunSlide | undefined {
+  if (slide.title) {
+    const byTitle = run.slides.filter((s) => s.title === slide.title && s.section === slide.section);
+    if (byTitle.length === 1) return byTitle[0];
+  }
+  return run.slides.find((s) => s.index === slide.index && s.title === slide.title);
+}
+
+/**
+ * When the rehearsal reached `slide` (ms from its start): the time it spent on the talk's
+ * slides before this one. Null when the run never showed this slide.
+ */
+export function rehearsedStartMs(run: RehearsalRun, slides: readonly RunSlideRef[], slide: RunSlideRef): number | null {
+  if (!matchRunSlide(run, slide)) return null;
+  let t = 0;
+  for (const s of slides) {
+    if (s.index >= slide.index) break;
+    if (!s.backup) t += matchRunSlide(run, s)?.ms ?? 0;
+  }
+  return t;
+}
+
+/**
+ * Records a rehearsal: time per slide and per fragment step, from the moments the talk arrived
+ * at each position. Pure (time is given), so the presenter view and tests share it.
+ */
+export class RehearsalRecorder {
+  private readonly slides = new Map<number, RunSlide>();
+  private readonly order: number[] = [];
+  private current: { slide: RunSlideRef; f: number; since: number } | null = null;
+  private readonly startedAtMs: number;
+
+  constructor(startedAt: number, private readonly length?: string) {
+    this.startedAtMs = startedAt;
+  }
+
+  /** The talk is at `slide`, fragment step `f` (-1: none shown), from time `now`. Backup slides are not the talk. */
+  at(slide: RunSlideRef, f: number, now: number): void {
+    this.close(now);
+    this.current = slide.backup ? null : { slide, f, since: now };
+  }
+
+  /** Time stopped counting (a pause, a blackout): the current position stops accruing. */
+  pause(now: number): void {
+    if (!this.current) return;
+    const { slide, f } = this.current;
+    this.close(now);
+    this.current = { slide, f, since: Number.POSITIVE_INFINITY };
+  }
+
+  resume(now: number): void {
+    if (this.current) this.current.since = now;
+  }
+
+  finish(now: number): RehearsalRun {
+    this.close(now);
+    this.current = null;
+    const slides = this.order.map((i) => this.slides.get(i)!).sort((a, b) => a.index - b.index);
+    return {
+      startedAt: new Date(this.startedAtMs).toISOString(),
+      ...(this.length ? { length: this.length } : {}),
+      totalMs: slides.reduce((t, s) => t + s.ms, 0),
+      slides,
+    };
+  }
+
+  private close(now: number): void {
+    const c = this.current;
+    if (!c || !Number.isFinite(c.since)) return;
+    const spent = Math.max(0, now - c.since);
+    let entry = this.slides.get(c.slide.index);
+    if (!entry) {
+      entry = { index: c.slide.index, title: c.slide.title, section: c.slide.section, ms: 0, steps: [] };
+      this.slides.set(c.slide.index, entry);
+      this.order.push(c.slide.index);
+    }
+    entry.ms += spent;
+    const step = Math.max(0, c.f + 1);
+    while (entry.steps.length <= step) entry.steps.push(0);
+    entry.steps[step] = (entry.steps[step] ?? 0) + spent;
+    c.since = now;
+  }
+}

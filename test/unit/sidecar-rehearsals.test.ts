@@ -79,3 +79,26 @@ test('the report: planned vs rehearsed per section and slide, the slowest first,
   assert.match(text, /^ *3 {2}S1 +2:00 +4:00 +\+2:00$/m);
   assert.match(text, /Slowest slides/);
 });
+
+test('the recorder: time per slide and fragment step, revisits add up, pauses and backup slides do not count', async () => {
+  const { RehearsalRecorder, rehearsedStartMs } = await import('../../electron/sidecar/rehearsals');
+  const a = { index: 0, title: 'A', section: 'Intro' };
+  const b = { index: 1, title: 'B', section: 'Intro' };
+  const spare = { index: 2, title: 'Spare', section: '', backup: true };
+  const rec = new RehearsalRecorder(Date.UTC(2026, 11, 1, 10), 'short');
+  rec.at(a, -1, 0);
+  rec.at(a, 0, 10_000); // 10 s before the first fragment
+  rec.at(b, -1, 25_000); // 15 s after it
+  rec.pause(30_000);
+  rec.resume(90_000); // a minute paused
+  rec.at(spare, -1, 100_000);
+  rec.at(a, 0, 200_000); // back to A after questions: the backup slide's time is not counted
+  const run = rec.finish(205_000);
+  assert.equal(run.startedAt, '2026-12-01T10:00:00.000Z');
+  assert.equal(run.length, 'short');
+  assert.deepEqual(run.slides.map((s) => [s.title, s.ms, s.steps]), [['A', 30_000, [10_000, 20_000]], ['B', 15_000, [15_000]]]);
+  assert.equal(run.totalMs, 45_000);
+  assert.equal(rehearsedStartMs(run, [a, b, spare], b), 30_000);
+  assert.equal(rehearsedStartMs(run, [a, b, spare], a), 0);
+  assert.equal(rehearsedStartMs(run, [a, b, spare], { index: 3, title: 'New', section: '' }), null);
+});
