@@ -50,7 +50,7 @@ module.exports = {
       comment: 'From electron/ the renderer may use the IPC contract and the Deck types, nothing that runs in main.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: '^electron/', pathNot: '^electron/(contract/|deck/types\\.ts$|sidecar/rehearsals\\.ts$)' },
+      to: { path: '^electron/', pathNot: '^electron/(contract/|deck/types\\.ts$|sidecar/rehearsals\\.ts$|sidecar/rehearsal-report\\.ts$)' },
     },
     {
       name: 'not-to-unresolvable',

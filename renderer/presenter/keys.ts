@@ -17,6 +17,8 @@ export interface PresenterKeyActions {
   /** To the backup slides (remembering the talk's place), or back to the talk. */
   toggleBackup(): void;
   toggleTimer(): void;
+  /** Start a rehearsal run here, or end it (saved, then reported). */
+  toggleRehearsal(): void;
   /** The next talk length (`lengths:` in the front matter), where the view can switch. */
   nextLength(): void;
   toggleFullscreen(): void;
@@ -39,6 +41,7 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: ['B', '.'], description: 'Blackout (press again to return)', action: a.toggleBlackout },
     { keys: ['Shift+B'], description: 'Backup slides: to the first one, or back to the talk', action: a.toggleBackup },
     { keys: ['T'], description: 'Pause / resume the timer', action: a.toggleTimer },
+    { keys: ['R'], description: 'Rehearse: record time per slide; R again ends, saves and reports', action: a.toggleRehearsal },
     { keys: ['F'], description: 'Fullscreen', action: a.toggleFullscreen },
     { keys: ['L'], description: 'Next talk length (offline file; in the app: File > Talk Length)', action: a.nextLength },
     { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },

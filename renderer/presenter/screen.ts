@@ -37,11 +37,13 @@ export class PresenterScreen {
     deck: Deck,
     changed: () => void,
     goToBackup: (n: number) => void,
+    /** Badges the controller owns (rehearsing), shown in the header. */
+    badges: HTMLElement[] = [],
   ) {
     root.classList.add('lectern-presenter');
     this.meta = deck.meta;
     this.title = el('div', { className: 'deck-title', text: deck.meta.title });
-    const header = el('header', { className: 'presenter-header' }, [this.title, this.status, this.blackoutBadge]);
+    const header = el('header', { className: 'presenter-header' }, [this.title, this.status, ...badges, this.blackoutBadge]);
     const currentBox = el('section', { className: 'current-pane', attrs: { 'aria-label': 'Current slide' } });
     const side = el('aside', { className: 'side-pane' });
     side.append(this.nextLabel);

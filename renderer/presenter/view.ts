@@ -7,7 +7,7 @@
 import type { SlidePosition } from '../../electron/contract/ipc';
 import type { Diagnostic } from '../../electron/deck/types';
 import type { DeckSource, LoadedDeck } from '../sources/types';
-import { interceptExternalLinks } from '../ui/dom';
+import { el, interceptExternalLinks } from '../ui/dom';
 import { HelpOverlay } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
 import { listenForKeys } from '../ui/key-listener';
@@ -16,6 +16,7 @@ import { LiveDeck } from '../view/live-deck';
 import { DeckNavigation } from '../view/navigation';
 import { nextLength } from '../sources/length-choice';
 import { presenterKeys } from './keys';
+import { RehearseMode } from './rehearse';
 import { PresenterScreen } from './screen';
 import { PresenterLink } from './sync-link';
 
@@ -30,7 +31,12 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   let blackout = false;
   let liveErrors: Diagnostic[] = [];
 
-  const screen = new PresenterScreen(root, live.deck, () => render(), (n) => navigate(navigation.backup(n)));
+  let rehearse: RehearseMode | null = null;
+  const rehearseBadge = el('span', { className: 'rehearse-badge', text: 'REHEARSING', attrs: { hidden: '', 'data-testid': 'rehearse-badge' } });
+  const screen = new PresenterScreen(root, live.deck, () => render(), (n) => navigate(navigation.backup(n)), [rehearseBadge]);
+  rehearse = new RehearseMode(root, live.deck, rehearseBadge, (run) => screen.clock.setLastRun(run));
+  /** The clock may have paused or resumed: a running rehearsal follows it. */
+  const clockChanged = (): void => rehearse?.paused(!screen.clock.running);
   interceptExternalLinks(root, (url) => source.openExternal(url));
   const render = (): void =>
     screen.render({ navigation, blackout, errors: [...liveErrors, ...(liveErrors.length ? [] : live.compileErrors)] });
@@ -39,6 +45,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   function arrive(p: SlidePosition): void {
     if (!navigation.moveTo(p)) return;
     screen.clock.advanced(navigation.slide);
+    rehearse?.arrived(navigation.slide, navigation.position.f);
     render();
   }
 
@@ -52,6 +59,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     if (blackout === on) return;
     blackout = on;
     screen.clock.blackout(on);
+    clockChanged();
     if (tell) link.blackout(on);
     render();
   }
@@ -76,7 +84,14 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       jumpDigit: (event) => jump.handleKey(event),
       toggleBlackout: () => setBlackout(!blackout, true),
       toggleBackup: () => navigate(navigation.toggleBackup()),
-      toggleTimer: () => screen.clock.toggle(),
+      toggleTimer: () => {
+        screen.clock.toggle();
+        clockChanged();
+      },
+      toggleRehearsal: () => {
+        rehearse?.toggle(navigation.slide, navigation.position.f);
+        clockChanged();
+      },
       nextLength: () => {
         const name = nextLength(live.deck);
         if (name && source.chooseLength) source.chooseLength(name);
@@ -93,7 +108,12 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     navigate(p);
     return p !== null;
   });
-  listenForKeys(window, keys, { modes: [(e) => help.closeOnKey(e), (e) => jump.active && jump.handleKey(e)] });
+  const closeReport = (e: KeyboardEvent): boolean => {
+    if (!rehearse?.reportOpen || e.key !== 'Escape') return false;
+    rehearse.closeReport();
+    return true;
+  };
+  listenForKeys(window, keys, { modes: [(e) => help.closeOnKey(e), closeReport, (e) => jump.active && jump.handleKey(e)] });
 
   source.onErrors((list) => {
     liveErrors = list;
@@ -101,6 +121,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   });
   live.onChange(() => {
     screen.setDeck(live.deck);
+    rehearse?.setDeck(live.deck);
     navigation.setIndex(live.index);
     render();
   });

@@ -87,7 +87,7 @@ test('the help overlay lists the table rows with readable key names', () => {
   // Entries sharing a helpRow share a line: Home and End, Alt+→ and Alt+←, + and −.
   assert.deepEqual(rows[2], { keys: ['Alt+→', 'Alt+←'], action: 'Next / previous slide, skipping fragments' });
   assert.deepEqual(rows[3], { keys: ['Home', 'End'], action: 'First / last slide' });
-  assert.equal(rows.length, 12);
+  assert.equal(rows.length, 13);
   const audience = audienceKeyTable(audienceActions).helpRows();
   assert.deepEqual(audience.find((r) => r.action.startsWith('Search'))?.keys, ['Ctrl+F', '⌘F']);
   assert.deepEqual(audience.find((r) => r.action.startsWith('Overview'))?.keys, ['Esc', 'O']);
