@@ -88,7 +88,7 @@ export class RehearseMode {
     const report = rehearsalReport(this.deck.slides, this.deck.meta.duration, this.deck.meta.sections, run);
     const download = el('button', { className: 'lectern-button', text: 'Download rehearsals (JSON)', attrs: { type: 'button', 'data-testid': 'rehearsal-download' } });
     download.addEventListener('click', () => downloadRuns(this.deck.file, this.runs));
-    const close = el('button', { className: 'lectern-button subtle', text: 'Close (Esc)', attrs: { type: 'button' } });
+    const close = el('button', { className: 'lectern-button', text: 'Close (Esc)', attrs: { type: 'button' } });
     close.addEventListener('click', () => this.closeReport());
     this.overlay.replaceChildren(
       el('div', { className: 'lectern-overlay-panel' }, [
