@@ -54,6 +54,10 @@ export class LecternController implements AnswerHost {
     return this.state.phase === 'deck' && this.state.talk;
   }
 
+  deckFile(): string | null {
+    return this.deck?.file ?? null;
+  }
+
   /** The deck folder assets are served from (the asset protocol asks). */
   assetRoot(): string | null {
     return this.deck?.root ?? null;

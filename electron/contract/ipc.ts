@@ -79,6 +79,19 @@ export interface InvokeChannels {
   'link:open-external': { request: { url: string }; response: boolean };
   /** Recently opened decks that still exist, newest first (the start screen). */
   'deck:recent': { request: void; response: DeckSummary[] };
+  /** The open deck's rehearsal runs (`<deck>.lectern-rehearsals.json`), as the file's JSON text. */
+  'rehearsal:load': { request: void; response: RehearsalsAnswer };
+  /** Adds a run (a RehearsalRun, checked in main) to the deck's rehearsal file. */
+  'rehearsal:save': { request: unknown; response: RehearsalsAnswer };
+}
+
+/** The deck's runs as the sidecar's JSON text ('' when none could be read), and what went wrong. */
+export interface RehearsalsAnswer {
+  json: string;
+  /** Saved where (after a save). */
+  file?: string;
+  /** A file set aside, a folder that cannot be written: shown to the presenter. */
+  problem?: string;
 }
 
 /** Send channels: renderer tells main, no answer. */
@@ -109,6 +122,8 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'export:pdf',
   'link:open-external',
   'deck:recent',
+  'rehearsal:load',
+  'rehearsal:save',
 ];
 export const SEND_CHANNELS: readonly SendChannel[] = ['sync'];
 export const EVENT_CHANNELS: readonly EventChannel[] = ['sync', 'deck:updated', 'deck:errors', 'export:progress'];

@@ -4,6 +4,7 @@
 // with a download button to take them out. A stored value that is damaged or from a newer
 // Lectern is moved to another key (never overwritten) and the runs start afresh.
 
+import type { RehearsalsAnswer } from '../../electron/contract/ipc';
 import { addRun, emptyRehearsals, parseRehearsals, serializeRehearsals, type RehearsalRun, type RehearsalsFile } from '../../electron/sidecar/rehearsals';
 
 const keyOf = (file: string): string => `lectern.rehearsals:${file}`;
@@ -50,4 +51,40 @@ export function downloadRuns(deckFile: string, runs: RehearsalsFile): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Where a presenter keeps its runs: beside the deck (app) or in this browser (offline file). */
+export interface RehearsalStore {
+  /** Says where, for the report. */
+  readonly where: string;
+  load(): Promise<{ runs: RehearsalsFile; problem?: string }>;
+  save(run: RehearsalRun): Promise<{ runs: RehearsalsFile; problem?: string }>;
+}
+
+export function browserStore(file: string): RehearsalStore {
+  return {
+    where: 'Kept in this browser for this file (download them to keep them beside the deck).',
+    load: async () => loadStoredRehearsals(file),
+    save: async (run) => storeRun(file, run),
+  };
+}
+
+/** The app's store: main writes the sidecar; when it cannot, the runs stay in this window (and the browser store). */
+export function appStore(file: string, load: () => Promise<RehearsalsAnswer>, save: (run: RehearsalRun) => Promise<RehearsalsAnswer>): RehearsalStore {
+  const fallback = browserStore(file);
+  const read = (answer: RehearsalsAnswer): { runs: RehearsalsFile; problem?: string } | null => {
+    const parsed = answer.json ? parseRehearsals(answer.json) : null;
+    return parsed?.ok ? { runs: parsed.file, ...(answer.problem ? { problem: answer.problem } : {}) } : null;
+  };
+  return {
+    where: 'Saved beside the deck (<deck>.lectern-rehearsals.json).',
+    load: async () => read(await load()) ?? fallback.load(),
+    save: async (run) => {
+      const answer = await save(run);
+      const saved = read(answer);
+      if (saved) return saved;
+      const kept = await fallback.save(run);
+      return { runs: kept.runs, problem: answer.problem ?? kept.problem };
+    },
+  };
 }

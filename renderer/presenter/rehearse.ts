@@ -5,14 +5,14 @@
 
 import type { Deck, Slide } from '../../electron/deck/types';
 import { formatReport, rehearsalReport } from '../../electron/sidecar/rehearsal-report';
-import { RehearsalRecorder, type RehearsalRun, type RehearsalsFile } from '../../electron/sidecar/rehearsals';
+import { emptyRehearsals, RehearsalRecorder, type RehearsalRun, type RehearsalsFile } from '../../electron/sidecar/rehearsals';
 import { el } from '../ui/dom';
-import { downloadRuns, loadStoredRehearsals, storeRun } from './rehearsal-store';
+import { downloadRuns, type RehearsalStore } from './rehearsal-store';
 
 export class RehearseMode {
   private readonly overlay = el('div', { className: 'lectern-overlay rehearsal-report', attrs: { hidden: '', role: 'dialog', 'aria-label': 'Rehearsal report', 'data-testid': 'rehearsal-report' } });
   private recorder: RehearsalRecorder | null = null;
-  private runs: RehearsalsFile;
+  private runs: RehearsalsFile = emptyRehearsals();
   private problem: string | undefined;
 
   constructor(
@@ -20,14 +20,16 @@ export class RehearseMode {
     private deck: Deck,
     /** The header's REHEARSING badge. */
     private readonly badge: HTMLElement,
+    private readonly store: RehearsalStore,
     /** The last run changed: pacing compares with it. */
     private readonly lastRunChanged: (run: RehearsalRun | null) => void,
   ) {
     root.append(this.overlay);
-    const loaded = loadStoredRehearsals(deck.file);
-    this.runs = loaded.runs;
-    this.problem = loaded.problem;
-    lastRunChanged(this.lastRun());
+    void store.load().then((loaded) => {
+      this.runs = loaded.runs;
+      this.problem = loaded.problem;
+      lastRunChanged(this.lastRun());
+    });
   }
 
   get active(): boolean {
@@ -55,11 +57,15 @@ export class RehearseMode {
       this.recorder = null;
       this.badge.hidden = true;
       if (run.slides.length) {
-        const stored = storeRun(this.deck.file, run);
-        this.runs = stored.runs;
-        this.problem = stored.problem;
-        this.lastRunChanged(this.lastRun());
+        // Shown at once from memory; the saved file's runs follow.
+        this.runs = { ...this.runs, runs: [...this.runs.runs, run] };
         this.showReport(run);
+        void this.store.save(run).then((stored) => {
+          this.runs = stored.runs;
+          this.problem = stored.problem;
+          this.lastRunChanged(this.lastRun());
+          if (this.reportOpen) this.showReport(run);
+        });
       }
       return;
     }
@@ -95,7 +101,7 @@ export class RehearseMode {
         el('h2', { text: `Rehearsal ${this.runs.runs.length} of this deck` }),
         ...(this.problem ? [el('p', { className: 'rehearsal-problem', text: this.problem })] : []),
         el('pre', { className: 'rehearsal-table', text: formatReport(report) }),
-        el('p', { text: 'Kept in this browser for this file; the app keeps them beside the deck.' }),
+        el('p', { text: this.store.where }),
         el('div', { className: 'clock-buttons' }, [download, close]),
       ]),
     );

@@ -17,6 +17,7 @@ import { DeckNavigation } from '../view/navigation';
 import { nextLength } from '../sources/length-choice';
 import { presenterKeys } from './keys';
 import { RehearseMode } from './rehearse';
+import { appStore, browserStore } from './rehearsal-store';
 import { PresenterScreen } from './screen';
 import { PresenterLink } from './sync-link';
 
@@ -34,7 +35,8 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   let rehearse: RehearseMode | null = null;
   const rehearseBadge = el('span', { className: 'rehearse-badge', text: 'REHEARSING', attrs: { hidden: '', 'data-testid': 'rehearse-badge' } });
   const screen = new PresenterScreen(root, live.deck, () => render(), (n) => navigate(navigation.backup(n)), [rehearseBadge]);
-  rehearse = new RehearseMode(root, live.deck, rehearseBadge, (run) => screen.clock.setLastRun(run));
+  const store = source.loadRehearsals && source.saveRehearsal ? appStore(live.deck.file, source.loadRehearsals, source.saveRehearsal) : browserStore(live.deck.file);
+  rehearse = new RehearseMode(root, live.deck, rehearseBadge, store, (run) => screen.clock.setLastRun(run));
   /** The clock may have paused or resumed: a running rehearsal follows it. */
   const clockChanged = (): void => rehearse?.paused(!screen.clock.running);
   interceptExternalLinks(root, (url) => source.openExternal(url));
