@@ -185,13 +185,14 @@ function onReady(): void {
     power: powerSaveBlocker,
     dialog,
     recent: new RecentDecks(join(app.getPath('userData'), 'recent-decks.json')),
-    loadDeck: (file) => loadDeck(file, { compiler }),
+    loadDeck: (file, length) => loadDeck(file, { compiler, length }),
     watchDeck: (deck, events) =>
       new LiveReload(
         {
           watcher: createFileWatcher(),
           clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-          compile: async (file) => loadDeck(file, { compiler }),
+          // Reloads keep the talk length the deck was opened with.
+          compile: async (file) => loadDeck(file, { compiler, length: deck.meta.length }),
           events,
         },
         deck,

@@ -40,6 +40,10 @@ export interface ExportCliOptions {
   force: boolean;
   /** Keep slides marked data-visibility="hidden" (left out by default, as reveal.js does). */
   includeHidden?: boolean;
+  /** Print the backup slides too (left out by default). */
+  backup?: boolean;
+  /** The talk length (a name from the deck's `lengths:`); default the first. */
+  length?: string;
   quiet: boolean;
 }
 
@@ -194,6 +198,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     fragments: opts.fragments,
     tagged: opts.tagged,
     ...(opts.ink ? { ink: true } : {}),
+    backup: !!opts.backup,
   };
   const inputRoot = isDir ? input : dirname(input);
   const compiler = createDeckCompiler();
@@ -206,7 +211,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       if (interrupted) break;
       const name = relative(process.cwd(), file) || file;
       trace(`compile ${name}`);
-      const deck = loadDeck(file, { compiler, includeHidden: !!opts.includeHidden });
+      const deck = loadDeck(file, { compiler, includeHidden: !!opts.includeHidden, length: opts.length });
       trace(`compiled (${deck.slides.length} slides)`);
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 && !opts.force) {

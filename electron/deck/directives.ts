@@ -132,6 +132,14 @@ export const COMMENT_DIRECTIVES: readonly CommentDirective[] = [
     },
   },
   {
+    // The end of the talk: slides after a slide holding only this comment are backup slides
+    // (compiler.ts marks them; renderSlide refuses the marker beside other content).
+    keyword: 'backup',
+    apply(site) {
+      site.ctx.slide.backupAt ??= site.where;
+    },
+  },
+  {
     // A slide that is only an include is expanded before rendering (source.ts, includes.ts).
     keyword: 'include',
     apply(site) {
