@@ -69,7 +69,7 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--browser <path>', 'Chromium or Chrome executable (default: $LECTERN_BROWSER, then the usual places)')
     .option('--force', 'export even when the deck has compile errors; png/jpeg: replace pictures of an earlier export')
     .option('--include-hidden', 'print slides marked data-visibility="hidden" too')
-    .option('--backup', 'print the backup slides (after the <!-- backup --> marker) too')
+    .option('--backup', 'export the backup slides (after the <!-- backup --> marker) too (PDF, pptx, pictures)')
     .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
     .option('--quiet', 'no progress bar')
     .addHelpText(
