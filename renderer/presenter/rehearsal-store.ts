@@ -72,9 +72,13 @@ export function browserStore(file: string): RehearsalStore {
 /** The app's store: main writes the sidecar; when it cannot, the runs stay in this window (and the browser store). */
 export function appStore(file: string, load: () => Promise<RehearsalsAnswer>, save: (run: RehearsalRun) => Promise<RehearsalsAnswer>): RehearsalStore {
   const fallback = browserStore(file);
-  const read = (answer: RehearsalsAnswer): { runs: RehearsalsFile; problem?: string } | null => {
-    const parsed = answer.json ? parseRehearsals(answer.json) : null;
-    return parsed?.ok ? { runs: parsed.file, ...(answer.problem ? { problem: answer.problem } : {}) } : null;
+  // An answer of the wrong shape (a main process without the rehearsal channels) is no answer,
+  // not a crash: the runs then stay in this window, as when main cannot write.
+  const read = (answer: unknown): { runs: RehearsalsFile; problem?: string } | null => {
+    if (typeof answer !== 'object' || answer === null) return null;
+    const { json, problem } = answer as Partial<RehearsalsAnswer>;
+    const parsed = typeof json === 'string' && json ? parseRehearsals(json) : null;
+    return parsed?.ok ? { runs: parsed.file, ...(typeof problem === 'string' && problem ? { problem } : {}) } : null;
   };
   return {
     where: 'Saved beside the deck (<deck>.lectern-rehearsals.json).',
@@ -84,7 +88,8 @@ export function appStore(file: string, load: () => Promise<RehearsalsAnswer>, sa
       const saved = read(answer);
       if (saved) return saved;
       const kept = await fallback.save(run);
-      return { runs: kept.runs, problem: answer.problem ?? kept.problem };
+      const problem = typeof answer === 'object' && answer !== null && typeof answer.problem === 'string' ? answer.problem : undefined;
+      return { runs: kept.runs, problem: problem ?? kept.problem ?? 'the app did not answer: the run is kept in this window (download it)' };
     },
   };
 }
