@@ -30,13 +30,34 @@ export function samePosition(a: SlidePosition, b: SlidePosition): boolean {
   return a.h === b.h && a.v === b.v && a.f === b.f;
 }
 
+/**
+ * The slide after this one in the same part of the deck: the talk ends at the last slide before
+ * the backup slides (Next does not run into them), the backup slides lead only to each other.
+ */
+export function slideAfter(index: DeckIndex, slide: Slide): Slide | undefined {
+  const next = index.slides[slide.index + 1];
+  return next && !!next.backup === !!slide.backup ? next : undefined;
+}
+
 /** The next step: the next fragment of this slide, else the start of the next slide; null at the end. */
 export function nextPosition(index: DeckIndex, position: SlidePosition): SlidePosition | null {
   const slide = slideAt(index, position);
   if (!slide) return index.slides[0] ? positionOf(index.slides[0], 'none') : null;
   if (position.f < slide.fragments - 1) return { h: slide.h, v: slide.v, f: position.f + 1 };
-  const next = index.slides[slide.index + 1];
+  const next = slideAfter(index, slide);
   return next ? positionOf(next, 'none') : null;
+}
+
+/** The last slide of the talk (before the backup slides). */
+export function lastTalkSlide(index: DeckIndex): Slide | undefined {
+  let last: Slide | undefined;
+  for (const slide of index.slides) if (!slide.backup) last = slide;
+  return last;
+}
+
+/** The backup slides, in deck order. */
+export function backupSlides(index: DeckIndex): Slide[] {
+  return index.slides.filter((s) => s.backup);
 }
 
 /** The previous step: hide the last fragment, else the previous slide fully built; null at the start. */

@@ -82,7 +82,8 @@ export interface ControllerDeps {
   dialog: DialogLike;
   recent: RecentDecks;
   /** Reads and compiles a deck; never throws (an unreadable file is a deck with an error). */
-  loadDeck(file: string): Deck;
+  /** `length`: the talk length to compile (a name from the deck's `lengths:`; default the first). */
+  loadDeck(file: string, length?: string): Deck;
   watchDeck(deck: Deck, events: LiveReloadEvents): DeckWatch;
   exportPdf(request: ExportRequest): Promise<void>;
   exportPictures(request: PictureExportRequest): Promise<void>;

@@ -54,6 +54,10 @@ export class LecternController implements AnswerHost {
     return this.state.phase === 'deck' && this.state.talk;
   }
 
+  deckFile(): string | null {
+    return this.deck?.file ?? null;
+  }
+
   /** The deck folder assets are served from (the asset protocol asks). */
   assetRoot(): string | null {
     return this.deck?.root ?? null;
@@ -126,6 +130,14 @@ export class LecternController implements AnswerHost {
         this.send('deck:updated', this.payload()!);
         this.send('deck:errors', []);
         return;
+      case 'choose-length': {
+        const deck = this.deck;
+        if (!deck || deck.meta.length === effect.length || !deck.meta.lengths?.some((l) => l.name === effect.length)) return;
+        this.load(deck.file, effect.length);
+        this.send('deck:updated', this.payload()!);
+        this.send('deck:errors', []);
+        return;
+      }
       case 'unload-deck': {
         const watch = this.watch;
         this.watch = null;
@@ -162,7 +174,15 @@ export class LecternController implements AnswerHost {
       this.deps.dialog.showErrorBox('Cannot open deck', `${path} is not a Markdown deck file (.md) that exists.`);
       return false;
     }
-    const deck = this.deps.loadDeck(path);
+    this.load(path);
+    this.deps.recent.add(path);
+    void this.dispatch({ type: 'deck-opened', mode });
+    return true;
+  }
+
+  /** Reads the deck (as a talk length) and watches it, replacing the deck open before. */
+  private load(path: string, length?: string): void {
+    const deck = this.deps.loadDeck(path, length);
     this.sync.forget();
     void this.watch?.stop();
     this.watch = this.deps.watchDeck(deck, {
@@ -173,9 +193,6 @@ export class LecternController implements AnswerHost {
       },
       errors: (errors) => this.send('deck:errors', errors),
     });
-    this.deps.recent.add(path);
-    void this.dispatch({ type: 'deck-opened', mode });
-    return true;
   }
 
   /**
@@ -197,8 +214,9 @@ export class LecternController implements AnswerHost {
     return this.openDeck(file, mode);
   }
 
-  present(): void {
-    void this.dispatch({ type: 'present' });
+  /** Presents the open deck; with `length`, as that talk length (the deck reloads in its windows). */
+  present(length?: string): void {
+    void this.dispatch(length === undefined ? { type: 'present' } : { type: 'present', length });
   }
 
   closeDeck(): void {
@@ -258,6 +276,8 @@ export class LecternController implements AnswerHost {
       exporting: this.exports.exporting,
       recent: this.deps.recent.list(),
       paper: this.exports.paper,
+      lengths: this.deck?.meta.lengths ?? [],
+      length: this.deck?.meta.length ?? null,
     };
   }
 
@@ -274,7 +294,7 @@ export class LecternController implements AnswerHost {
         this.deps.recent.clear();
         this.deps.menuChanged();
       },
-      present: () => this.present(),
+      present: (length) => this.present(length),
       closeDeck: () => this.closeDeck(),
       exportPdf: (options) => void this.exportWithDialog(options),
       exportPictures: (options) => void this.exportPicturesWithDialog(options),

@@ -4,6 +4,7 @@
 
 import { dirname, join } from 'node:path';
 import type { ExportOptions, ExportProgress, Paper, PictureExportOptions } from '../contract/ipc';
+import { withoutBackup } from '../deck/backup';
 import type { Deck } from '../deck/types';
 import type { ControllerDeps } from './app-ports';
 import { choosePictureTarget } from './picture-export';
@@ -72,7 +73,8 @@ export class ExportSession {
     const chosen = await choosePictureTarget(this.deps.dialog, deck, options);
     if (!chosen || this.running) return null;
     const { target, overwrite } = chosen;
-    return this.run(target, (onProgress) => this.deps.exportPictures({ deck, options, target, overwrite, onProgress }));
+    // Like File > Export PDF, pictures and PowerPoint stand for the talk: no backup slides.
+    return this.run(target, (onProgress) => this.deps.exportPictures({ deck: withoutBackup(deck), options, target, overwrite, onProgress }));
   }
 
   /** One export at a time, its progress to the views and on every window's progress bar. */

@@ -3,12 +3,14 @@
 // already checked by the IPC guard.
 
 import { existsSync } from 'node:fs';
-import type { DeckPayload, DeckSummary, ExportOptions, InvokeChannel, InvokeChannels, PictureExportOptions, ViewRole } from '../contract/ipc';
+import type { DeckPayload, DeckSummary, ExportOptions, InvokeChannel, InvokeChannels, PictureExportOptions, RehearsalsAnswer, ViewRole } from '../contract/ipc';
 import type { AppWindowLike, ControllerDeps } from './app-ports';
 import { findDeckFiles, isDeckPath } from './deck-list';
 import { createInkAnswers } from './ink-answers';
 import { validPictureOptions } from './picture-export';
 import { isSafeExternalUrl } from './security';
+import { readRehearsals, rehearsalsPath as rehearsalsPathOf, saveRun } from '../sidecar/rehearsal-file';
+import { parseRehearsals, REHEARSALS_FORMAT, REHEARSALS_VERSION, serializeRehearsals } from '../sidecar/rehearsals';
 
 export type InvokeAnswers = {
   [C in InvokeChannel]: (senderId: number, request: unknown) => Promise<InvokeChannels[C]['response']>;
@@ -31,6 +33,8 @@ export interface AnswerHost {
   swap(): void;
   exportWithDialog(options: ExportOptions): Promise<{ file: string } | null>;
   exportPicturesWithDialog(options: PictureExportOptions): Promise<{ file: string } | null>;
+  /** The open deck's file, or null. */
+  deckFile(): string | null;
 }
 
 export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 'slidesDir' | 'recent' | 'openExternal'>): InvokeAnswers {
@@ -57,6 +61,9 @@ export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 
       const options = validPictureOptions(request);
       return options ? ctl.exportPicturesWithDialog(options) : null;
     },
+    'rehearsal:load': async () => rehearsalsOf(ctl.deckFile(), null),
+    // Only the presenter rehearses; the run is checked like a file read from disk.
+    'rehearsal:save': async (senderId, request) => (ctl.roleOf(senderId) === 'presenter' ? rehearsalsOf(ctl.deckFile(), request) : { json: '', problem: 'only the presenter view saves rehearsals' }),
     'link:open-external': async (_senderId, request) => {
       const url = field(request, 'url');
       if (typeof url !== 'string' || !isSafeExternalUrl(url)) return false;
@@ -64,6 +71,23 @@ export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 
       return true;
     },
   };
+}
+
+/** The deck's runs, after adding `run` when one is given; problems are answers, not throws. */
+function rehearsalsOf(deckFile: string | null, run: unknown): RehearsalsAnswer {
+  if (!deckFile) return { json: '', problem: 'no deck is open' };
+  try {
+    if (run === null) {
+      const loaded = readRehearsals(deckFile);
+      return { json: serializeRehearsals(loaded.file), ...(loaded.setAside ? { problem: `${loaded.setAside.problem}; moved to ${loaded.setAside.movedTo}` } : {}) };
+    }
+    const checked = parseRehearsals(JSON.stringify({ format: REHEARSALS_FORMAT, version: REHEARSALS_VERSION, runs: [run] }));
+    if (!checked.ok || !checked.file.runs[0]) return { json: '', problem: 'the run was refused: it is not a rehearsal run' };
+    const saved = saveRun(deckFile, checked.file.runs[0]);
+    return { json: serializeRehearsals(saved.file), file: rehearsalsPathOf(deckFile), ...(saved.setAside ? { problem: `${saved.setAside.problem}; moved to ${saved.setAside.movedTo}` } : {}) };
+  } catch (err) {
+    return { json: '', problem: `${err instanceof Error ? err.message : String(err)}; the run is kept in this window only: download it from the report` };
+  }
 }
 
 /** Export options from the renderer, checked field by field. */

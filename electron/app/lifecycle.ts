@@ -21,7 +21,8 @@ export type LifecycleEvent =
   | { readonly type: 'show-start' }
   /** A deck file was read and is being watched; present it or study it. */
   | { readonly type: 'deck-opened'; readonly mode: 'present' | 'study' }
-  | { readonly type: 'present' }
+  /** Present the deck; `length`: as that talk length (a name from its `lengths:`), reloading it. */
+  | { readonly type: 'present'; readonly length?: string }
   | { readonly type: 'study' }
   | { readonly type: 'close-deck' }
   /** A window went away, closed by the user, the system or an effect. */
@@ -39,6 +40,8 @@ export type LifecycleEffect =
   | { readonly type: 'release-displays' }
   /** A new deck in windows already open: same windows, new content. */
   | { readonly type: 'refresh-views' }
+  /** Compile the open deck as this talk length from now on (and show it in the open windows). */
+  | { readonly type: 'choose-length'; readonly length: string }
   /** Stop watching the deck and forget it. */
   | { readonly type: 'unload-deck' }
   | { readonly type: 'menu-changed' }
@@ -144,8 +147,14 @@ export function transition(state: LifecycleState, event: LifecycleEvent): Transi
       const effects = next.effects.filter((effect) => effect.type !== 'menu-changed');
       return { state: next.state, effects: [...refresh, ...effects, { type: 'menu-changed' }] };
     }
-    case 'present':
-      return state.phase === 'deck' ? presentOn(state) : same(state);
+    case 'present': {
+      if (state.phase !== 'deck') return same(state);
+      const next = presentOn(state);
+      if (event.length === undefined) return next;
+      // The length first: the talk windows open (or stay) on the deck compiled for it.
+      const effects = next.effects.filter((effect) => effect.type !== 'menu-changed');
+      return { state: next.state, effects: [{ type: 'choose-length', length: event.length }, ...effects, { type: 'menu-changed' }] };
+    }
     case 'study':
       return state.phase === 'deck' ? studyOn(state) : same(state);
     case 'close-deck':

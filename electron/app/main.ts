@@ -187,13 +187,14 @@ function onReady(): void {
     power: powerSaveBlocker,
     dialog,
     recent: new RecentDecks(join(app.getPath('userData'), 'recent-decks.json')),
-    loadDeck: (file) => loadDeck(file, { compiler, media }),
+    loadDeck: (file, length) => loadDeck(file, { compiler, media, length }),
     watchDeck: (deck, events) => {
       const reload = new LiveReload(
         {
           watcher: createFileWatcher(),
           clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-          compile: async (file) => loadDeckWithMedia(file, { compiler, media }),
+          // Reloads keep the talk length the deck was opened with.
+          compile: async (file) => loadDeckWithMedia(file, { compiler, media, length: deck.meta.length }),
           events,
         },
         deck,

@@ -4,6 +4,7 @@
 
 import { basename, dirname } from 'node:path';
 import type { ExportOptions, Paper, PictureExportOptions } from '../contract/ipc';
+import type { TalkLength } from '../deck/types';
 import type { RehearsalMode } from './displays';
 
 /**
@@ -39,6 +40,9 @@ export interface MenuState {
   recent: readonly string[];
   /** Paper for notes and handout PDFs. */
   paper: Paper;
+  /** The open deck's talk lengths (`lengths:` in its front matter) and the one it is shown as. */
+  lengths: readonly TalkLength[];
+  length: string | null;
 }
 
 export interface MenuActions {
@@ -49,7 +53,8 @@ export interface MenuActions {
   study(): void;
   openRecent(file: string): void;
   clearRecent(): void;
-  present(): void;
+  /** Present the deck; `length`: as that talk length. */
+  present(length?: string): void;
   closeDeck(): void;
   exportPdf(options: ExportOptions): void;
   /** A .pptx or a folder of pictures. */
@@ -154,6 +159,18 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       },
       { type: 'separator' },
       { id: 'present', label: 'Present', accelerator: 'F5', enabled: state.hasDeck && !state.presenting, click: () => actions.present() },
+      {
+        id: 'talk-length',
+        label: 'Talk Length',
+        enabled: state.hasDeck && state.lengths.length > 0,
+        submenu: state.lengths.map((l, i): MenuItemSpec => ({
+          id: `length-${l.name}`,
+          label: `${l.name} (${l.minutes} min)${i === 0 ? ', default' : ''}`,
+          type: 'radio',
+          checked: state.length === l.name,
+          click: () => actions.present(l.name),
+        })),
+      },
       { id: 'close-deck', label: 'Close Deck', accelerator: 'CmdOrCtrl+W', enabled: state.hasDeck, click: () => actions.closeDeck() },
       { type: 'separator' },
       {

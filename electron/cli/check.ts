@@ -8,7 +8,12 @@ import { findDecks } from '../deck/find-decks';
 import { createDeckCompiler, defaultMediaCacheDir, loadDeckWithMedia, MediaLibrary, type Diagnostic } from '../deck/index';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
-export interface CheckOptions { strict: boolean; json: boolean }
+export interface CheckOptions {
+  strict: boolean;
+  json: boolean;
+  /** Check the deck as this talk length (a name from its `lengths:`); default the first. */
+  length?: string;
+}
 
 
 function plural(n: number, word: string): string {
@@ -54,7 +59,7 @@ export async function runCheck(path: string, opts: CheckOptions): Promise<number
   let slides = 0;
   for (const file of files) {
     // Each deck is checked on its own, even when another deck includes it.
-    const deck = await loadDeckWithMedia(file, { compiler, media, strictBibliography: opts.strict });
+    const deck = await loadDeckWithMedia(file, { compiler, media, strictBibliography: opts.strict, length: opts.length });
     slides += deck.slides.length;
     let errors = 0;
     let warnings = 0;

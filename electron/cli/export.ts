@@ -13,6 +13,7 @@ import { discardAllPending } from '../export/atomic-file';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { ChromiumPrinter } from '../export/chromium-printer';
 import { discardAllStaging, exportImages } from '../export/image-export';
+import { withoutBackup } from '../deck/backup';
 import { exportPptx, pptxFileName } from '../export/pptx-export';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, exitForSignal } from './exit-codes';
 import { parseImageScale, parseJpegQuality, parseSlideRange, slidesInRange, type SlideRange } from '../export/pptx/index';
@@ -40,6 +41,10 @@ export interface ExportCliOptions {
   force: boolean;
   /** Keep slides marked data-visibility="hidden" (left out by default, as reveal.js does). */
   includeHidden?: boolean;
+  /** Print the backup slides too (left out by default). */
+  backup?: boolean;
+  /** The talk length (a name from the deck's `lengths:`); default the first. */
+  length?: string;
   quiet: boolean;
 }
 
@@ -194,6 +199,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     fragments: opts.fragments,
     tagged: opts.tagged,
     ...(opts.ink ? { ink: true } : {}),
+    backup: !!opts.backup,
   };
   const inputRoot = isDir ? input : dirname(input);
   const compiler = createDeckCompiler();
@@ -207,7 +213,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       if (interrupted) break;
       const name = relative(process.cwd(), file) || file;
       trace(`compile ${name}`);
-      const deck = await loadDeckWithMedia(file, { compiler, media, includeHidden: !!opts.includeHidden });
+      const deck = await loadDeckWithMedia(file, { compiler, media, includeHidden: !!opts.includeHidden, length: opts.length });
       trace(`compiled (${deck.slides.length} slides)`);
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 && !opts.force) {
@@ -218,9 +224,12 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
         continue;
       }
       const target = pdfTarget(file, inputRoot, opts, !isDir);
+      // Pictures and PowerPoint stand for the talk like a PDF: backup slides only with --backup
+      // (exportPdf leaves them out itself from the print options).
+      const talk = opts.backup ? deck : withoutBackup(deck);
       let slideNumbers: number[] | undefined;
       if (pictureOptions.range) {
-        const chosen = slidesInRange(pictureOptions.range, deck.slides.length);
+        const chosen = slidesInRange(pictureOptions.range, talk.slides.length);
         if (!chosen.ok) {
           progress.stop();
           fail(`${name}: ${chosen.error}`);
@@ -236,11 +245,11 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       try {
         if (opts.outDir && !isImageFormat(opts.format)) mkdirSync(dirname(target), { recursive: true });
         if (opts.format === 'pptx') {
-          await exportPptx({ deck, engine: printer, target, fragments: opts.fragments, allowErrors: opts.force, onProgress });
+          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, allowErrors: opts.force, onProgress });
           written.push({ file: target });
         } else if (isImageFormat(opts.format)) {
           const { files } = await exportImages({
-            deck,
+            deck: talk,
             engine: printer,
             outDir: target,
             format: opts.format,

@@ -17,6 +17,8 @@ export interface HtmlOptions {
   force: boolean;
   /** Keep slides marked data-visibility="hidden". */
   includeHidden?: boolean;
+  /** The talk length (a name from the deck's `lengths:`); default the first. */
+  length?: string;
 }
 
 
@@ -35,7 +37,8 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     process.stderr.write(`lectern: ${opts.output} is a folder; give the HTML file to write (-o talk.html)\n`);
     return EXIT_FAILED;
   }
-  const deck = await loadDeckWithMedia(file, { media: new MediaLibrary(defaultMediaCacheDir()), includeHidden: !!opts.includeHidden });
+  const media = new MediaLibrary(defaultMediaCacheDir());
+  const deck = await loadDeckWithMedia(file, { media, includeHidden: !!opts.includeHidden, length: opts.length });
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (errors.length > 0 && !opts.force) {
@@ -53,7 +56,11 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
   }
   try {
     for (const warning of embedWarnings(deck)) process.stderr.write(`lectern: warning: ${warning}\n`);
-    const html = buildOfflineHtml(deck, { view: 'audience' });
+    // Every other talk length goes along, so the presenter can switch in the file (L).
+    const lengthDecks = await Promise.all(
+      (deck.meta.lengths ?? []).filter((l) => l.name !== deck.meta.length).map((l) => loadDeckWithMedia(file, { media, includeHidden: !!opts.includeHidden, length: l.name })),
+    );
+    const html = buildOfflineHtml(deck, { view: 'audience', lengthDecks });
     pending.commit(Buffer.from(html, 'utf8'));
   } catch (err) {
     pending.discard();

@@ -25,9 +25,10 @@ The deck format is documented in docs/deck-format.md.`,
     .argument('<path>', 'a deck (.md) or a folder of decks')
     .option('--strict', 'warnings fail too (exit 1)')
     .option('--json', 'print diagnostics as JSON')
-    .action(async (path: string, opts: { strict?: boolean; json?: boolean }) => {
+    .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
+    .action(async (path: string, opts: { strict?: boolean; json?: boolean; length?: string }) => {
       const { runCheck } = await import('./check');
-      setExit(await runCheck(path, { strict: !!opts.strict, json: !!opts.json }));
+      setExit(await runCheck(path, { strict: !!opts.strict, json: !!opts.json, length: opts.length }));
     });
 
   program
@@ -37,9 +38,10 @@ The deck format is documented in docs/deck-format.md.`,
     .requiredOption('-o, --output <file>', 'the HTML file to write')
     .option('--force', 'write even when the deck has compile errors (they show as error boxes)')
     .option('--include-hidden', 'keep slides marked data-visibility="hidden"')
-    .action(async (deck: string, opts: { output: string; force?: boolean; includeHidden?: boolean }) => {
+    .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
+    .action(async (deck: string, opts: { output: string; force?: boolean; includeHidden?: boolean; length?: string }) => {
       const { runHtml } = await import('./html');
-      setExit(await runHtml(deck, { output: opts.output, force: !!opts.force, includeHidden: !!opts.includeHidden }));
+      setExit(await runHtml(deck, { output: opts.output, force: !!opts.force, includeHidden: !!opts.includeHidden, length: opts.length }));
     });
 
   program
@@ -67,6 +69,8 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--browser <path>', 'Chromium or Chrome executable (default: $LECTERN_BROWSER, then the usual places)')
     .option('--force', 'export even when the deck has compile errors; png/jpeg: replace pictures of an earlier export')
     .option('--include-hidden', 'print slides marked data-visibility="hidden" too')
+    .option('--backup', 'export the backup slides (after the <!-- backup --> marker) too (PDF, pptx, pictures)')
+    .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
     .option('--quiet', 'no progress bar')
     .addHelpText(
       'after',
@@ -110,6 +114,8 @@ Examples:
           browser?: string;
           force?: boolean;
           includeHidden?: boolean;
+          backup?: boolean;
+          length?: string;
           quiet?: boolean;
         },
       ) => {
@@ -131,11 +137,24 @@ Examples:
             browser: opts.browser,
             force: !!opts.force,
             includeHidden: !!opts.includeHidden,
+            backup: !!opts.backup,
+            length: opts.length,
             quiet: !!opts.quiet,
           }),
         );
       },
     );
+
+  program
+    .command('rehearsals')
+    .description("report the deck's last rehearsal: planned vs rehearsed time per section and slide, the slowest slides")
+    .argument('<deck>', 'the deck (.md)')
+    .option('--json', 'print the report as JSON')
+    .option('--length <name>', "the talk length to report (a name from the deck's lengths:; default the first)")
+    .action(async (deck: string, opts: { json?: boolean; length?: string }) => {
+      const { runRehearsals } = await import('./rehearsals');
+      setExit(await runRehearsals(deck, { json: !!opts.json, length: opts.length }));
+    });
 
   program
     .command('present')

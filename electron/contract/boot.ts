@@ -21,6 +21,11 @@ export interface BootConfig {
   ink?: Record<string, InkStroke[]>;
   /** Asset ref -> data: URL, so the file needs nothing beside it. */
   assets: Record<string, string>;
+  /**
+   * The deck compiled for each of its other talk lengths (`lengths:`), by name: the presenter
+   * view switches between them (L) in an offline HTML file. Absent when the deck has one length.
+   */
+  lengthDecks?: Record<string, Deck>;
 }
 
 export const BOOT_ELEMENT_ID = 'lectern-boot';

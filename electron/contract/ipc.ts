@@ -89,6 +89,8 @@ export interface ExportOptions {
   /** A tagged PDF (structure and reading order for screen readers, the document language). The
    *  deck then prints whole, in one renderer, so a long deck takes about twice as long. */
   tagged?: boolean;
+  /** Print the backup slides (after the deck's `<!-- backup -->` marker) too; left out by default. */
+  backup?: boolean;
 }
 
 /** PowerPoint and image export: pictures of the slides (or of each fragment step). */
@@ -130,6 +132,19 @@ export interface InvokeChannels {
   'ink:load': { request: void; response: InkLoadResult };
   /** Merges a window's ink into the sidecar and writes it atomically. */
   'ink:save': { request: InkSaveRequest; response: InkSaveResult };
+  /** The open deck's rehearsal runs (`<deck>.lectern-rehearsals.json`), as the file's JSON text. */
+  'rehearsal:load': { request: void; response: RehearsalsAnswer };
+  /** Adds a run (a RehearsalRun, checked in main) to the deck's rehearsal file. */
+  'rehearsal:save': { request: unknown; response: RehearsalsAnswer };
+}
+
+/** The deck's runs as the sidecar's JSON text ('' when none could be read), and what went wrong. */
+export interface RehearsalsAnswer {
+  json: string;
+  /** Saved where (after a save). */
+  file?: string;
+  /** A file set aside, a folder that cannot be written: shown to the presenter. */
+  problem?: string;
 }
 
 /** Send channels: renderer tells main, no answer. */
@@ -163,6 +178,8 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'deck:recent',
   'ink:load',
   'ink:save',
+  'rehearsal:load',
+  'rehearsal:save',
 ];
 export const SEND_CHANNELS: readonly SendChannel[] = ['sync'];
 export const EVENT_CHANNELS: readonly EventChannel[] = ['sync', 'deck:updated', 'deck:errors', 'export:progress'];

@@ -10,6 +10,7 @@ import { applyCitations, type PendingSlide } from './deck-citations';
 import { createMediaResolver } from './media-assets';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
+import { budgetsFor, chooseLength, lengthsAttributeLine, slideLengths } from './lengths';
 import { DEFAULT_RENDER_OPTIONS, type DeckRenderContext } from './render-context';
 import { loadThemeFile } from './theme-file';
 import { renderSlide, type SlideRender } from './slide';
@@ -42,6 +43,11 @@ export interface CompileOptions {
    * cannot be shown and no metadata is checked. See `compileWithMedia` for the compile loop.
    */
   media?: MediaLibrary;
+  /**
+   * The talk length to compile (a name from the front matter's `lengths:`); default the first
+   * declared. Slides marked for other lengths are left out, budgets are that length's.
+   */
+  length?: string;
 }
 
 function isHidden(attributes: Readonly<Record<string, string>>): boolean {
@@ -147,18 +153,57 @@ export function createDeckCompiler(): DeckCompiler {
       if (theme.css) themeCss = theme.css;
     }
     for (const f of bibliography?.files ?? []) deps.add(f);
+    const declaredLengths = fm.lengths ?? [];
+    const lengthNames = new Set(declaredLengths.map((l) => l.name));
+    const lengthList = declaredLengths.length ? declaredLengths.map((l) => l.name).join(', ') : 'none (add lengths: {short: 20, full: 45} to the front matter)';
+    const chosen = chooseLength(declaredLengths, options.length);
+    if (options.length !== undefined && !chosen) {
+      diagnostics.push({ file, line: declaredLengths[0]?.line ?? 1, column: 1, severity: 'error', code: 'unknown-length', message: `length "${options.length}" was asked for, but the deck's lengths are ${lengthList}` });
+    }
+    for (const b of fm.budgets ?? []) {
+      if (b.length !== undefined && !lengthNames.has(b.length)) {
+        diagnostics.push({ file, line: b.line, column: 1, severity: 'error', code: 'unknown-length', message: `budget of section "${b.title}" for length "${b.length}", but the deck's lengths are ${lengthList}` });
+      }
+    }
+    /** Sections of slides left out for the chosen length: their budgets are not "unknown". */
+    const otherLengthSections = new Set<string>();
+    /** Where the backup marker was, once one was read: the slides after it are backup slides. */
+    let backupFrom: { file: string; line: number } | null = null;
     for (const entry of expansion.entries) {
       const { chunk } = entry;
       if (entry.edge && isBlank(chunk)) continue;
       const render = renderCached(entry, deckContext);
       for (const s of render.stamps) deps.add(s.path);
       if (render.section !== null) entry.scope.current = render.section;
-      if (!options.includeHidden && isHidden(render.attributes)) {
+      const lengths = slideLengths(render.attributes);
+      if (lengths) {
+        const where = lengthsAttributeLine(chunk.body.text);
+        for (const name of lengths) {
+          if (lengthNames.has(name)) continue;
+          diagnostics.push({
+            file: entry.file, line: where ? chunk.body.line + where - 1 : chunk.startLine, column: 1, severity: 'error', code: 'unknown-length',
+            message: `data-lengths names "${name}", but the deck's lengths are ${lengthList}`,
+          });
+        }
+      }
+      const otherLength = !!(lengths && chosen && !lengths.includes(chosen.name));
+      if (otherLength) otherLengthSections.add(entry.scope.current);
+      if ((!options.includeHidden && isHidden(render.attributes)) || otherLength) {
         // Its diagnostics still count (the author may show it later); it takes no place.
         for (const d of render.diagnostics) diagnostics.push({ ...d });
         // A hidden slide at the top of a stack hands the top to the next slide of the stack.
         const next = expansion.entries[expansion.entries.indexOf(entry) + 1];
         if (next && next.chunk.vertical && !chunk.vertical) next.chunk = { ...next.chunk, vertical: false };
+        continue;
+      }
+      if (render.backupMarker) {
+        for (const d of render.diagnostics) diagnostics.push({ ...d });
+        if (backupFrom) {
+          diagnostics.push({ file: entry.file, line: chunk.startLine, column: 1, severity: 'warning', code: 'backup-twice', message: `a second backup marker (the backup slides already start after ${backupFrom.file}:${backupFrom.line}); this one is ignored` });
+        } else backupFrom = { file: entry.file, line: chunk.startLine };
+        // The marker is no slide: it takes no place, and a stack under it starts anew.
+        const next = expansion.entries[expansion.entries.indexOf(entry) + 1];
+        if (next && next.chunk.vertical) next.chunk = { ...next.chunk, vertical: false };
         continue;
       }
       for (const a of render.assets) assets.set(a.ref, a);
@@ -192,6 +237,7 @@ export function createDeckCompiler(): DeckCompiler {
         fragments: render.fragments,
         section: entry.scope.current,
         source: { file: entry.file, startLine: chunk.startLine, endLine: chunk.endLine },
+        ...(backupFrom ? { backup: true } : {}),
       } });
     }
     const cited = applyCitations(pending, bibliography, { file, lastLine: source.split('\n').length, strict: options.strictBibliography ?? false }, citationCaches);
@@ -212,8 +258,11 @@ export function createDeckCompiler(): DeckCompiler {
       diagnostics.push({ file, line: 1, column: 1, severity: 'warning', code: 'empty-deck', message: 'the deck has no slides' });
     }
 
-    const sectionTitles = new Set(slides.map((s) => s.section));
-    for (const budget of fm.sections ?? []) {
+    const sectionTitles = new Set([...slides.map((s) => s.section), ...otherLengthSections]);
+    const budgeted = new Set<string>();
+    for (const budget of fm.budgets ?? []) {
+      if (budgeted.has(budget.title)) continue;
+      budgeted.add(budget.title);
       if (!sectionTitles.has(budget.title)) {
         diagnostics.push({
           file, line: fm.sectionLines.get(budget.title) ?? 1, column: 1, severity: 'warning', code: 'unknown-section',
@@ -232,8 +281,10 @@ export function createDeckCompiler(): DeckCompiler {
         venue: fm.venue,
         theme: fm.theme ?? 'light',
         ...(themeCss ? { themeCss } : {}),
-        duration: fm.duration,
-        sections: fm.sections ?? [],
+        duration: chosen ? chosen.minutes : fm.duration,
+        ...(declaredLengths.length ? { lengths: declaredLengths.map(({ name, minutes }) => ({ name, minutes })) } : {}),
+        ...(chosen ? { length: chosen.name } : {}),
+        sections: budgetsFor(fm.budgets ?? [], chosen?.name ?? null),
         slideNumbers: fm.slideNumbers ?? true,
       },
       slides,

@@ -157,6 +157,8 @@ export function applyCitations(
         index: 0, key: 'generated:references', h: 0, v: 0, html: '', notesHtml: '', notesText: '', text: '', title: REFERENCES, attributes: {}, fragments: 0,
         section: last?.slide.section ?? '',
         source: { file: options.file, startLine: options.lastLine, endLine: options.lastLine },
+        // After the backup marker the generated references are a backup slide too (they follow it).
+        ...(last?.slide.backup ? { backup: true } : {}),
       },
       vertical: false,
       render: last?.render ?? pending[0]!.render,

@@ -132,6 +132,14 @@ export const COMMENT_DIRECTIVES: readonly CommentDirective[] = [
     },
   },
   {
+    // The end of the talk: slides after a slide holding only this comment are backup slides
+    // (compiler.ts marks them; renderSlide refuses the marker beside other content).
+    keyword: 'backup',
+    apply(site) {
+      site.ctx.slide.backupAt ??= site.where;
+    },
+  },
+  {
     // A slide that is only an include is expanded before rendering (source.ts, includes.ts).
     keyword: 'include',
     apply(site) {
@@ -160,15 +168,17 @@ export interface CommentToken {
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const KEYWORDS = COMMENT_DIRECTIVES.map((d) => escapeRe(d.keyword)).join('|');
 // The keyword ends at a word boundary: `<!-- sections -->` and `<!-- included later -->` are
-// ordinary comments, not a section "s" or an include.
-const COMMENT_BODY = String.raw`<!--\s*(${KEYWORDS})(?![\w-])\s*:?([\s\S]*?)-->`;
+// ordinary comments, not a section "s" or an include. The comment's own `-->` may follow it at
+// once (`<!--backup-->`), so a hyphen ends the keyword only when it starts that `-->`.
+const KEYWORD_END = String.raw`(?!\w|-(?!->))`;
+const COMMENT_BODY = String.raw`<!--\s*(${KEYWORDS})${KEYWORD_END}\s*:?([\s\S]*?)-->`;
 // A directive alone on its line, or opening a line whose text follows (`- <!-- .element: -->
 // text`, as reveal.js reads it: the comment applies to the list item, the text stays text).
 const BLOCK_COMMENT = new RegExp(String.raw`^ {0,3}` + COMMENT_BODY + String.raw`(?:[ \t]*(?:\n+|$)|[ \t]*(?=\S))`);
 const INLINE_COMMENT = new RegExp('^' + COMMENT_BODY);
 /** Where a directive may start: marked cuts a paragraph's or a text's source there to try the tokenizers. */
-const BLOCK_START = new RegExp(String.raw`^ {0,3}<!--\s*(?:${KEYWORDS})(?![\w-])`, 'm');
-const INLINE_START = new RegExp(String.raw`<!--\s*(?:${KEYWORDS})(?![\w-])`);
+const BLOCK_START = new RegExp(String.raw`^ {0,3}<!--\s*(?:${KEYWORDS})` + KEYWORD_END, 'm');
+const INLINE_START = new RegExp(String.raw`<!--\s*(?:${KEYWORDS})` + KEYWORD_END);
 
 function commentToken(m: RegExpExecArray, block: boolean): Tokens.Generic {
   const token: CommentToken = { type: 'lecternComment', raw: m[0], keyword: m[1] ?? '', value: (m[2] ?? '').trim(), block };

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNo
 import { compileSeparator } from './separators';
 import { looksLikeThemeFile } from './theme-file';
 import type { FrontMatterBlock, Separators } from './source';
+import type { DeclaredBudget } from './lengths';
 import { themeAttribute, type Diagnostic, type SectionBudget, type ThemeName } from './types';
 
 export interface FrontMatter {
@@ -15,7 +16,12 @@ export interface FrontMatter {
   themeFile?: { ref: string; line: number; column: number };
   duration?: number;
   slideNumbers?: boolean;
+  /** Budgets for every length (the deck's `sections:` as plain minutes). */
   sections?: SectionBudget[];
+  /** Every budget as declared, per length ones included (`Intro: {short: 3, full: 8}`). */
+  budgets?: DeclaredBudget[];
+  /** `lengths: {short: 20, full: 45}`: the talk's versions, the first the default, with their lines. */
+  lengths?: Array<{ name: string; minutes: number; line: number }>;
   /** reveal-md's `separator`, `verticalSeparator`, `notesSeparator`, compiled; null when none. */
   separators?: Separators;
   /** Where each section budget was declared (for "no such section" warnings). */
@@ -28,7 +34,7 @@ export interface FrontMatter {
   citations?: 'footer' | 'inline';
 }
 
-const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'duration', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator', 'bibliography', 'csl', 'citations'];
+const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'duration', 'lengths', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator', 'bibliography', 'csl', 'citations'];
 /** reveal-md settings a deck written for it may carry; harmless, so not worth a warning. */
 const REVEAL_MD_KEYS = new Set(['revealOptions', 'highlightTheme', 'css', 'scripts', 'preprocessor', 'template', 'listingTemplate', 'description', 'static', 'absoluteUrl', 'assetsDir', 'staticDirs', 'glob', 'mermaid']);
 /** Marp and Slidev settings: the dialect note (dialect.ts) says what does not carry over. */
@@ -150,7 +156,11 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
         else wrong('true or false');
         break;
       case 'sections':
-        fm.sections = parseSections(value, key, add, fm.sectionLines, pos);
+        fm.budgets = parseSections(value, key, add, fm.sectionLines, pos);
+        fm.sections = fm.budgets.filter((b) => b.length === undefined).map(({ title, minutes }) => ({ title, minutes }));
+        break;
+      case 'lengths':
+        fm.lengths = parseLengths(value, add, pos);
         break;
       case 'bibliography': {
         // One path or a list of paths (Pandoc's form).
@@ -190,19 +200,28 @@ function parseSections(
   add: Add,
   lines: Map<string, number>,
   pos: (offset: number | undefined) => { line: number },
-): SectionBudget[] {
-  const out: SectionBudget[] = [];
-  const push = (title: unknown, minutes: unknown, offset: number | undefined): void => {
+): DeclaredBudget[] {
+  const out: DeclaredBudget[] = [];
+  const push = (title: unknown, minutes: unknown, offset: number | undefined, length?: string): void => {
     if (typeof title !== 'string' && typeof title !== 'number') return add('error', 'front-matter-type', `front matter: a section title must be text`, offset);
     if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) {
-      return add('error', 'front-matter-type', `front matter: section "${title}" needs a number of minutes`, offset);
+      return add('error', 'front-matter-type', `front matter: section "${title}"${length ? ` (length ${length})` : ''} needs a number of minutes`, offset);
     }
-    out.push({ title: String(title), minutes });
-    lines.set(String(title), pos(offset).line);
+    const line = pos(offset).line;
+    out.push({ title: String(title), minutes, line, ...(length !== undefined ? { length } : {}) });
+    if (!lines.has(String(title))) lines.set(String(title), line);
   };
   if (isMap(value)) {
     for (const p of value.items as Pair<YamlNode, YamlNode>[]) {
       const k = isScalar(p.key) ? p.key.value : undefined;
+      // `Intro: {short: 3, full: 8}`: a budget per talk length.
+      if (isMap(p.value)) {
+        for (const q of p.value.items as Pair<YamlNode, YamlNode>[]) {
+          const name = isScalar(q.key) ? String(q.key.value) : '';
+          push(k, isScalar(q.value) ? q.value.value : undefined, q.key?.range?.[0] ?? p.key?.range?.[0], name);
+        }
+        continue;
+      }
       push(k, isScalar(p.value) ? p.value.value : undefined, p.key?.range?.[0]);
     }
   } else if (isSeq(value)) {
@@ -215,6 +234,24 @@ function parseSections(
     }
   } else {
     add('error', 'front-matter-type', `front matter: ${key} must map section titles to minutes`, value?.range?.[0]);
+  }
+  return out;
+}
+
+/** `lengths: {short: 20, full: 45}` (minutes in any form `duration` takes), in order. */
+function parseLengths(value: YamlNode | null, add: Add, pos: (offset: number | undefined) => { line: number }): Array<{ name: string; minutes: number; line: number }> {
+  const out: Array<{ name: string; minutes: number; line: number }> = [];
+  if (!isMap(value)) {
+    add('error', 'front-matter-type', 'front matter: lengths must map length names to minutes, e.g. {short: 20, full: 45}', value?.range?.[0]);
+    return out;
+  }
+  for (const p of value.items as Pair<YamlNode, YamlNode>[]) {
+    const name = isScalar(p.key) ? String(p.key.value).trim() : '';
+    const at = p.key?.range?.[0];
+    const minutes = parseDuration(isScalar(p.value) ? p.value.value : undefined);
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) add('error', 'front-matter-type', `front matter: a length name must be one word (letters, digits, - or _), not "${name}"`, at);
+    else if (minutes === null) add('error', 'front-matter-type', `front matter: length "${name}" needs a number of minutes`, p.value?.range?.[0] ?? at);
+    else out.push({ name, minutes, line: pos(at).line });
   }
   return out;
 }

@@ -88,10 +88,12 @@ export interface SlideRenderContext {
   attributes: Record<string, string>;
   /** Where `<!-- references -->` was written: the compiler puts the reference list here. */
   references: Position | null;
+  /** Where a `<!-- backup -->` marker was written on this slide, or null. */
+  backupAt: Position | null;
 }
 
 export function createSlideContext(deck: DeckRenderContext, file: string): SlideRenderContext {
-  return { deck, file, diagnostics: [], reported: new Set(), assets: new SlideAssets(deck.resolver, dirname(file)), attributes: {}, references: null };
+  return { deck, file, diagnostics: [], reported: new Set(), assets: new SlideAssets(deck.resolver, dirname(file)), attributes: {}, references: null, backupAt: null };
 }
 
 /** Fragment steps as reveal.js counts them: distinct explicit indices plus unindexed ones. */

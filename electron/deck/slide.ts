@@ -64,6 +64,8 @@ export interface SlideRender {
   references: ReferencesSlot | null;
   /** A reference waited for the media layer: never reuse this render. */
   pending: boolean;
+  /** The slide is a `<!-- backup -->` marker alone: the slides after it are backup slides. */
+  backupMarker: boolean;
 }
 
 export interface SlideInput {
@@ -227,6 +229,10 @@ export function renderSlide(input: SlideInput, deck: DeckRenderContext): SlideRe
   const notesHtml = body.asideNotes.length === 0 ? notes.html : [notes.html.trimEnd(), ...body.asideNotes].filter((h) => h !== '').join('\n');
   const notesText = body.asideNotes.length === 0 ? notes.text : [notes.text, ...body.asideNotes.map(htmlText)].filter((t) => t.trim() !== '').join('\n');
   const empty = !references && body.text.trim() === '' && !body.hasMedia && Object.keys(slide.attributes).length === 0;
+  const backupMarker = slide.backupAt !== null && !references && body.text.trim() === '' && !body.hasMedia;
+  if (slide.backupAt && !backupMarker) {
+    bodyCtx.report('error', 'backup-not-alone', 'a backup marker must be the only content of its slide (put --- before and after it); the slides after that slide are the backup slides', slide.backupAt);
+  }
   return {
     html: body.html,
     notesHtml,
@@ -245,5 +251,6 @@ export function renderSlide(input: SlideInput, deck: DeckRenderContext): SlideRe
     keyUses: cites.keyUses,
     references,
     pending: slide.assets.pending,
+    backupMarker,
   };
 }

@@ -32,6 +32,12 @@ export interface SectionBudget {
   minutes: number;
 }
 
+/** One version of the talk (`lengths:` in the front matter). */
+export interface TalkLength {
+  name: string;
+  minutes: number;
+}
+
 export interface DeckMeta {
   title: string;
   author?: string;
@@ -43,9 +49,13 @@ export interface DeckMeta {
    * `lectern-asset:<ref>` like slide HTML. Applied on top of `theme`.
    */
   themeCss?: string;
-  /** Planned length of the talk in minutes (for pacing). */
+  /** Planned length of the talk in minutes (for pacing): the chosen length's, else `duration`. */
   duration?: number;
-  /** Optional per-section time budgets, in the order the sections appear. */
+  /** The talk's lengths as declared (the first is the default); [] when the deck declares none. */
+  lengths?: TalkLength[];
+  /** The length this deck was compiled for (its slides and budgets are that length's). */
+  length?: string;
+  /** Optional per-section time budgets (the chosen length's), in the order the sections appear. */
   sections: SectionBudget[];
   /** Show `current/total` slide numbers (default true). */
   slideNumbers: boolean;
@@ -86,6 +96,16 @@ export interface Slide {
   /** Section this slide belongs to ('' when the deck declares none). */
   section: string;
   source: SourceRange;
+  /**
+   * After the deck's `<!-- backup -->` marker: kept for questions, outside the talk (Next does
+   * not reach it from the talk, pacing leaves it out, exports leave it out unless asked).
+   */
+  backup?: boolean;
+}
+
+/** The slides of the talk itself, without the backup slides. */
+export function mainSlides<T extends Pick<Slide, 'backup'>>(slides: readonly T[]): T[] {
+  return slides.filter((s) => !s.backup);
 }
 
 /** A local file a slide refers to, confined to the deck's folder. */

@@ -25,6 +25,8 @@ export interface OfflineHtmlOptions {
   assets?: Record<string, string>;
   /** Ink to draw on print pages, by slide key (ExportOptions.ink). */
   ink?: Record<string, InkStroke[]>;
+  /** The deck compiled for its other talk lengths, carried so the file can switch to them. */
+  lengthDecks?: readonly Deck[];
 }
 
 interface InlinedRenderer {
@@ -220,8 +222,14 @@ export function buildOfflineHtml(deck: Deck, options: OfflineHtmlOptions): strin
   const renderer = loadRenderer();
   // Assets are read through their absolute paths first; the page then carries only paths
   // relative to the deck's folder (portable-deck.ts).
-  const assets = options.assets ?? inlineDeckAssets(deck);
+  const assets = { ...(options.assets ?? inlineDeckAssets(deck)) };
   const config: BootConfig = { deck: portableDeck(deck), view: options.view, assets };
+  const others = (options.lengthDecks ?? []).filter((d) => d.meta.length && d.meta.length !== deck.meta.length);
+  if (others.length) {
+    // A slide only another length shows brings its images along.
+    for (const other of others) Object.assign(assets, inlineDeckAssets({ ...other, assets: other.assets.filter((a) => !(a.ref in assets)) }));
+    config.lengthDecks = Object.fromEntries(others.map((d) => [d.meta.length as string, portableDeck(d)]));
+  }
   if (options.print) config.print = options.print;
   if (options.printPart) config.printPart = options.printPart;
   if (options.ink) config.ink = options.ink;

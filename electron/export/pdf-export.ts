@@ -3,6 +3,7 @@
 // PDF (a long deck as parts printed side by side, then joined), the exporter adds bookmarks and
 // document information, and the file lands atomically.
 
+import { withoutBackup } from '../deck/backup';
 import { PAPER, SLIDE_FRAME } from '../contract/frame';
 import type { ExportOptions, ExportProgress } from '../contract/ipc';
 import { numberPagesScript, PART_LINK_PREFIX } from '../contract/print';
@@ -51,6 +52,7 @@ export function normaliseExportOptions(options: ExportOptions): Required<ExportO
     fragments: options.fragments ?? false,
     tagged: options.tagged ?? false,
     ink: options.ink ?? false,
+    backup: options.backup ?? false,
   };
 }
 
@@ -67,8 +69,9 @@ export function pdfFileName(deckFile: string, format: ExportOptions['format']): 
 }
 
 export async function exportPdf(request: ExportPdfRequest): Promise<void> {
-  const { deck, printer, target, onProgress } = request;
+  const { printer, target, onProgress } = request;
   const options = normaliseExportOptions(request.options);
+  const deck = options.backup ? request.deck : withoutBackup(request.deck);
   const total = deck.slides.length;
   const report = (phase: ExportProgress['phase'], done: number, message?: string) =>
     onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });

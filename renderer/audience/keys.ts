@@ -8,6 +8,11 @@ import { DIGITS, DIGITS_LABEL, ENDS_ROW as ENDS, SKIP_ROW as SKIP } from '../ui/
 import { REVEAL_KEYS } from './reveal-keys';
 
 export interface AudienceKeyActions {
+  /**
+   * A Next key at the talk's last step: taken (and nothing happens), so reveal.js does not run
+   * into the backup slides. False everywhere else: reveal.js steps as usual.
+   */
+  endOfTalk(event: KeyboardEvent): boolean;
   /** First / last slide of the whole deck (reveal.js only holds a window of it). */
   first(event: KeyboardEvent): boolean;
   last(event: KeyboardEvent): boolean;
@@ -34,9 +39,9 @@ const STACK = 'Image stack: previous / next image (or the mouse wheel)';
 
 export function audienceKeys(a: AudienceKeyActions): KeyEntry[] {
   return [
-    { keys: ['ArrowRight', 'ArrowDown', 'Space', 'PageDown', 'N'], description: 'Next step (fragment or slide)' },
+    { keys: ['ArrowRight', 'ArrowDown', 'Space', 'PageDown', 'N'], description: 'Next step (fragment or slide)', action: a.endOfTalk, overrides: REVEAL },
     { keys: ['ArrowLeft', 'ArrowUp', 'Shift+Space', 'PageUp', 'P'], description: 'Previous step' },
-    { keys: ['Alt+ArrowRight'], labels: ['Alt+→'], description: 'Next slide, skipping fragments', helpRow: SKIP },
+    { keys: ['Alt+ArrowRight'], labels: ['Alt+→'], description: 'Next slide, skipping fragments', helpRow: SKIP, action: a.endOfTalk, overrides: REVEAL },
     { keys: ['Alt+ArrowLeft'], labels: ['Alt+←'], description: 'Previous slide, skipping fragments', helpRow: SKIP },
     { keys: ['Home', 'Shift+ArrowLeft', 'Shift+H'], labels: ['Home'], description: 'First slide', action: a.first, overrides: REVEAL, helpRow: ENDS },
     { keys: ['End', 'Shift+ArrowRight', 'Shift+L'], labels: ['End'], description: 'Last slide', action: a.last, overrides: REVEAL, helpRow: ENDS },

@@ -9,7 +9,7 @@ import { enterFullscreen, leaveFullscreen, toggleFullscreen } from '../ui/fullsc
 import { HelpOverlay } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
 import { listenForKeys } from '../ui/key-listener';
-import { positionHash, positionOfNumber } from '../model';
+import { nextPosition, positionHash, positionOfNumber, slideAt } from '../model';
 import { LiveDeck } from '../view/live-deck';
 import { audienceInk } from '../ink/views';
 import { ClinicalMedia } from '../media/clinical-media';
@@ -70,6 +70,14 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
     return true;
   };
   const keys = audienceKeyTable({
+    endOfTalk: (event) => {
+      if (reveal.isPaused() || reveal.isOverview()) return false;
+      const p = presentation.current();
+      const slide = slideAt(live.index, p);
+      // Only where the talk ends and backup slides follow: reveal.js would step into them.
+      if (!slide || slide.backup || !live.index.slides[slide.index + 1]?.backup) return false;
+      return event.altKey || nextPosition(live.index, p) === null;
+    },
     first: deckKey(() => presentation.first()),
     last: deckKey(() => presentation.last()),
     // In the overview, Esc and O are reveal.js's again (they close it).

@@ -8,7 +8,7 @@ import type { RevealApi } from 'reveal.js';
 import { SLIDE_FRAME } from '../../electron/contract/frame';
 import type { SlidePosition } from '../../electron/contract/ipc';
 import type { Slide } from '../../electron/deck/types';
-import { clampPosition, indexSlides, positionHash, type DeckIndex } from '../model';
+import { clampPosition, indexSlides, lastTalkSlide, positionHash, type DeckIndex } from '../model';
 import { buildSection } from '../slide-dom';
 import { el } from '../ui/dom';
 import { SlideWindow } from './slide-window';
@@ -157,8 +157,9 @@ export class WindowedReveal {
     if (slide) this.goTo({ h: slide.h, v: 0, f: -1 });
   }
 
+  /** The talk's last slide (the backup slides after it are not the end of the talk). */
   last(): void {
-    const slide = this.index.slides[this.index.slides.length - 1];
+    const slide = lastTalkSlide(this.index);
     if (slide) this.goTo({ h: slide.h, v: 0, f: -1 });
   }
 

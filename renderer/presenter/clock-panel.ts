@@ -7,7 +7,8 @@
 
 import type { Deck, Slide } from '../../electron/deck/types';
 import { el, formatDuration } from '../ui/dom';
-import { PacingPlan, SectionTimes, sectionPace } from './pacing';
+import { BACKUP_SECTION, ON_PACE_TOLERANCE_MS, PacingPlan, SectionTimes, sectionPace } from '../../electron/contract/pacing';
+import { rehearsedStartMs, type RehearsalRun } from '../../electron/sidecar/rehearsals';
 import { PresenterClock, RESET_ARM_DELAY_MS, RESET_CONFIRM_WINDOW_MS, RESET_UNDO_WINDOW_MS, type ClockSnapshot } from './timer';
 
 const STALE_AFTER_MS = 30 * 60_000;
@@ -29,6 +30,9 @@ export class ClockPanel {
   private readonly wall = el('div', { className: 'wall-clock', attrs: { 'data-testid': 'wall-clock' } });
   private readonly pace = el('div', { className: 'pace', attrs: { 'data-testid': 'pace' } });
   private readonly sectionLine = el('div', { className: 'section-pace', attrs: { 'data-testid': 'section-pace' } });
+  private readonly rehearsalLine = el('div', { className: 'rehearsal-pace', attrs: { 'data-testid': 'rehearsal-pace' } });
+  private lastRun: RehearsalRun | null = null;
+  private slides: readonly Slide[] = [];
   private readonly toggleButton = el('button', { className: 'lectern-button', attrs: { type: 'button', 'data-testid': 'timer-toggle' } });
   private readonly resetButton = el('button', { className: 'lectern-button subtle', text: 'Reset…', attrs: { type: 'button', 'data-testid': 'timer-reset' } });
   private readonly confirmButton = el('button', { className: 'lectern-button danger', text: 'Confirm reset', attrs: { type: 'button', hidden: '', 'data-testid': 'timer-reset-confirm' } });
@@ -49,6 +53,7 @@ export class ClockPanel {
       el('div', { className: 'clock-buttons' }, [this.toggleButton, this.resetButton, this.cancelButton, this.confirmButton, this.undoButton]),
       this.pace,
       this.sectionLine,
+      this.rehearsalLine,
     ]);
     parent.append(this.element);
     this.setDeck(deck);
@@ -65,19 +70,30 @@ export class ClockPanel {
   }
 
   setDeck(deck: Deck): void {
+    this.slides = deck.slides;
     this.plan = deck.meta.duration ? new PacingPlan(deck.slides, deck.meta.duration, deck.meta.sections) : null;
+  }
+
+  /** The last rehearsal, which pacing compares with (null: none). */
+  setLastRun(run: RehearsalRun | null): void {
+    this.lastRun = run;
+    this.update(this.lastSlide);
+  }
+
+  get running(): boolean {
+    return this.clock.state === 'running';
   }
 
   /** The talk moved to `slide`: the first move starts the clock. */
   advanced(slide: Slide | undefined): void {
     this.clock.advance();
-    if (slide) this.sections.visit(slide.section, this.clock.elapsedMs());
+    if (slide) this.sections.visit(slide.backup ? BACKUP_SECTION : slide.section, this.clock.elapsedMs());
     this.update(slide);
   }
 
   /** The view caught up with where the talk already is: sections follow, the clock does not start. */
   followed(slide: Slide | undefined): void {
-    if (slide && this.started) this.sections.visit(slide.section, this.clock.elapsedMs());
+    if (slide && this.started) this.sections.visit(slide.backup ? BACKUP_SECTION : slide.section, this.clock.elapsedMs());
     this.update(slide);
   }
 
@@ -118,9 +134,17 @@ export class ClockPanel {
   }
 
   private renderPace(slide: Slide | undefined, elapsedMs: number): void {
+    this.renderRehearsalPace(slide, elapsedMs);
     if (!this.plan || !slide) {
       this.pace.textContent = this.plan ? '' : 'No duration in the deck: no pacing.';
       this.pace.dataset.state = 'none';
+      this.sectionLine.textContent = '';
+      return;
+    }
+    if (slide.backup) {
+      this.pace.dataset.state = 'backup';
+      this.pace.textContent = `Backup slide (outside the talk's plan of ${formatDuration(this.plan.totalMs)})`;
+      this.sectionLine.dataset.state = 'none';
       this.sectionLine.textContent = '';
       return;
     }
@@ -136,6 +160,20 @@ export class ClockPanel {
     this.sectionLine.textContent = section
       ? `${section.title}: ${formatDuration(section.spentMs)} of ${formatDuration(section.budgetMs)}${section.over ? ` (${formatDuration(-section.leftMs)} over)` : ''}`
       : '';
+  }
+
+  /** "2:10 behind your rehearsal at this slide": elapsed against when the last run reached it. */
+  private renderRehearsalPace(slide: Slide | undefined, elapsedMs: number): void {
+    const at = this.lastRun && slide && !slide.backup && this.clock.state !== 'idle' ? rehearsedStartMs(this.lastRun, this.slides, slide) : null;
+    if (at === null) {
+      this.rehearsalLine.textContent = '';
+      this.rehearsalLine.dataset.state = 'none';
+      return;
+    }
+    const delta = elapsedMs - at;
+    const state = Math.abs(delta) <= ON_PACE_TOLERANCE_MS ? 'on-pace' : delta > 0 ? 'behind' : 'ahead';
+    this.rehearsalLine.dataset.state = state;
+    this.rehearsalLine.textContent = state === 'on-pace' ? 'With your rehearsal at this slide' : `${formatDuration(Math.abs(delta))} ${state} your rehearsal at this slide`;
   }
 
   private armReset(): void {

@@ -14,7 +14,13 @@ export interface PresenterKeyActions {
   /** A digit of a slide number (the jump buffer); false when it does not take the key. */
   jumpDigit(event: KeyboardEvent): boolean;
   toggleBlackout(): void;
+  /** To the backup slides (remembering the talk's place), or back to the talk. */
+  toggleBackup(): void;
   toggleTimer(): void;
+  /** Start a rehearsal run here, or end it (saved, then reported). */
+  toggleRehearsal(): void;
+  /** The next talk length (`lengths:` in the front matter), where the view can switch. */
+  nextLength(): void;
   toggleFullscreen(): void;
   /** False when the window is not fullscreen (the key is then not ours). */
   leaveFullscreen(): boolean;
@@ -44,9 +50,13 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: ['End'], description: 'Last slide', action: a.last, helpRow: ENDS },
     { keys: DIGITS, labels: [DIGITS_LABEL], description: 'Jump to slide number', action: a.jumpDigit },
     { keys: ['B', '.'], description: 'Blackout (press again to return)', action: a.toggleBlackout },
+    { keys: ['Shift+B'], description: 'Backup slides: to the first one, or back to the talk', action: a.toggleBackup },
     { keys: ['T'], description: 'Pause / resume the timer', action: a.toggleTimer },
+    // Shift+R, not R: R is the laser pointer (ink keys, both views).
+    { keys: ['Shift+R'], description: 'Rehearse: record time per slide; Shift+R again ends, saves and reports', action: a.toggleRehearsal },
     { keys: ['F'], description: 'Fullscreen on / off', action: a.toggleFullscreen, helpRow: FULLSCREEN },
     { keys: ['Escape'], labels: ['Esc'], description: 'Leave fullscreen', action: a.leaveFullscreen, helpRow: FULLSCREEN },
+    { keys: ['L'], description: 'Next talk length (offline file; in the app: File > Talk Length)', action: a.nextLength },
     { keys: ['+', '='], labels: ['+'], description: 'Larger notes', action: a.notesLarger, helpRow: NOTES },
     { keys: ['-', '_'], labels: ['−'], description: 'Smaller notes', action: a.notesSmaller, helpRow: NOTES },
     // Shift+↓/↑, not a letter: the notes hand is on the arrows already; plain ↓/↑ move the talk.

@@ -3,9 +3,10 @@
 // split) and live-reload errors. It only
 // draws what it is given; the controller (view.ts) decides what that is.
 
-import type { Deck, Diagnostic } from '../../electron/deck/types';
+import type { Deck, DeckMeta, Diagnostic } from '../../electron/deck/types';
 import { el } from '../ui/dom';
 import type { DeckNavigation } from '../view/navigation';
+import { BackupList } from './backup-list';
 import { ClockPanel } from './clock-panel';
 import { ErrorList } from './errors';
 import { NotesPanel } from './notes';
@@ -28,22 +29,31 @@ export class PresenterScreen {
   private readonly current: SlidePreview;
   private readonly next: SlidePreview;
   private readonly errors = new ErrorList();
+  private readonly backupList: BackupList;
+  /** The deck's settings: its talk length shows in the header. */
+  private meta: DeckMeta;
 
   /** `changed`: the clock panel's buttons changed the clock, so the screen needs a redraw. */
   constructor(
     private readonly root: HTMLElement,
     deck: Deck,
     changed: () => void,
+    goToBackup: (n: number) => void,
+    /** Badges the controller owns (rehearsing), shown in the header. */
+    badges: HTMLElement[] = [],
   ) {
     root.classList.add('lectern-presenter');
+    this.meta = deck.meta;
     this.title = el('div', { className: 'deck-title', text: deck.meta.title });
-    const header = el('header', { className: 'presenter-header' }, [this.title, this.status, this.blackoutBadge]);
+    const header = el('header', { className: 'presenter-header' }, [this.title, this.status, ...badges, this.blackoutBadge]);
     const currentBox = el('section', { className: 'current-pane', attrs: { 'aria-label': 'Current slide' } });
     const side = el('aside', { className: 'side-pane' });
     side.append(this.nextLabel);
     this.current = new SlidePreview(currentBox, 'current');
     this.next = new SlidePreview(side, 'next');
     this.clock = new ClockPanel(side, deck, changed);
+    this.backupList = new BackupList(goToBackup);
+    side.append(this.backupList.element);
     const main = el('div', { className: 'presenter-grid' }, [currentBox, side]);
     const split = new NotesSplit(main);
     main.append(split.handle, this.notes.element);
@@ -67,6 +77,7 @@ export class PresenterScreen {
   /** A new version of the deck: its title and plan; the current slide is rebuilt on the next render. */
   setDeck(deck: Deck): void {
     this.title.textContent = deck.meta.title;
+    this.meta = deck.meta;
     this.clock.setDeck(deck);
     this.current.show(undefined, -1);
   }
@@ -77,15 +88,23 @@ export class PresenterScreen {
     const slides = navigation.slides;
     this.current.show(slide, position.f);
     const after = navigation.next();
-    const nextSlide = slide ? slides[slide.index + 1] : undefined;
+    // The talk's last slide has no next: the backup slides are not where the talk goes.
+    const following = slide ? slides[slide.index + 1] : undefined;
+    const nextSlide = following && !!following.backup === !!slide?.backup ? following : undefined;
     // Next shows the upcoming slide, fully built; while fragments remain it says so.
     this.next.show(nextSlide, nextSlide ? nextSlide.fragments - 1 : -1);
     const remainingSteps = slide ? slide.fragments - 1 - position.f : 0;
-    this.nextLabel.textContent = remainingSteps > 0 ? `Next (after ${remainingSteps} more step${remainingSteps === 1 ? '' : 's'} here)` : after ? 'Next' : 'Next: end of the deck';
+    this.nextLabel.textContent = remainingSteps > 0 ? `Next (after ${remainingSteps} more step${remainingSteps === 1 ? '' : 's'} here)` : after ? 'Next' : slide?.backup ? 'Next: end of the backup slides' : 'Next: end of the talk';
     const n = slide ? slide.index + 1 : 0;
     const step = slide && slide.fragments > 0 ? ` · step ${position.f + 1}/${slide.fragments}` : '';
     const section = slide?.section ? ` · ${slide.section}` : '';
-    this.status.textContent = slides.length ? `Slide ${n} / ${slides.length}${step}${section}` : 'No slides';
+    const meta = this.meta;
+    const length = meta?.length ? ` · ${meta.length} (${meta.duration ?? '?'} min)` : '';
+    const backup = navigation.backupSlides;
+    const talk = slides.length - backup.length;
+    const where = slide?.backup ? `Backup slide ${n} (${backup.indexOf(slide) + 1} of ${backup.length})` : `Slide ${n} / ${talk}${backup.length ? ` (+${backup.length} backup)` : ''}`;
+    this.status.textContent = slides.length ? `${where}${step}${section}${length}` : 'No slides';
+    this.backupList.show(backup, slide);
     this.blackoutBadge.hidden = !blackout;
     this.root.classList.toggle('is-blackout', blackout);
     this.notes.show(slide);

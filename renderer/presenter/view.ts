@@ -7,7 +7,7 @@
 import type { SlidePosition } from '../../electron/contract/ipc';
 import type { Diagnostic } from '../../electron/deck/types';
 import type { DeckSource, LoadedDeck } from '../sources/types';
-import { interceptExternalLinks } from '../ui/dom';
+import { el, interceptExternalLinks } from '../ui/dom';
 import { leaveFullscreen, toggleFullscreen } from '../ui/fullscreen';
 import { HelpOverlay } from '../ui/help';
 import { JumpBuffer } from '../ui/jump';
@@ -16,7 +16,10 @@ import { KeyTable } from '../ui/keymap';
 import { LiveDeck } from '../view/live-deck';
 import { DeckNavigation } from '../view/navigation';
 import { presenterInk } from '../ink/views';
+import { nextLength } from '../sources/length-choice';
 import { presenterKeys } from './keys';
+import { RehearseMode } from './rehearse';
+import { appStore, browserStore } from './rehearsal-store';
 import { PresenterScreen } from './screen';
 import { ClinicalMedia } from '../media/clinical-media';
 import { PresenterLink } from './sync-link';
@@ -27,7 +30,13 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   let blackout = false;
   let liveErrors: Diagnostic[] = [];
 
-  const screen = new PresenterScreen(root, live.deck, () => render());
+  let rehearse: RehearseMode | null = null;
+  const rehearseBadge = el('span', { className: 'rehearse-badge', text: 'REHEARSING', attrs: { hidden: '', 'data-testid': 'rehearse-badge' } });
+  const screen = new PresenterScreen(root, live.deck, () => render(), (n) => navigate(navigation.backup(n)), [rehearseBadge]);
+  const store = source.loadRehearsals && source.saveRehearsal ? appStore(live.deck.file, source.loadRehearsals, source.saveRehearsal) : browserStore(live.deck.file);
+  rehearse = new RehearseMode(root, live.deck, rehearseBadge, store, (run) => screen.clock.setLastRun(run));
+  /** The clock may have paused or resumed: a running rehearsal follows it. */
+  const clockChanged = (): void => rehearse?.paused(!screen.clock.running);
   interceptExternalLinks(root, (url) => source.openExternal(url));
   const render = (): void => {
     screen.render({ navigation, blackout, errors: [...liveErrors, ...(liveErrors.length ? [] : live.compileErrors)] });
@@ -43,6 +52,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     if (!navigation.moveTo(p)) return;
     if (moved) screen.clock.advanced(navigation.slide);
     else screen.clock.followed(navigation.slide);
+    rehearse?.arrived(navigation.slide, navigation.position.f);
     render();
   }
 
@@ -56,6 +66,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     if (blackout === on) return;
     blackout = on;
     screen.clock.blackout(on);
+    clockChanged();
     if (tell) link.blackout(on);
     render();
   }
@@ -90,7 +101,19 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
       last: () => navigate(navigation.last()),
       jumpDigit: (event) => jump.handleKey(event),
       toggleBlackout: () => setBlackout(!blackout, true),
-      toggleTimer: () => screen.clock.toggle(),
+      toggleBackup: () => navigate(navigation.toggleBackup()),
+      toggleTimer: () => {
+        screen.clock.toggle();
+        clockChanged();
+      },
+      toggleRehearsal: () => {
+        rehearse?.toggle(navigation.slide, navigation.position.f);
+        clockChanged();
+      },
+      nextLength: () => {
+        const name = nextLength(live.deck);
+        if (name && source.chooseLength) source.chooseLength(name);
+      },
       toggleFullscreen,
       leaveFullscreen,
       notesLarger: () => screen.notes.zoom(1),
@@ -108,7 +131,12 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     navigate(p);
     return p !== null;
   });
-  listenForKeys(window, keys, { modes: [(e) => help.closeOnKey(e), ink.mode, (e) => jump.active && jump.handleKey(e)] });
+  const closeReport = (e: KeyboardEvent): boolean => {
+    if (!rehearse?.reportOpen || e.key !== 'Escape') return false;
+    rehearse.closeReport();
+    return true;
+  };
+  listenForKeys(window, keys, { modes: [(e) => help.closeOnKey(e), closeReport, ink.mode, (e) => jump.active && jump.handleKey(e)] });
 
   source.onErrors((list) => {
     liveErrors = list;
@@ -116,6 +144,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   });
   live.onChange(() => {
     screen.setDeck(live.deck);
+    rehearse?.setDeck(live.deck);
     navigation.setIndex(live.index);
     render();
   });

@@ -1,6 +1,7 @@
 // The deck served by the app through the preload API (window.lectern).
 
-import type { ExportOptions, LecternApi } from '../../electron/contract/ipc';
+import type { ExportOptions, LecternApi, RehearsalsAnswer } from '../../electron/contract/ipc';
+import type { RehearsalRun } from '../../electron/sidecar/rehearsals';
 import type { PrintPart } from '../../electron/contract/print';
 import { API_KEY } from '../../electron/contract/ipc';
 import type { Deck, Diagnostic } from '../../electron/deck/types';
@@ -59,6 +60,9 @@ export class AppSource implements DeckSource {
     this.api.send('sync', { type: 'navigate', position: { h, v, f: -1 } });
     void this.api.invoke('present:start');
   }
+
+  readonly loadRehearsals = (): Promise<RehearsalsAnswer> => this.api.invoke('rehearsal:load');
+  readonly saveRehearsal = (run: RehearsalRun): Promise<RehearsalsAnswer> => this.api.invoke('rehearsal:save', run);
 
   openExternal(url: string): void {
     void this.api.invoke('link:open-external', { url });

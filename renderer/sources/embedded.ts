@@ -6,6 +6,7 @@ import { BOOT_ELEMENT_ID } from '../../electron/contract/boot';
 import type { ExportOptions } from '../../electron/contract/ipc';
 import type { PrintPart } from '../../electron/contract/print';
 import type { Deck, Diagnostic } from '../../electron/deck/types';
+import { chooseStoredLength, deckForStoredLength, followLengthChoice } from './length-choice';
 import { assetUrlFromMap } from '../assets';
 import { BroadcastTransport } from '../sync/broadcast';
 import type { SyncTransport } from '../sync/transport';
@@ -59,8 +60,15 @@ export class EmbeddedSource implements DeckSource {
   }
 
   async load(): Promise<LoadedDeck> {
-    return { deck: this.config.deck, assetUrl: assetUrlFromMap(this.config.assets) };
+    const deck = this.config.view === 'print' ? this.config.deck : deckForStoredLength(this.config.deck, this.config.lengthDecks);
+    if (this.config.lengthDecks) followLengthChoice(this.config.deck.file);
+    return { deck, assetUrl: assetUrlFromMap(this.config.assets) };
   }
+
+  /** Shows the file as another talk length (every window of it reloads on that length). */
+  readonly chooseLength = (name: string): void => {
+    if (this.config.lengthDecks?.[name] || name === this.config.deck.meta.length) chooseStoredLength(this.config.deck.file, name);
+  };
 
   onDeckUpdated(): () => void {
     return () => {};

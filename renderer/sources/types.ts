@@ -1,6 +1,8 @@
 // Where the renderer's deck comes from: the app (preload API) or a BootConfig embedded in an
 // exported HTML file. Views depend on this interface only.
 
+import type { RehearsalsAnswer } from '../../electron/contract/ipc';
+import type { RehearsalRun } from '../../electron/sidecar/rehearsals';
 import type { BootView } from '../../electron/contract/boot';
 import type { ExportOptions, ViewRole } from '../../electron/contract/ipc';
 import type { PrintPart } from '../../electron/contract/print';
@@ -38,6 +40,14 @@ export interface DeckSource {
   transport(deck: Deck): SyncTransport;
   /** Opens the presenter view beside this audience view. */
   openPresenter(): void;
+  /**
+   * Rehearsal runs kept beside the deck (the app): the sidecar's JSON text and any problem.
+   * Without these the presenter keeps runs in localStorage (offline files).
+   */
+  readonly loadRehearsals?: () => Promise<RehearsalsAnswer>;
+  readonly saveRehearsal?: (run: RehearsalRun) => Promise<RehearsalsAnswer>;
+  /** Shows the deck as another talk length, when this source can (offline files; the app has a menu). */
+  readonly chooseLength?: (name: string) => void;
   /** Opens the study view in a new window, when this source can (exported files). */
   readonly openStudy?: () => void;
   /** Opens the presentation (audience) at a position, from the study view. */

@@ -5,18 +5,23 @@
 import type { SlidePosition } from '../../electron/contract/ipc';
 import type { Slide } from '../../electron/deck/types';
 import {
+  backupSlides,
   clampPosition,
+  lastTalkSlide,
   nextPosition,
   positionOf,
   positionOfNumber,
   previousPosition,
   samePosition,
+  slideAfter,
   slideAt,
   type DeckIndex,
 } from '../model';
 
 export class DeckNavigation {
   private current: SlidePosition = { h: 0, v: 0, f: -1 };
+  /** Where the talk was when the presenter went to the backup slides. */
+  private talkPosition: SlidePosition | null = null;
 
   constructor(private index: DeckIndex) {}
 
@@ -58,8 +63,36 @@ export class DeckNavigation {
   slideBeside(offset: 1 | -1): SlidePosition | null {
     const slide = this.slide;
     if (!slide) return offset > 0 ? this.next() : this.previous();
-    const other = this.index.slides[slide.index + offset];
+    const other = offset > 0 ? slideAfter(this.index, slide) : this.index.slides[slide.index - 1];
     return other ? positionOf(other, 'none') : null;
+  }
+
+  get backupSlides(): Slide[] {
+    return backupSlides(this.index);
+  }
+
+  /**
+   * From the talk, the first backup slide (the talk's place is remembered); from a backup slide,
+   * back to where the talk was. Null when the deck has no backup slides.
+   */
+  toggleBackup(): SlidePosition | null {
+    const backup = this.backupSlides;
+    if (backup.length === 0) return null;
+    if (this.slide?.backup) {
+      const back = this.talkPosition ?? this.last();
+      this.talkPosition = null;
+      return back;
+    }
+    this.talkPosition = this.current;
+    return positionOf(backup[0]!, 'none');
+  }
+
+  /** Backup slide n (1-based, in the presenter's backup list), remembering the talk's place. */
+  backup(n: number): SlidePosition | null {
+    const slide = Number.isInteger(n) ? this.backupSlides[n - 1] : undefined;
+    if (!slide) return null;
+    if (!this.slide?.backup) this.talkPosition = this.current;
+    return positionOf(slide, 'none');
   }
 
   first(): SlidePosition | null {
@@ -67,8 +100,9 @@ export class DeckNavigation {
     return first ? positionOf(first, 'none') : null;
   }
 
+  /** The last slide of the talk (the backup slides are not the end of it). */
   last(): SlidePosition | null {
-    const last = this.index.slides[this.index.slides.length - 1];
+    const last = lastTalkSlide(this.index);
     return last ? positionOf(last, 'none') : null;
   }
 

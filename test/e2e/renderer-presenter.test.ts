@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { loadDeck } from '../../electron/deck/index';
 import type { Deck } from '../../electron/deck/types';
-import { PacingPlan } from '../../renderer/presenter/pacing';
+import { PacingPlan } from '../../electron/contract/pacing';
 import { fixtureDeck } from '../support/fixture-deck';
 import { audienceState, exportDeckHtml, foreignRequests, launchOfflineBrowser, openView, recordRequests, scratchDir } from '../support/browser';
 

@@ -47,8 +47,9 @@ class FakeWindow extends FakeWindowState implements AppWindowLike {
 const laptop: DisplayLike = { id: 1, internal: true, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } };
 const projector: DisplayLike = { id: 2, internal: false, bounds: { x: 1440, y: 0, width: 1920, height: 1080 }, workArea: { x: 1440, y: 0, width: 1920, height: 1080 } };
 
-function fakeDeck(file: string, title = 'Talk'): Deck {
-  return { file, root: join(file, '..'), meta: { title, theme: 'light', sections: [], slideNumbers: true }, slides: [], assets: [], diagnostics: [], dependencies: [file] };
+function fakeDeck(file: string, title = 'Talk', length?: string): Deck {
+  const lengths = { lengths: [{ name: 'short', minutes: 20 }, { name: 'full', minutes: 45 }], length: length ?? 'short' };
+  return { file, root: join(file, '..'), meta: { title, theme: 'light', sections: [], slideNumbers: true, ...lengths }, slides: [], assets: [], diagnostics: [], dependencies: [file] };
 }
 
 function harness(t: { after(fn: () => void): void }) {
@@ -92,7 +93,7 @@ function harness(t: { after(fn: () => void): void }) {
       },
     },
     recent: new RecentDecks(join(dir, 'userData', 'recent.json')),
-    loadDeck: (file) => fakeDeck(file),
+    loadDeck: (file, length) => fakeDeck(file, 'Talk', length),
     watchDeck: (deck, events) => {
       live = events;
       return { deck, stop: async () => {} };
@@ -361,4 +362,19 @@ test('export option validation and progress bar values', () => {
   assert.deepEqual(validExportOptions({ format: 'notes', paper: 'letter', lines: true, fragments: 'yes' }), { format: 'notes', paper: 'letter', lines: true });
   assert.equal(progressBarValue({ phase: 'print', done: 1, total: 2 }), 0.6);
   assert.equal(progressBarValue({ phase: 'failed', done: 0, total: 2 }), -1);
+});
+
+test('a talk length picked in the menu reloads the deck as that length in the open windows', (t) => {
+  const h = harness(t);
+  h.ctl.start(h.deckFile);
+  assert.equal(h.ctl.menuState().length, 'short');
+  const [audience] = h.byRole('audience');
+  h.ctl.menuActions(() => null).present('full');
+  assert.equal(h.ctl.deck?.meta.length, 'full');
+  assert.equal(h.ctl.menuState().length, 'full');
+  const sent = audience!.sent.filter(([c]) => c === 'deck:updated');
+  assert.equal((sent.at(-1)![1] as { deck: Deck }).deck.meta.length, 'full');
+  assert.equal(h.byRole('audience').length, 1, 'the same windows');
+  h.ctl.menuActions(() => null).present('medium');
+  assert.equal(h.ctl.deck?.meta.length, 'full', 'an unknown length changes nothing');
 });

@@ -178,3 +178,10 @@ test('the app quits only when its last window, the start screen, closes; quittin
     }
   }
 });
+
+test('present with a talk length: the length is chosen first, then the talk opens (or stays) and the menu follows', () => {
+  const names = (state: LifecycleState) => transition(state, { type: 'present', length: 'full' }).effects.map((e) => ('length' in e ? `${e.type}:${e.length}` : effectName(e))).join(' ');
+  assert.equal(names({ phase: 'deck', talk: true, study: false }), 'choose-length:full menu-changed');
+  assert.equal(names({ phase: 'deck', talk: false, study: true }), 'choose-length:full open-talk block-display-sleep menu-changed');
+  assert.equal(names({ phase: 'start' }), '', 'no deck, nothing to choose');
+});

@@ -10,7 +10,7 @@ const actions: MenuActions = {
   study: () => calls.push('study'),
   openRecent: (f) => calls.push(`recent:${f}`),
   clearRecent: () => calls.push('clear'),
-  present: () => calls.push('present'),
+  present: (length) => calls.push(length === undefined ? 'present' : `present:${length}`),
   closeDeck: () => calls.push('close'),
   exportPdf: (o) => calls.push(`export:${JSON.stringify(o)}`),
   exportPictures: (o) => calls.push(`pictures:${JSON.stringify(o)}`),
@@ -30,6 +30,8 @@ const base: MenuState = {
   exporting: false,
   recent: [],
   paper: 'a4',
+  lengths: [],
+  length: null,
 };
 
 function items(template: MenuItemConstructorOptions[]): Map<string, MenuItemConstructorOptions> {
@@ -210,4 +212,18 @@ test('File > Export PowerPoint and Export Images: enabled with a deck and no exp
   const busy = items(buildMenuTemplate({ ...base, hasDeck: true, exporting: true }, actions));
   assert.equal(busy.get('File > Export PowerPoint...')?.enabled, false);
   assert.equal(busy.get('File > Export Images... > JPEG, 1920 x 1080...')?.enabled, false);
+});
+
+test('File > Talk Length lists the deck\'s lengths, checks the one shown, and presents as the one picked', () => {
+  assert.equal(items(buildMenuTemplate({ ...base, hasDeck: true }, actions)).get('File > Talk Length')?.enabled, false, 'no lengths declared');
+  const state: MenuState = { ...base, hasDeck: true, presenting: true, lengths: [{ name: 'short', minutes: 20 }, { name: 'full', minutes: 45 }], length: 'short' };
+  const m = items(buildMenuTemplate(state, actions));
+  assert.equal(m.get('File > Talk Length')?.enabled, true);
+  assert.equal(m.get('File > Talk Length > short (20 min), default')?.checked, true);
+  const full = m.get('File > Talk Length > full (45 min)');
+  assert.equal(full?.type, 'radio');
+  assert.equal(full?.checked, false);
+  calls.length = 0;
+  click(full);
+  assert.deepEqual(calls, ['present:full']);
 });

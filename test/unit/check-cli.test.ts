@@ -97,3 +97,13 @@ test('--json prints the diagnostics and counts as JSON', (t) => {
   assert.deepEqual(report.diagnostics.map((d) => [d.code, d.line, d.column, d.severity]), [['katex-parse', 3, 1, 'error'], ['missing-asset', 5, 14, 'error']]);
   assert.equal(report.diagnostics[0]!.file, join(dir, 'errors', 'deck.md'));
 });
+
+test('--length checks the deck as that length; an undeclared one is an error at the lengths line', (t) => {
+  if (!BUILT) return t.skip('dist/cli.js is not built (run npm run build)');
+  write('lengths/deck.md', '---\nlengths: {short: 20, full: 45}\n---\n# A\nNote: n\n---\n<!-- .slide: data-lengths="full" -->\n# B\nNote: n');
+  assert.match(check(['lengths/deck.md']).out, /1 deck, 1 slide: 0 errors/);
+  assert.match(check(['lengths/deck.md', '--length', 'full']).out, /1 deck, 2 slides: 0 errors/);
+  const bad = check(['lengths/deck.md', '--length', 'medium']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.out, /deck\.md:2:1: error: length "medium" was asked for, but the deck's lengths are short, full/);
+});

@@ -26,7 +26,7 @@ function comments(markdown: string): CommentToken[] {
 }
 
 test('every declared directive is read as a block and inside a paragraph', () => {
-  assert.deepEqual(COMMENT_DIRECTIVES.map((d) => d.keyword), ['.slide', '.element', 'section', 'references', 'include']);
+  assert.deepEqual(COMMENT_DIRECTIVES.map((d) => d.keyword), ['.slide', '.element', 'section', 'references', 'backup', 'include']);
   for (const d of COMMENT_DIRECTIVES) {
     const block = comments(`<!-- ${d.keyword}: x="1" -->\n\ntext`);
     assert.deepEqual(block.map((c) => [c.keyword, c.value, c.block]), [[d.keyword, 'x="1"', true]], d.keyword);

@@ -16,6 +16,12 @@ test('a directive keyword matches at a word boundary only', () => {
   assert.match(d.slides[0]!.html, /<p>text<\/p>/);
 });
 
+test('a keyword may end right at the comment\'s -->, but a hyphenated word is still no keyword', () => {
+  const d = compile('# A\nNote: a\n---\n<!--backup-->\n---\n# B\n\n<!-- section-two -->\n\ntext\nNote: b');
+  assert.deepEqual(d.slides.map((s) => [s.title, s.backup ?? false]), [['A', false], ['B', true]]);
+  assert.ok(!d.slides[1]!.section);
+});
+
 test('.slide and .element comments are read without a space after <!--', () => {
   const d = compile('<!--.slide: data-state="x" -->\n# A\n\npara\n<!--.element: class="fragment"-->');
   assert.equal(d.slides[0]!.attributes['data-state'], 'x');

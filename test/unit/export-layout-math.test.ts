@@ -44,8 +44,8 @@ test('page sizes: the slide frame for slides, the paper for notes and handouts',
   assert.throws(() => cssLengthToInches('A4'), /unsupported page length/);
 });
 
-test('defaults: 3 per page, A4, notes beside, final fragment state, untagged, no ink', () => {
-  assert.deepEqual(normaliseExportOptions({ format: 'handout' }), { format: 'handout', perPage: 3, paper: 'a4', lines: false, fragments: false, tagged: false, ink: false });
+  test('defaults: 3 per page, A4, notes beside, final fragment state, untagged, no ink, no backup slides', () => {
+    assert.deepEqual(normaliseExportOptions({ format: 'handout' }), { format: 'handout', perPage: 3, paper: 'a4', lines: false, fragments: false, tagged: false, ink: false, backup: false });
 });
 
 test('output names: deck.pdf, deck.notes.pdf, deck.handout.pdf', () => {

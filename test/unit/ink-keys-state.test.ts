@@ -47,6 +47,15 @@ test('ink keys fit both views without a clash and appear in the ? overlay', () =
   }
 });
 
+test('in the presenter R is the laser and Shift+R the rehearsal (R was both before the ink merge)', () => {
+  const { session, calls } = fakeSession();
+  const presenter = new KeyTable([...presenterKeys(presenterActions), ...inkKeyEntries(session, extras)]);
+  assert.match(presenter.find(key('r'))?.description ?? '', /^Laser pointer/);
+  assert.match(presenter.find(key('R', { shift: true }))?.description ?? '', /^Rehearse/);
+  presenter.find(key('r'))!.action!(key('r'));
+  assert.deepEqual(calls, ['toggle:laser']);
+});
+
 test("a clicker's keys keep their meaning while the pen is out; Esc first puts the tool away", () => {
   const { session, calls } = fakeSession('pen');
   const presenter = new KeyTable([...presenterKeys(presenterActions), ...inkKeyEntries(session, extras)]);

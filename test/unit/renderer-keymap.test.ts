@@ -69,10 +69,15 @@ test('an event finds the most specific entry', () => {
   assert.equal(presenter.find(key('+', { shift: true }))?.description, 'Larger notes');
   assert.equal(presenter.find(key('?', { shift: true }))?.description, 'This list of keys');
   assert.equal(presenter.find(key('ArrowRight', { ctrl: true })), undefined);
+  // A clicker's B stays blackout; Shift+B is the backup slides.
+  assert.match(presenter.find(key('B', { shift: true }))?.description ?? '', /^Backup slides/);
+  assert.match(presenter.find(key('b'))?.description ?? '', /^Blackout/);
   const audience = audienceKeyTable(audienceActions);
   assert.equal(audience.find(key('ArrowLeft', { shift: true }))?.description, 'First slide');
   assert.equal(audience.find(key('F', { ctrl: true, shift: true }))?.description, 'Search slides');
-  assert.equal(audience.find(key('ArrowRight'))?.action, undefined, 'reveal.js handles the arrows');
+  assert.equal(audience.find(key('ArrowLeft'))?.action, undefined, 'reveal.js handles the arrows');
+  // Next is taken only at the end of the talk (the action says so), so reveal.js does not run into the backup slides.
+  assert.equal(audience.find(key('ArrowRight'))?.overrides, 'reveal.js');
 });
 
 test('the help overlay lists the table rows with readable key names', () => {
@@ -86,7 +91,7 @@ test('the help overlay lists the table rows with readable key names', () => {
   assert.deepEqual(rows.find((r) => r.action.startsWith('Scroll the notes'))?.keys, ['Shift+↓', 'Shift+↑']);
   // ... and [ and ] (the image stack), one line; M (cine) its own.
   assert.deepEqual(rows.find((r) => r.action.startsWith('Image stack'))?.keys, ['[', ']']);
-  assert.equal(rows.length, 13);
+  assert.equal(rows.length, 16);
   const audience = audienceKeyTable(audienceActions).helpRows();
   assert.deepEqual(audience.find((r) => r.action.startsWith('Search'))?.keys, ['Ctrl+F', '⌘F']);
   assert.deepEqual(audience.find((r) => r.action.startsWith('Overview'))?.keys, ['Esc', 'O']);

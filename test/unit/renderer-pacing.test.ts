@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ON_PACE_TOLERANCE_MS, PacingPlan, SectionTimes, sectionPace } from '../../renderer/presenter/pacing';
+import { ON_PACE_TOLERANCE_MS, PacingPlan, SectionTimes, sectionPace } from '../../electron/contract/pacing';
 
 const MIN = 60_000;
 
@@ -55,4 +55,13 @@ test('time per section accumulates across visits', () => {
   assert.equal(a.over, true);
   assert.equal(a.leftMs, -1 * MIN);
   assert.equal(sectionPace(plan, times, 'C', 6 * MIN), null);
+});
+
+test('backup slides take no planned time: the duration spreads over the talk alone', () => {
+  const talk = Array.from({ length: 4 }, () => ({ section: 'Intro' }));
+  const plan = new PacingPlan([...talk, { section: 'Intro', backup: true }, { section: '', backup: true }], 20, [{ title: 'Intro', minutes: 8 }]);
+  assert.equal(plan.totalMs, 8 * MIN, 'the Intro budget over its 4 talk slides; the backup slides add nothing');
+  assert.equal(plan.plannedStartMs(2), 4 * MIN, '2 minutes per talk slide, not 8/5');
+  const even = new PacingPlan([{ section: '' }, { section: '' }, { section: '', backup: true }], 10, []);
+  assert.equal(even.plannedStartMs(1), 5 * MIN);
 });

@@ -1,12 +1,18 @@
+// Shared by the presenter view (clock-panel.ts) and the rehearsal report (electron/sidecar).
 // Pacing against the deck's planned duration: where the talk should be by now, overall and per
 // section. Pure, no DOM. The plan spreads each section's budget evenly over its slides and the
 // rest of the duration evenly over the other slides.
 
-import type { SectionBudget } from '../../electron/deck/types';
+import type { SectionBudget } from '../deck/types';
 
 export interface PacingSlide {
   section: string;
+  /** A backup slide (after `<!-- backup -->`): outside the talk, so outside the plan. */
+  backup?: boolean;
 }
+
+/** Time spent on backup slides is charged to no section of the talk. */
+export const BACKUP_SECTION = '\0backup';
 
 export type PaceState = 'ahead' | 'behind' | 'on-pace';
 
@@ -39,7 +45,9 @@ export class PacingPlan {
   private readonly startsMs: number[];
   private readonly budgets: Map<string, number>;
 
-  constructor(slides: readonly PacingSlide[], durationMinutes: number, sections: readonly SectionBudget[]) {
+  constructor(allSlides: readonly PacingSlide[], durationMinutes: number, sections: readonly SectionBudget[]) {
+    // Backup slides come last and take no planned time: the plan is the talk's.
+    const slides = allSlides.filter((s) => !s.backup);
     this.budgets = new Map(sections.map((s) => [s.title, s.minutes * MINUTE]));
     const perSection = new Map<string, number>();
     for (const slide of slides) perSection.set(slide.section, (perSection.get(slide.section) ?? 0) + 1);
