@@ -19,30 +19,12 @@ import {
 } from '../electron/deck/citations/index';
 import { StyleEngine } from '../electron/deck/citations/formatter';
 import type { Token } from 'marked';
+import { benchBibliography, benchSlide, ENTRIES } from './bench-data/citations';
 
-const ENTRIES = 500;
 const SLIDES = 1000;
 const RUNS = 5;
 
-function bibliography(): string {
-  const out: string[] = [];
-  for (let i = 0; i < ENTRIES; i++) {
-    out.push(
-      `@article{key${i},\n  author = {M{\\"u}ller, J{\\'e}r{\\^o}me and Smith, Ann and Lo, C. M. and Doe, J.},\n` +
-        `  title = {Study {${i}} of transarterial therapy in {HCC} with a realistic title length},\n` +
-        `  journal = {Journal of Examples}, year = {${1990 + (i % 30)}}, volume = {${i % 90}}, number = {${i % 12}},\n` +
-        `  pages = {${100 + i}--${110 + i}}, doi = {10.1000/ex.${i}}, pmid = {${10000000 + i}},\n}\n`,
-    );
-  }
-  return out.join('\n');
-}
 
-function slideText(i: number, edit = ''): string {
-  // Two citations per slide, spread over the bibliography so all 500 keys are cited.
-  const a = (i * 7) % ENTRIES;
-  const b = (i * 13 + 1) % ENTRIES;
-  return `## Slide ${i}${edit}\n\n- A finding [@key${a}, p. ${i}] and more text\n- As @key${b} showed, with \`code@x\` and mail a@b.org\n\nNote: notes ${i}`;
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((p, q) => p - q);
@@ -62,12 +44,12 @@ const time = (f: () => void): number => {
   return performance.now() - t;
 };
 
-const bibText = bibliography();
+const bibText = benchBibliography();
 const style = bundledStyle('vancouver')!;
 const plain = createMarkdown();
 const md = createMarkdown();
 md.use({ extensions: [citationExtension] });
-const slides = Array.from({ length: SLIDES }, (_, i) => slideText(i));
+const slides = Array.from({ length: SLIDES }, (_, i) => benchSlide(i));
 
 const results: Record<string, number[]> = {};
 const record = (name: string, ms: number): void => {
@@ -98,7 +80,7 @@ for (let run = 0; run < RUNS; run++) {
 
   // One-slide edit that keeps the order of first citation: only that slide is re-lexed and re-annotated.
   const edit = time(() => {
-    const tokens = md.lexer(slideText(500, ' (edited)'));
+    const tokens = md.lexer(benchSlide(500, ' (edited)'));
     const talk = createTalkCitations([bibs.load('refs.bib', bibText)], style, formatters);
     citations.forEach((c, i) => talk.addSlide(`s${i}`, i === 500 ? citationsOf(tokens) : c));
     annotateCitations(tokens, talk);
@@ -108,7 +90,7 @@ for (let run = 0; run < RUNS; run++) {
 
   // An edit on slide 0 citing a new key first: every number shifts, every citing slide re-annotates.
   const renumber = time(() => {
-    const tokens = md.lexer(`${slideText(0)}\n\nAlso [@key499; @key250]`);
+    const tokens = md.lexer(`${benchSlide(0)}\n\nAlso [@key499; @key250]`);
     const talk = createTalkCitations([bibs.load('refs.bib', bibText)], style, formatters);
     citations.forEach((c, i) => talk.addSlide(`s${i}`, i === 0 ? citationsOf(tokens) : c));
     annotateCitations(tokens, talk);

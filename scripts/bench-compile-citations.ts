@@ -7,34 +7,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDeckCompiler } from '../electron/deck/index';
+import { benchBibliography, benchSlide, ENTRIES } from './bench-data/citations';
 
 const SLIDES = 1000;
-const ENTRIES = 500;
 const RUNS = 5;
 
-function bibliography(): string {
-  const out: string[] = [];
-  for (let i = 0; i < ENTRIES; i++) {
-    out.push(
-      `@article{key${i},\n  author = {M{\\"u}ller, J{\\'e}r{\\^o}me and Smith, Ann and Lo, C. M. and Doe, J.},\n` +
-        `  title = {Study {${i}} of transarterial therapy in {HCC} with a realistic title length},\n` +
-        `  journal = {Journal of Examples}, year = {${1990 + (i % 30)}}, volume = {${i % 90}}, number = {${i % 12}},\n` +
-        `  pages = {${100 + i}--${110 + i}}, doi = {10.1000/ex.${i}}, pmid = {${10000000 + i}},\n}\n`,
-    );
-  }
-  return out.join('\n');
-}
 
-function slide(i: number, edit = ''): string {
-  // Two citations per slide, spread so that all 500 entries are cited.
-  const a = (i * 7) % ENTRIES;
-  const b = (i * 13 + 1) % ENTRIES;
-  return `## Slide ${i}${edit}\n\n- A finding [@key${a}, p. ${i}] and more text\n- As @key${b} showed, with \`code@x\` and mail a@b.org\n\nNote: notes ${i}`;
-}
 
 function deck(edit: (i: number) => string = () => ''): string {
   const parts = ['---', 'title: Bench', 'bibliography: refs.bib', 'citations: footer', '---'];
-  for (let i = 0; i < SLIDES; i++) parts.push(slide(i, edit(i)), '---');
+  for (let i = 0; i < SLIDES; i++) parts.push(benchSlide(i, edit(i)), '---');
   parts.push('<!-- references -->\n\nNote: the references');
   return parts.join('\n');
 }
@@ -43,7 +25,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-cite-'));
 const file = join(dir, 'bench.md');
-writeFileSync(join(dir, 'refs.bib'), bibliography());
+writeFileSync(join(dir, 'refs.bib'), benchBibliography());
 const text = deck();
 writeFileSync(file, text);
 
