@@ -107,3 +107,15 @@ test('--length checks the deck as that length; an undeclared one is an error at 
   assert.equal(bad.code, 1);
   assert.match(bad.out, /deck\.md:2:1: error: length "medium" was asked for, but the deck's lengths are short, full/);
 });
+
+test('a reader that closes the pipe early (`lectern export --help | head`) ends the CLI quietly', { skip: !BUILT && 'the CLI is not built (npm run build)' }, async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [BIN, 'export', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Closed before the CLI writes a byte, so its first write meets a closed pipe (EPIPE).
+  child.stdout.destroy();
+  let err = '';
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  assert.equal(err, '', 'no stack trace on stderr');
+  assert.equal(code, 0);
+});
