@@ -123,3 +123,14 @@ test('hundreds of slides: the previous run is one line, not a tick per slide', (
   assert.equal(previous[0]!.tag, 'polyline');
   assert.equal(String(previous[0]!.attrs!.points).split(' ').length, 300);
 });
+
+test('the text chart: one bar per section on one scale, over plan and unused plan marked', async () => {
+  const { formatSectionBars } = await import('../../electron/sidecar/rehearsal-text-chart');
+  const lines = formatSectionBars(report, 20).split('\n');
+  assert.match(lines[0]!, /^Sections at a glance \(█ rehearsed within plan, ▓ over plan/);
+  // Intro 5:00 of 4:00 (the scale's 20 cells); Methods 0:30 of 2:00; Results 2:00 of 2:00.
+  assert.equal(lines[1], '1  Intro    ████████████████▓▓▓▓  5:00 of 4:00');
+  assert.equal(lines[2], '2  Methods  ██░░░░░░              0:30 of 2:00');
+  assert.equal(lines[3], '3  Results  ████████              2:00 of 2:00');
+  assert.equal(formatSectionBars(rehearsalReport(slides, undefined, [], last), 10).split('\n')[1], '1  Intro    ██████████  5:00');
+});
