@@ -301,6 +301,7 @@ export class LecternController implements AnswerHost {
       toggleFullscreen: () => this.toggleFullscreen(focused()),
       swapDisplays: () => this.swap(),
       setRehearsal: (mode) => this.setRehearsal(mode),
+      toggleRehearsalRun: () => this.windows.send('presenter:command', 'toggle-rehearsal'),
       setPaper: (paper) => this.exports.setPaper(paper),
       quit: () => this.deps.quit(),
     };

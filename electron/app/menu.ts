@@ -62,6 +62,8 @@ export interface MenuActions {
   toggleFullscreen(): void;
   swapDisplays(): void;
   setRehearsal(mode: RehearsalMode): void;
+  /** Starts a rehearsal run in the presenter view, or ends the running one (as Shift+R there). */
+  toggleRehearsalRun(): void;
   setPaper(paper: Paper): void;
   quit(): void;
 }
@@ -212,6 +214,16 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         click: () => actions.swapDisplays(),
       },
       { type: 'separator' },
+      // Shown, not registered, like Swap Displays: the presenter view handles Shift+R itself, and
+      // a registered accelerator would toggle twice (and fire while typing a capital R in a field).
+      {
+        id: 'rehearse',
+        label: 'Rehearse Timings (Start / End a Run)',
+        accelerator: 'Shift+R',
+        registerAccelerator: false,
+        enabled: state.presenting,
+        click: () => actions.toggleRehearsalRun(),
+      },
       {
         id: 'rehearsal-presenter-only',
         label: 'Rehearsal: Presenter View Alone',

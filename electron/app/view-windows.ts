@@ -3,9 +3,9 @@
 import type { EventChannels, ViewRole } from '../contract/ipc';
 import type { AppWindowLike } from './app-ports';
 
-/** Who receives a main -> renderer event: errors and export progress never reach the audience. */
+/** Who receives a main -> renderer event: errors, presenter commands and export progress never reach the audience. */
 export function recipientsOf(channel: keyof EventChannels, role: ViewRole): boolean {
-  if (channel === 'deck:errors') return role === 'presenter';
+  if (channel === 'deck:errors' || channel === 'presenter:command') return role === 'presenter';
   if (channel === 'export:progress') return role !== 'audience';
   if (channel === 'deck:updated') return role !== 'start';
   return true;

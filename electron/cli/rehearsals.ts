@@ -7,6 +7,7 @@ import { isDeckFile } from '../deck/deck-file';
 import { loadDeck } from '../deck/index';
 import { formatReport, rehearsalReport } from '../sidecar/rehearsal-report';
 import { readRehearsals, rehearsalsPath } from '../sidecar/rehearsal-file';
+import { formatSectionBars } from '../sidecar/rehearsal-text-chart';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 
 export interface RehearsalsOptions {
@@ -38,6 +39,6 @@ export async function runRehearsals(deckPath: string, opts: RehearsalsOptions): 
     return EXIT_FAILED;
   }
   const report = rehearsalReport(deck.slides, deck.meta.duration, deck.meta.sections, run);
-  process.stdout.write(opts.json ? `${JSON.stringify({ deck: deck.file, runs: runs.length, report }, null, 2)}\n` : `${formatReport(report)}${runs.length > 1 ? `\n${runs.length} runs kept; this is the last.\n` : ''}`);
+  process.stdout.write(opts.json ? `${JSON.stringify({ deck: deck.file, runs: runs.length, report }, null, 2)}\n` : `${formatReport(report)}\n${formatSectionBars(report)}${runs.length > 1 ? `\n${runs.length} runs kept; this is the last.\n` : ''}`);
   return EXIT_OK;
 }

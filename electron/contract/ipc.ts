@@ -152,6 +152,15 @@ export interface SendChannels {
   sync: SyncMessage;
 }
 
+/** What the app's menu asks of the presenter view (the same actions as its keys). */
+export type PresenterCommand = 'toggle-rehearsal';
+export const PRESENTER_COMMANDS: readonly PresenterCommand[] = ['toggle-rehearsal'];
+
+/** A command from main, checked before the presenter acts on it. */
+export function isPresenterCommand(value: unknown): value is PresenterCommand {
+  return typeof value === 'string' && (PRESENTER_COMMANDS as readonly string[]).includes(value);
+}
+
 /** Event channels: main tells the renderer. */
 export interface EventChannels {
   sync: SyncMessage;
@@ -159,6 +168,8 @@ export interface EventChannels {
   /** Live-reload errors, sent to the presenter view only; an empty list clears them. */
   'deck:errors': Diagnostic[];
   'export:progress': ExportProgress;
+  /** A menu item for the presenter view (View > Rehearse Timings): sent to the presenter only. */
+  'presenter:command': PresenterCommand;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -182,7 +193,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'rehearsal:save',
 ];
 export const SEND_CHANNELS: readonly SendChannel[] = ['sync'];
-export const EVENT_CHANNELS: readonly EventChannel[] = ['sync', 'deck:updated', 'deck:errors', 'export:progress'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['sync', 'deck:updated', 'deck:errors', 'export:progress', 'presenter:command'];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);

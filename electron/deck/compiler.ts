@@ -129,7 +129,7 @@ export function createDeckCompiler(): DeckCompiler {
     } catch {
       /* an unsaved or virtual deck: its path as given */
     }
-    const expansion: Expansion = { includes: 0, entries: [], diagnostics: [], dependencies: new Set([file]), bibliographies: [] };
+    const expansion: Expansion = { includes: 0, entries: [], diagnostics: [], dependencies: new Set([file]), bibliographies: [], includeLengths: [] };
     expand(source, file, { current: '' }, resolver, root, [self], expansion, fm.separators);
     diagnostics.push(...expansion.diagnostics);
     const bibliography = loadTalkBibliography({ file, fm }, expansion.bibliographies, resolver, citationCaches);
@@ -165,6 +165,12 @@ export function createDeckCompiler(): DeckCompiler {
         diagnostics.push({ file, line: b.line, column: 1, severity: 'error', code: 'unknown-length', message: `budget of section "${b.title}" for length "${b.length}", but the deck's lengths are ${lengthList}` });
       }
     }
+    for (const mark of expansion.includeLengths) {
+      for (const name of mark.names) {
+        if (lengthNames.has(name)) continue;
+        diagnostics.push({ file: mark.file, line: mark.line, column: 1, severity: 'error', code: 'unknown-length', message: `data-lengths names "${name}", but the deck's lengths are ${lengthList}` });
+      }
+    }
     /** Sections of slides left out for the chosen length: their budgets are not "unknown". */
     const otherLengthSections = new Set<string>();
     /** Where the backup marker was, once one was read: the slides after it are backup slides. */
@@ -175,16 +181,25 @@ export function createDeckCompiler(): DeckCompiler {
       const render = renderCached(entry, deckContext);
       for (const s of render.stamps) deps.add(s.path);
       if (render.section !== null) entry.scope.current = render.section;
-      const lengths = slideLengths(render.attributes);
-      if (lengths) {
-        const where = lengthsAttributeLine(chunk.body.text);
-        for (const name of lengths) {
+      const own = slideLengths(render.attributes);
+      const where = own ? lengthsAttributeLine(chunk.body.text) : 0;
+      const ownLine = where ? chunk.body.line + where - 1 : chunk.startLine;
+      if (own) {
+        for (const name of own) {
           if (lengthNames.has(name)) continue;
           diagnostics.push({
-            file: entry.file, line: where ? chunk.body.line + where - 1 : chunk.startLine, column: 1, severity: 'error', code: 'unknown-length',
+            file: entry.file, line: ownLine, column: 1, severity: 'error', code: 'unknown-length',
             message: `data-lengths names "${name}", but the deck's lengths are ${lengthList}`,
           });
         }
+      }
+      // Inside an include slide's part, a slide is in the lengths both name.
+      const lengths = own && entry.lengths ? own.filter((name) => entry.lengths!.includes(name)) : (own ?? entry.lengths);
+      if (own && entry.lengths && lengths && lengths.length === 0 && declaredLengths.length) {
+        diagnostics.push({
+          file: entry.file, line: ownLine, column: 1, severity: 'warning', code: 'lengths-disjoint',
+          message: `this slide's data-lengths (${own.join(' ')}) shares no length with its include slide's (${entry.lengths.join(' ') || 'none'}): it is in no length of the talk`,
+        });
       }
       const otherLength = !!(lengths && chosen && !lengths.includes(chosen.name));
       if (otherLength) otherLengthSections.add(entry.scope.current);

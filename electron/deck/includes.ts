@@ -1,10 +1,14 @@
 // Includes: a slide that is only `<!-- include: path.md -->` is replaced by that deck's slides
 // (confined to the top deck's folder, cycles and bombs refused), each included deck a section.
 // Produces the flat list of slide chunks the compiler renders, with each chunk's file and scope.
+// An include slide may carry `<!-- .slide: data-lengths="full" -->` for the whole included part:
+// its slides are then in those lengths only (intersected with their own and outer includes').
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import type { AssetResolver } from './assets';
 import { adaptChunks, detectDialect } from './dialect';
+import { parseAttributeString } from './directives';
+import { LENGTHS_ATTRIBUTE, slideLengths } from './lengths';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { normalizeSource, splitDeck, type Separators, type SlideChunk } from './source';
 import type { Diagnostic } from './types';
@@ -20,6 +24,15 @@ export interface Entry {
   scope: Scope;
   /** First or last chunk of its file: dropped when blank (a leading or trailing separator). */
   edge: boolean;
+  /** The talk lengths its include slides allow (their `data-lengths`, intersected); undefined: all. */
+  lengths?: readonly string[];
+}
+
+/** An include slide's `data-lengths`, where it was written (the compiler checks the names). */
+export interface IncludeLengths {
+  file: string;
+  line: number;
+  names: string[];
 }
 
 export interface Expansion {
@@ -30,6 +43,8 @@ export interface Expansion {
   dependencies: Set<string>;
   /** Included decks' own `bibliography:` declarations, in include order (citations resolve against them). */
   bibliographies: Array<{ file: string; paths: NonNullable<FrontMatter['bibliography']> }>;
+  /** Every include slide's `data-lengths`, in order. */
+  includeLengths: IncludeLengths[];
 }
 
 const MAX_INCLUDE_DEPTH = 32;
@@ -61,7 +76,8 @@ export function titleFromFile(file: string): string {
 /** Line and column of the include comment inside its chunk (after leading blank lines). */
 function includePosition(chunk: SlideChunk): { line: number; column: number } {
   const lines = chunk.body.text.split('\n');
-  const idx = Math.max(0, lines.findIndex((l) => l.trim() !== ''));
+  const at = lines.findIndex((l) => /<!--\s*include:/.test(l));
+  const idx = at >= 0 ? at : Math.max(0, lines.findIndex((l) => l.trim() !== ''));
   const line = lines[idx] ?? '';
   return { line: chunk.body.line + idx, column: line.length - line.trimStart().length + 1 };
 }
@@ -76,6 +92,8 @@ export function expand(
   stack: string[],
   out: Expansion,
   separators?: Separators,
+  /** The lengths the include slides above this file allow (undefined: every length). */
+  lengths?: readonly string[],
 ): void {
   const split = splitDeck(source, separators);
   const guess = detectDialect(source, split.frontMatter?.text ?? null, split.frontMatter?.line ?? 1);
@@ -90,7 +108,7 @@ export function expand(
   }
   split.slides.forEach((chunk, i) => {
     if (chunk.include === null) {
-      out.entries.push({ chunk, file, scope, edge: i === 0 || i === n - 1 });
+      out.entries.push({ chunk, file, scope, edge: i === 0 || i === n - 1, ...(lengths ? { lengths } : {}) });
       return;
     }
     const at = includePosition(chunk);
@@ -101,6 +119,7 @@ export function expand(
       out.diagnostics.push({ file, line: chunk.notes.line, column: 1, severity: 'warning', code: 'include-notes-ignored', message: 'notes on an include slide are not shown (the included slides carry their own)' });
     }
     if (chunk.include === '') return report('missing-include', 'include without a path');
+    const partLengths = includeLengths(chunk, file, lengths, out);
     if (out.includes >= MAX_INCLUDES || out.entries.length >= MAX_SLIDES) {
       return report('include-limit', `include refused: the deck already has ${out.includes} includes and ${out.entries.length} slides (limits ${MAX_INCLUDES} and ${MAX_SLIDES})`);
     }
@@ -140,9 +159,36 @@ export function expand(
     }
     if (!title) title = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(text)?.[1] ?? titleFromFile(target);
     const first = out.entries.length;
-    expand(text, target, { current: title }, resolver, root, [...stack, target], out, innerSeparators);
+    expand(text, target, { current: title }, resolver, root, [...stack, target], out, innerSeparators, partLengths);
     // An include placed under `--` continues the stack: its first slide takes that place.
     const head = out.entries[first];
     if (head && chunk.vertical) head.chunk = { ...head.chunk, vertical: true };
   });
+}
+
+/**
+ * The lengths an include slide's part is in: its `data-lengths` intersected with the outer
+ * includes' (a slide inside the part intersects again with its own). Other attributes on an
+ * include slide have no slide to go on: a warning says so.
+ */
+function includeLengths(chunk: SlideChunk, file: string, outer: readonly string[] | undefined, out: Expansion): readonly string[] | undefined {
+  const written = chunk.includeAttributes;
+  if (!written) return outer;
+  const attributes = parseAttributeString(written.text);
+  const ignored = Object.keys(attributes).filter((name) => name !== LENGTHS_ATTRIBUTE);
+  if (ignored.length) {
+    out.diagnostics.push({
+      file, line: written.line, column: 1, severity: 'warning', code: 'include-attributes-ignored',
+      message: `an include slide takes only ${LENGTHS_ATTRIBUTE} (for the whole included part); ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored: put ${ignored.length === 1 ? 'it' : 'them'} on the included slides`,
+    });
+  }
+  const names = slideLengths(attributes);
+  if (!names) return outer;
+  out.includeLengths.push({ file, line: written.line, names });
+  if (!outer) return names;
+  const both = outer.filter((name) => names.includes(name));
+  if (!both.length) {
+    out.diagnostics.push({ file, line: written.line, column: 1, severity: 'warning', code: 'lengths-disjoint', message: `this include slide's data-lengths (${names.join(' ')}) shares no length with the include slide that includes this file (${outer.join(' ') || 'none'}): its part is in no length of the talk` });
+  }
+  return both;
 }

@@ -22,6 +22,11 @@ export interface SlideChunk {
   notes: SourceText | null;
   /** Set when the slide is only `<!-- include: path -->`: the path as written. */
   include: string | null;
+  /**
+   * An include slide's `<!-- .slide: ... -->` attributes (the only other content it may have),
+   * at the line of the first such comment: `data-lengths` there applies to every included slide.
+   */
+  includeAttributes?: SourceText;
 }
 
 export interface FrontMatterBlock {
@@ -49,6 +54,21 @@ const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
 const NOTES = /^[ ]{0,3}notes?:[ \t]?/i;
 const NOTES_ANYWHERE = new RegExp(NOTES.source, 'gim');
 const INCLUDE = /^<!--\s*include:\s*([\s\S]*?)\s*-->$/;
+const SLIDE_ATTRIBUTES = /<!--\s*\.slide\b\s*:?([\s\S]*?)-->/g;
+
+/**
+ * The include a slide's body is, if it is one: the include comment alone, or with `.slide`
+ * attribute comments around it (their text and the line of the first, relative to the body).
+ */
+function includeOf(body: string): { path: string; attributes: { text: string; lineOffset: number } | null } | null {
+  const comments = [...body.matchAll(SLIDE_ATTRIBUTES)];
+  const rest = body.replace(SLIDE_ATTRIBUTES, '').trim();
+  const inc = INCLUDE.exec(rest);
+  if (!inc || rest.slice(4).includes('<!--')) return null;
+  const first = comments[0];
+  const attributes = first ? { text: comments.map((m) => (m[1] ?? '').trim()).join(' '), lineOffset: body.slice(0, first.index).split('\n').length - 1 } : null;
+  return { path: (inc[1] ?? '').trim(), attributes };
+}
 const FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*\s*:/;
 
 function isOnly(line: string, sep: string): boolean {
@@ -245,8 +265,7 @@ function makeChunk(
     const p = at(begin + notesEnd);
     notes = { text: text.slice(notesEnd), line: p.line, column: p.column };
   }
-  const trimmed = bodyText.trim();
-  const inc = INCLUDE.exec(trimmed);
+  const inc = includeOf(bodyText);
   // The range covers the slide's content, not the blank lines around its separators.
   const lead = text.length - text.trimStart().length;
   const trail = text.trimEnd().length;
@@ -258,6 +277,7 @@ function makeChunk(
     endLine: Math.max(first, last),
     body,
     notes,
-    include: inc && !trimmed.slice(4).includes('<!--') ? (inc[1] ?? '').trim() : null,
+    include: inc ? inc.path : null,
+    ...(inc?.attributes ? { includeAttributes: { text: inc.attributes.text, line: body.line + inc.attributes.lineOffset, column: 1 } } : {}),
   };
 }

@@ -4,7 +4,7 @@
 
 import { PacingPlan } from '../contract/pacing';
 import type { SectionBudget } from '../deck/types';
-import { matchRunSlide, type RehearsalRun } from './rehearsals';
+import { runMatcher, type RehearsalRun } from './rehearsals';
 
 export interface ReportSlideInput {
   index: number;
@@ -38,12 +38,13 @@ export interface RehearsalReport {
 export function rehearsalReport(slides: readonly ReportSlideInput[], duration: number | undefined, budgets: readonly SectionBudget[], run: RehearsalRun): RehearsalReport {
   const talk = slides.filter((s) => !s.backup);
   const plan = duration ? new PacingPlan(talk, duration, budgets) : null;
+  const match = runMatcher(run);
   const rows: ReportRow[] = talk.map((slide, i) => ({
     number: slide.index + 1,
     title: slide.title,
     section: slide.section,
     plannedMs: plan ? plan.plannedStartMs(i + 1) - plan.plannedStartMs(i) : null,
-    rehearsedMs: matchRunSlide(run, slide)?.ms ?? null,
+    rehearsedMs: match(slide)?.ms ?? null,
   }));
   const sections: RehearsalReport['sections'] = [];
   for (const row of rows) {

@@ -119,11 +119,31 @@ export interface RunSlideRef {
  * else the one at its index with its title (untitled or repeated titles).
  */
 export function matchRunSlide(run: RehearsalRun, slide: RunSlideRef): RunSlide | undefined {
-  if (slide.title) {
-    const byTitle = run.slides.filter((s) => s.title === slide.title && s.section === slide.section);
-    if (byTitle.length === 1) return byTitle[0];
+  return runMatcher(run)(slide);
+}
+
+/**
+ * matchRunSlide for many slides of one run: the run's slides indexed once, so a report of 300
+ * slides against 20 runs looks each up in a map instead of scanning every run's list per slide.
+ */
+export function runMatcher(run: RehearsalRun): (slide: RunSlideRef) => RunSlide | undefined {
+  const byTitle = new Map<string, RunSlide | null>();
+  const byIndex = new Map<number, RunSlide[]>();
+  for (const s of run.slides) {
+    const key = `${s.section}\0${s.title}`;
+    // null: the title is not unique in its section, so it does not identify a slide.
+    byTitle.set(key, byTitle.has(key) ? null : s);
+    const at = byIndex.get(s.index);
+    if (at) at.push(s);
+    else byIndex.set(s.index, [s]);
   }
-  return run.slides.find((s) => s.index === slide.index && s.title === slide.title);
+  return (slide) => {
+    if (slide.title) {
+      const hit = byTitle.get(`${slide.section}\0${slide.title}`);
+      if (hit) return hit;
+    }
+    return byIndex.get(slide.index)?.find((s) => s.title === slide.title);
+  };
 }
 
 /**
@@ -131,11 +151,12 @@ export function matchRunSlide(run: RehearsalRun, slide: RunSlideRef): RunSlide |
  * slides before this one. Null when the run never showed this slide.
  */
 export function rehearsedStartMs(run: RehearsalRun, slides: readonly RunSlideRef[], slide: RunSlideRef): number | null {
-  if (!matchRunSlide(run, slide)) return null;
+  const match = runMatcher(run);
+  if (!match(slide)) return null;
   let t = 0;
   for (const s of slides) {
     if (s.index >= slide.index) break;
-    if (!s.backup) t += matchRunSlide(run, s)?.ms ?? 0;
+    if (!s.backup) t += match(s)?.ms ?? 0;
   }
   return t;
 }

@@ -53,7 +53,7 @@ export function presenterKeys(a: PresenterKeyActions): KeyEntry[] {
     { keys: ['Shift+B'], description: 'Backup slides: to the first one, or back to the talk', action: a.toggleBackup },
     { keys: ['T'], description: 'Pause / resume the timer', action: a.toggleTimer },
     // Shift+R, not R: R is the laser pointer (ink keys, both views).
-    { keys: ['Shift+R'], description: 'Rehearse: record time per slide; Shift+R again ends, saves and reports', action: a.toggleRehearsal },
+    { keys: ['Shift+R'], description: 'Rehearse: record time per slide; Shift+R again ends, saves and reports (app: View > Rehearse Timings)', action: a.toggleRehearsal },
     { keys: ['F'], description: 'Fullscreen on / off', action: a.toggleFullscreen, helpRow: FULLSCREEN },
     { keys: ['Escape'], labels: ['Esc'], description: 'Leave fullscreen', action: a.leaveFullscreen, helpRow: FULLSCREEN },
     { keys: ['L'], description: 'Next talk length (offline file; in the app: File > Talk Length)', action: a.nextLength },

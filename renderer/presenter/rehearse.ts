@@ -1,12 +1,16 @@
 // Rehearse mode in the presenter view (Shift+R; R is the laser): records the time on every slide and fragment step;
-// Shift+R again ends the run, saves it (rehearsal-store.ts) and shows the report (planned against
-// rehearsed per section and slide, the slowest slides) with a download of the runs. The last
+// Shift+R again (or the app's View > Rehearse) ends the run, saves it (rehearsal-store.ts) and
+// shows the report: two charts (sections planned against rehearsed; slides against earlier runs,
+// electron/sidecar/rehearsal-chart.ts), the table `lectern rehearsals` prints, and a download of
+// the runs. The last
 // run is what pacing compares with ("behind your rehearsal").
 
 import type { Deck, Slide } from '../../electron/deck/types';
+import { CHART_LEGENDS, rehearsalCharts } from '../../electron/sidecar/rehearsal-chart';
 import { formatReport, rehearsalReport } from '../../electron/sidecar/rehearsal-report';
 import { emptyRehearsals, RehearsalRecorder, type RehearsalRun, type RehearsalsFile } from '../../electron/sidecar/rehearsals';
 import { el } from '../ui/dom';
+import { svgFromTree } from '../ui/svg-tree';
 import { downloadRuns, type RehearsalStore } from './rehearsal-store';
 
 export class RehearseMode {
@@ -90,19 +94,33 @@ export class RehearseMode {
     this.overlay.hidden = true;
   }
 
+  /** The runs before `run` of the same length, oldest first: what the slide chart compares with. */
+  private earlierRuns(run: RehearsalRun): RehearsalRun[] {
+    const length = this.deck.meta.length;
+    const same = this.runs.runs.filter((r) => !length || !r.length || r.length === length);
+    const at = same.findIndex((r) => r.startedAt === run.startedAt);
+    return at >= 0 ? same.slice(0, at) : same;
+  }
+
   private showReport(run: RehearsalRun): void {
     const report = rehearsalReport(this.deck.slides, this.deck.meta.duration, this.deck.meta.sections, run);
+    const charts = rehearsalCharts(report, this.earlierRuns(run));
     const download = el('button', { className: 'lectern-button', text: 'Download rehearsals (JSON)', attrs: { type: 'button', 'data-testid': 'rehearsal-download' } });
     download.addEventListener('click', () => downloadRuns(this.deck.file, this.runs));
     const close = el('button', { className: 'lectern-button', text: 'Close (Esc)', attrs: { type: 'button' } });
     close.addEventListener('click', () => this.closeReport());
+    const figure = (testId: string, caption: string, legend: string, svg: SVGElement): HTMLElement =>
+      el('figure', { className: 'rehearsal-figure', attrs: { 'data-testid': testId } }, [el('figcaption', {}, [el('strong', { text: caption }), ` ${legend}`]), svg]);
     this.overlay.replaceChildren(
-      el('div', { className: 'lectern-overlay-panel' }, [
-        el('h2', { text: `Rehearsal ${this.runs.runs.length} of this deck` }),
-        ...(this.problem ? [el('p', { className: 'rehearsal-problem', text: this.problem })] : []),
-        el('pre', { className: 'rehearsal-table', text: formatReport(report) }),
-        el('p', { text: this.store.where }),
-        el('div', { className: 'clock-buttons' }, [download, close]),
+      el('div', { className: 'lectern-overlay-panel rehearsal-panel' }, [
+        el('div', { className: 'rehearsal-head' }, [el('h2', { text: `Rehearsal ${this.runs.runs.length} of this deck` }), el('div', { className: 'clock-buttons' }, [download, close])]),
+        el('div', { className: 'rehearsal-body' }, [
+          ...(this.problem ? [el('p', { className: 'rehearsal-problem', text: this.problem })] : []),
+          figure('rehearsal-chart-sections', 'Sections.', CHART_LEGENDS.sections, svgFromTree(charts.sections)),
+          figure('rehearsal-chart-slides', 'Slides.', CHART_LEGENDS.slides, svgFromTree(charts.slides)),
+          el('pre', { className: 'rehearsal-table', text: formatReport(report) }),
+          el('p', { text: this.store.where }),
+        ]),
       ]),
     );
     this.overlay.hidden = false;

@@ -71,6 +71,15 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     render();
   }
 
+  /** Shift+R, or View > Rehearse Timings in the app: start a run here, or end it and report. */
+  function toggleRehearsal(): void {
+    rehearse?.toggle(navigation.slide, navigation.position.f);
+    clockChanged();
+  }
+  source.onPresenterCommand?.((command) => {
+    if (command === 'toggle-rehearsal') toggleRehearsal();
+  });
+
   const transport = source.transport(live.deck);
   const ink = presenterInk(source, () => live.deck, transport, screen.currentFrame, root);
   // The wheel over the preview's stack scrolls the audience's; the preview follows its report.
@@ -106,10 +115,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
         screen.clock.toggle();
         clockChanged();
       },
-      toggleRehearsal: () => {
-        rehearse?.toggle(navigation.slide, navigation.position.f);
-        clockChanged();
-      },
+      toggleRehearsal,
       nextLength: () => {
         const name = nextLength(live.deck);
         if (name && source.chooseLength) source.chooseLength(name);

@@ -1,9 +1,9 @@
 // The deck served by the app through the preload API (window.lectern).
 
-import type { ExportOptions, LecternApi, RehearsalsAnswer } from '../../electron/contract/ipc';
+import type { ExportOptions, LecternApi, PresenterCommand, RehearsalsAnswer } from '../../electron/contract/ipc';
 import type { RehearsalRun } from '../../electron/sidecar/rehearsals';
 import type { PrintPart } from '../../electron/contract/print';
-import { API_KEY } from '../../electron/contract/ipc';
+import { API_KEY, isPresenterCommand } from '../../electron/contract/ipc';
 import type { Deck, Diagnostic } from '../../electron/deck/types';
 import { assetUrlFromBase } from '../assets';
 import { IpcTransport } from '../sync/ipc';
@@ -47,6 +47,12 @@ export class AppSource implements DeckSource {
   onErrors(listener: (errors: Diagnostic[]) => void): () => void {
     return this.api.on('deck:errors', listener);
   }
+
+  /** Only a command the contract declares is passed on. */
+  readonly onPresenterCommand = (listener: (command: PresenterCommand) => void): (() => void) =>
+    this.api.on('presenter:command', (command) => {
+      if (isPresenterCommand(command)) listener(command);
+    });
 
   transport(_deck: Deck): SyncTransport {
     return new IpcTransport(this.api);

@@ -4,7 +4,7 @@
 import type { RehearsalsAnswer } from '../../electron/contract/ipc';
 import type { RehearsalRun } from '../../electron/sidecar/rehearsals';
 import type { BootView } from '../../electron/contract/boot';
-import type { ExportOptions, ViewRole } from '../../electron/contract/ipc';
+import type { ExportOptions, PresenterCommand, ViewRole } from '../../electron/contract/ipc';
 import type { PrintPart } from '../../electron/contract/print';
 import type { Deck, Diagnostic } from '../../electron/deck/types';
 import type { AssetUrl } from '../assets';
@@ -46,6 +46,8 @@ export interface DeckSource {
    */
   readonly loadRehearsals?: () => Promise<RehearsalsAnswer>;
   readonly saveRehearsal?: (run: RehearsalRun) => Promise<RehearsalsAnswer>;
+  /** Commands from the app's menu for the presenter view (View > Rehearse Timings); the app only. */
+  readonly onPresenterCommand?: (listener: (command: PresenterCommand) => void) => () => void;
   /** Shows the deck as another talk length, when this source can (offline files; the app has a menu). */
   readonly chooseLength?: (name: string) => void;
   /** Opens the study view in a new window, when this source can (exported files). */

@@ -140,6 +140,26 @@ test('File > Export PDF progress shows in the presenter window, never on the pro
   assert.equal(await audience.locator('.lectern-export-status').count(), 0, 'the audience view has no export status');
 });
 
+test('View > Rehearse Timings: the menu command starts and ends a run in the presenter view, as Shift+R', async () => {
+  const emit = (command: unknown) => presenter.evaluate((c) => (window as unknown as { __emit: (c: string, p: unknown) => void }).__emit('presenter:command', c), command);
+  const badge = presenter.getByTestId('rehearse-badge');
+  await emit('rm -rf');
+  assert.equal(await badge.isVisible(), false, 'a command the contract does not declare is ignored');
+  await emit('toggle-rehearsal');
+  await badge.waitFor({ state: 'visible' });
+  await presenter.keyboard.press('ArrowRight');
+  await emit('toggle-rehearsal');
+  await badge.waitFor({ state: 'hidden' });
+  const report = presenter.getByTestId('rehearsal-report');
+  await report.waitFor({ state: 'visible' });
+  assert.ok((await presenter.locator('[data-testid="rehearsal-chart-sections"] svg g.chart-section').count()) >= 1);
+  // The run went to the app to be saved beside the deck.
+  const saves = (await presenter.evaluate(() => (window as unknown as { __requests: Array<[string, unknown]> }).__requests)).filter(([c]) => c === 'rehearsal:save');
+  assert.equal(saves.length, 1);
+  await presenter.keyboard.press('Escape');
+  await report.waitFor({ state: 'hidden' });
+});
+
 test('the start screen: recent decks to present or study, and both Open buttons', async () => {
   const recent: DeckSummary[] = [
     { file: '/talks/liver.md', title: 'Liver-directed therapies', slideCount: 42, duration: 45, errors: 0 },

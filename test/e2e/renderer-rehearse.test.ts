@@ -18,7 +18,7 @@ const scratch = scratchDir();
 
 before(async () => {
   deckFile = join(scratch.dir, 'deck.md');
-  writeFileSync(deckFile, '---\ntitle: Rehearse\nduration: 4\n---\n# Opening\nNote: a\n---\n# Method\nNote: b\n---\n# Close\nNote: c\n');
+  writeFileSync(deckFile, '---\ntitle: Rehearse\nduration: 4\n---\n<!-- section: Start -->\n# Opening\nNote: a\n---\n# Method\nNote: b\n---\n<!-- section: End -->\n# Close\nNote: c\n');
   const url = exportDeckHtml(loadDeck(deckFile), scratch.dir, 'talk.html');
   browser = await launchOfflineBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -48,6 +48,21 @@ test('Shift+R records a run; Shift+R again saves it and shows the report', async
   const parsed = parseRehearsals(stored ?? '');
   assert.ok(parsed.ok);
   assert.deepEqual(parsed.file.runs[0]!.slides.map((s) => [s.title, s.ms]), [['Opening', 0], ['Method', 200_000], ['Close', 30_000]]);
+  // The charts: one bar per section, carrying the table's numbers; one column per slide.
+  const table = (await presenter.locator('.rehearsal-table').textContent()) ?? '';
+  const tableSections = [...table.matchAll(/^ *\d+ {2}(Start|End) +(\d+:\d\d) +(\d+:\d\d)/gm)].map((m) => [m[1], m[2], m[3]]);
+  assert.deepEqual(tableSections, [['Start', '2:40', '3:20'], ['End', '1:20', '0:30']]);
+  const bars = await presenter.locator('[data-testid="rehearsal-chart-sections"] svg g.chart-section').evaluateAll((gs) =>
+    gs.map((g) => [g.getAttribute('data-section'), Number(g.getAttribute('data-planned-ms')), Number(g.getAttribute('data-rehearsed-ms')), g.querySelector('.chart-value')?.textContent, g.querySelector('.chart-rehearsed')?.classList.contains('chart-over')]),
+  );
+  const ms = (t: string): number => Number(t.split(':')[0]) * 60_000 + Number(t.split(':')[1]) * 1000;
+  assert.deepEqual(bars, tableSections.map(([name, planned, rehearsed]) => [name, ms(planned!), ms(rehearsed!), `${rehearsed} of ${planned} ${name === 'Start' ? '+0:40' : '-0:50'}`, name === 'Start']));
+  const chart = presenter.locator('[data-testid="rehearsal-chart-sections"] svg');
+  assert.equal(await chart.getAttribute('role'), 'img');
+  assert.match((await chart.locator('desc').textContent()) ?? '', /2 sections against the planned time\. 1 over plan\./);
+  assert.equal(await presenter.locator('[data-testid="rehearsal-chart-slides"] svg g.chart-slide').count(), 3);
+  assert.equal(await presenter.locator('[data-testid="rehearsal-chart-slides"] .chart-slowest').textContent(), '2');
+  if (process.env.LECTERN_SCREENSHOT) await presenter.screenshot({ path: process.env.LECTERN_SCREENSHOT });
   await presenter.keyboard.press('Escape');
   await report.waitFor({ state: 'hidden' });
 });

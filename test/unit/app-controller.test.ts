@@ -252,6 +252,8 @@ test('routing rules: errors to the presenter, progress never to the audience', (
   assert.equal(recipientsOf('export:progress', 'presenter'), true);
   assert.equal(recipientsOf('deck:updated', 'audience'), true);
   assert.equal(recipientsOf('deck:updated', 'start'), false);
+  assert.equal(recipientsOf('presenter:command', 'presenter'), true);
+  for (const role of ['audience', 'start', 'study'] as const) assert.equal(recipientsOf('presenter:command', role), false);
 });
 
 test('sync messages go to the other windows, never back, and junk is dropped', (t) => {
@@ -284,6 +286,13 @@ test('swap, hot-plug and rehearsal through the controller', (t) => {
   h.ctl.setRehearsal('presenter-only');
   assert.equal(audience!.visible, false);
   assert.equal(h.ctl.menuState().rehearsal, 'presenter-only');
+  // View > Rehearse Timings reaches the presenter window alone, as a declared command.
+  const [presenter] = h.byRole('presenter');
+  audience!.sent.length = 0;
+  presenter!.sent.length = 0;
+  h.ctl.menuActions(() => null).toggleRehearsalRun();
+  assert.deepEqual(presenter!.sent, [['presenter:command', 'toggle-rehearsal']]);
+  assert.deepEqual(audience!.sent, []);
 });
 
 test('export: save dialog, progress to presenter and progress bars, cancel and failure', async (t) => {

@@ -17,6 +17,7 @@ const actions: MenuActions = {
   toggleFullscreen: () => calls.push('fullscreen'),
   swapDisplays: () => calls.push('swap'),
   setRehearsal: (m) => calls.push(`rehearsal:${m}`),
+  toggleRehearsalRun: () => calls.push('rehearse-run'),
   setPaper: (p) => calls.push(`paper:${p}`),
   quit: () => calls.push('quit'),
 };
@@ -66,6 +67,9 @@ test('File and View hold the usual items and accelerators', () => {
   assert.equal(m.get('View > Fullscreen')?.accelerator, 'F11');
   assert.equal(m.get('View > Swap Displays')?.accelerator, 'X');
   assert.equal(m.get('View > Swap Displays')?.registerAccelerator, false, 'x typed in a field must not swap');
+  // The presenter view's own key, shown in the menu; registered it would toggle a run twice.
+  assert.equal(m.get('View > Rehearse Timings (Start / End a Run)')?.accelerator, 'Shift+R');
+  assert.equal(m.get('View > Rehearse Timings (Start / End a Run)')?.registerAccelerator, false);
   const accelerators = [...m.values()].map((i) => i.accelerator).filter(Boolean);
   assert.equal(new Set(accelerators).size, accelerators.length, 'no accelerator used twice');
 });
@@ -86,8 +90,10 @@ test('enabled states follow the state: no deck, a deck, presenting, exporting, t
   assert.equal(m.get('File > Open Recent')?.enabled, false);
   assert.equal(m.get('View > Swap Displays')?.enabled, false);
   assert.equal(m.get('View > Study View')?.enabled, false);
+  assert.equal(m.get('View > Rehearse Timings (Start / End a Run)')?.enabled, false);
 
   m = items(buildMenuTemplate({ ...base, hasDeck: true }, actions));
+  assert.equal(m.get('View > Rehearse Timings (Start / End a Run)')?.enabled, false, 'no presenter view to rehearse in');
   assert.equal(m.get('File > Present')?.enabled, true);
   assert.equal(m.get('View > Study View')?.enabled, true);
   assert.equal(m.get('File > Export PDF... > Speaker Notes...')?.enabled, true);
@@ -95,6 +101,7 @@ test('enabled states follow the state: no deck, a deck, presenting, exporting, t
   m = items(buildMenuTemplate({ ...base, hasDeck: true, presenting: true }, actions));
   assert.equal(m.get('File > Present')?.enabled, false);
   assert.equal(m.get('View > Swap Displays')?.enabled, true);
+  assert.equal(m.get('View > Rehearse Timings (Start / End a Run)')?.enabled, true);
   assert.equal(m.get('View > Rehearsal: Presenter View Alone')?.enabled, true);
   assert.equal(m.get('View > Rehearsal: Audience and Presenter Side by Side')?.checked, true);
 
@@ -119,6 +126,7 @@ test('clicks reach the actions, recent decks listed newest first', () => {
   click(m.get('File > Export PDF... > US Letter Paper'));
   click(m.get('View > Swap Displays'));
   click(m.get('View > Rehearsal: Presenter View Alone'));
+  click(m.get('View > Rehearse Timings (Start / End a Run)'));
   click(m.get('File > Quit'));
   assert.deepEqual(calls, [
     'recent:/d/b.md',
@@ -130,6 +138,7 @@ test('clicks reach the actions, recent decks listed newest first', () => {
     'paper:letter',
     'swap',
     'rehearsal:presenter-only',
+    'rehearse-run',
     'quit',
   ]);
 });

@@ -103,6 +103,11 @@ test('--length checks the deck as that length; an undeclared one is an error at 
   write('lengths/deck.md', '---\nlengths: {short: 20, full: 45}\n---\n# A\nNote: n\n---\n<!-- .slide: data-lengths="full" -->\n# B\nNote: n');
   assert.match(check(['lengths/deck.md']).out, /1 deck, 1 slide: 0 errors/);
   assert.match(check(['lengths/deck.md', '--length', 'full']).out, /1 deck, 2 slides: 0 errors/);
+  // data-lengths on an include slide: the whole part is left out of the short talk.
+  write('lengths/part.md', '---\ntitle: Extra\n---\n## P1\nNote: n\n---\n## P2\nNote: n');
+  write('lengths/parts.md', '---\nlengths: {short: 20, full: 45}\nsections: {Extra: {full: 5}}\n---\n# A\nNote: n\n---\n<!-- .slide: data-lengths="full" -->\n<!-- include: part.md -->');
+  assert.match(check(['lengths/parts.md', '--length', 'short']).out, /1 deck, 1 slide: 0 errors, 0 warnings/);
+  assert.match(check(['lengths/parts.md', '--length', 'full']).out, /1 deck, 3 slides: 0 errors, 0 warnings/);
   const bad = check(['lengths/deck.md', '--length', 'medium']);
   assert.equal(bad.code, 1);
   assert.match(bad.out, /deck\.md:2:1: error: length "medium" was asked for, but the deck's lengths are short, full/);

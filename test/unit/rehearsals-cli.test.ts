@@ -41,6 +41,8 @@ test('the last run as a table and as JSON', (t) => {
   assert.match(r.out, /^ *2 {2}Method +2:00 +3:20 +\+1:20$/m);
   assert.doesNotMatch(r.out, /Spare/, 'backup slides are not in the plan');
   assert.match(r.out, /2 runs kept/);
+  // The sections as bars under the table: 4:20 rehearsed of 4:00 planned, 40 cells for 4:20.
+  assert.match(r.out, /^1  \(none\) {2}█{37}▓{3}  4:20 of 4:00$/m);
   const json = JSON.parse(rehearsals(['talk.md', '--json']).out) as { runs: number; report: { slowest: Array<{ title: string }> } };
   assert.equal(json.runs, 2);
   assert.deepEqual(json.report.slowest.map((s) => s.title), ['Method']);
