@@ -20,7 +20,19 @@ export interface PresenterLinkHandlers {
   media?(position: SlidePosition, snapshot: MediaSnapshot): void;
 }
 
+const samePosition = (a: SlidePosition, b: SlidePosition): boolean => a.h === b.h && a.v === b.v && a.f === b.f;
+
+/** More unanswered moves than this and the audience is not echoing: forget them. */
+const MAX_UNECHOED = 64;
+
 export class PresenterLink {
+  /**
+   * Moves sent to the audience that it has not reported back yet, oldest first. Two quick
+   * presses (a clicker's double Next, Shift+B and back) would otherwise see the audience's
+   * report of the first arrive after the second move and pull the presenter back for a moment.
+   */
+  private readonly unechoed: SlidePosition[] = [];
+
   constructor(
     private readonly transport: SyncTransport,
     handlers: PresenterLinkHandlers,
@@ -28,10 +40,13 @@ export class PresenterLink {
     transport.onMessage((message: SyncMessage) => {
       switch (message.type) {
         case 'state':
+          // A stale report is stale as a whole: its blackout predates the newer move too.
+          if (this.isStaleEcho(message.position)) break;
           handlers.arrive(message.position, !message.catchUp);
           handlers.blackout(message.blackout);
           break;
         case 'navigate':
+          if (this.isStaleEcho(message.position)) break;
           handlers.arrive(message.position, !message.catchUp);
           break;
         case 'blackout':
@@ -52,6 +67,24 @@ export class PresenterLink {
   /** catchUp: telling a window that just opened where the talk is (not a move). */
   navigate(position: SlidePosition, catchUp = false): void {
     this.transport.send(catchUp ? { type: 'navigate', position, catchUp } : { type: 'navigate', position });
+    if (this.unechoed.length >= MAX_UNECHOED) this.unechoed.length = 0;
+    this.unechoed.push({ h: position.h, v: position.v, f: position.f });
+  }
+
+  /**
+   * The audience reported `position`. It is the echo of a move this view sent, and a newer move
+   * is still on its way: the presenter is already past it. A position this view never sent is
+   * the audience's own move (or a normalised echo): followed, and the pending moves forgotten,
+   * so the worst case is today's brief follow, never a stuck view.
+   */
+  private isStaleEcho(position: SlidePosition): boolean {
+    const at = this.unechoed.findIndex((p) => samePosition(p, position));
+    if (at < 0) {
+      this.unechoed.length = 0;
+      return false;
+    }
+    this.unechoed.splice(0, at + 1);
+    return this.unechoed.length > 0;
   }
 
   blackout(on: boolean): void {
