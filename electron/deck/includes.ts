@@ -1,5 +1,5 @@
 // Includes: a slide that is only `<!-- include: path.md -->` is replaced by that deck's slides
-// (confined to the top deck's folder, cycles and bombs refused), each included deck a section.
+// (confined to the top deck's asset root, cycles and bombs refused), each included deck a section.
 // Produces the flat list of slide chunks the compiler renders, with each chunk's file and scope.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
