@@ -58,7 +58,7 @@ export class LecternController implements AnswerHost {
     return this.deck?.file ?? null;
   }
 
-  /** The deck folder assets are served from (the asset protocol asks). */
+  /** The folder assets are served from: the deck's asset root (the asset protocol asks). */
   assetRoot(): string | null {
     return this.deck?.root ?? null;
   }

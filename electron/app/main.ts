@@ -17,7 +17,7 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SLIDE_FRAME } from '../contract/frame';
 import { INVOKE_CHANNELS, type ViewRole } from '../contract/ipc';
 import { windowTitle } from '../contract/window-title';
@@ -26,7 +26,7 @@ import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { exportImages } from '../export/image-export';
 import { exportPptx } from '../export/pptx-export';
 import type { PictureExportRequest } from './app-ports';
-import { deckFromArgv } from './app-args';
+import { deckFromArgv, rootFromArgv } from './app-args';
 import { LecternController, type AppWindowLike } from './controller';
 import { ElectronPrinter, type PrintWindowLike } from './electron-printer';
 import { UntrustedSenderError, validateSender } from './ipc-guard';
@@ -147,6 +147,21 @@ const compiler = createDeckCompiler();
 const media = new MediaLibrary(defaultMediaCacheDir());
 let controller: LecternController | null = null;
 let pendingDeck: string | null = deckFromArgv(process.argv, process.cwd());
+/** `--root` given with a deck on the command line (`lectern present deck.md --root ..`), by deck. */
+const launchRoots = new Map<string, string>();
+
+/** Notes the asset root the command line gave with its deck; it applies to that deck's loads. */
+function rememberLaunchRoot(argv: readonly string[], cwd: string): void {
+  const deck = deckFromArgv(argv, cwd);
+  const root = rootFromArgv(argv, cwd);
+  if (deck && root) launchRoots.set(resolve(deck), root);
+}
+rememberLaunchRoot(process.argv, process.cwd());
+
+function launchRoot(file: string): { root?: string } {
+  const root = launchRoots.get(resolve(file));
+  return root ? { root } : {};
+}
 
 function refreshMenu(): void {
   if (!controller) return;
@@ -187,14 +202,14 @@ function onReady(): void {
     power: powerSaveBlocker,
     dialog,
     recent: new RecentDecks(join(app.getPath('userData'), 'recent-decks.json')),
-    loadDeck: (file, length) => loadDeck(file, { compiler, media, length }),
+    loadDeck: (file, length) => loadDeck(file, { compiler, media, length, ...launchRoot(file) }),
     watchDeck: (deck, events) => {
       const reload = new LiveReload(
         {
           watcher: createFileWatcher(),
           clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
           // Reloads keep the talk length the deck was opened with.
-          compile: async (file) => loadDeckWithMedia(file, { compiler, media, length: deck.meta.length }),
+          compile: async (file) => loadDeckWithMedia(file, { compiler, media, length: deck.meta.length, ...launchRoot(file) }),
           events,
         },
         deck,
@@ -229,6 +244,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => harden(contents));
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const deck = deckFromArgv(argv, workingDirectory);
+    rememberLaunchRoot(argv, workingDirectory);
     if (deck && controller) controller.openDeck(deck);
     const win = BrowserWindow.getAllWindows().find((w) => w.isVisible());
     if (win) {

@@ -1,6 +1,6 @@
 // Handlers for the app's two schemes, as fetch-style functions (Request -> Response) so they run
 // in plain Node: `lectern-app://app/...` serves the renderer bundle and the page that loads it;
-// `lectern-deck://deck/<ref>` serves the open deck's assets, confined to its folder.
+// `lectern-deck://deck/<ref>` serves the open deck's assets, confined to its asset root (Deck.root).
 // Every response carries the CSP. main.ts registers them with protocol.handle.
 
 import { readFile } from 'node:fs/promises';

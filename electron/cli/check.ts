@@ -7,12 +7,15 @@ import { isDeckFile } from '../deck/deck-file';
 import { findDecks } from '../deck/find-decks';
 import { createDeckCompiler, defaultMediaCacheDir, loadDeckWithMedia, MediaLibrary, type Diagnostic } from '../deck/index';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { readRootOption } from './root-option';
 
 export interface CheckOptions {
   strict: boolean;
   json: boolean;
   /** Check the deck as this talk length (a name from its `lengths:`); default the first. */
   length?: string;
+  /** `--root`: the folder assets may come from (it must hold each deck's folder). */
+  root?: string;
 }
 
 
@@ -26,6 +29,11 @@ export function formatDiagnostic(d: Diagnostic, cwd: string = process.cwd()): st
 }
 
 export async function runCheck(path: string, opts: CheckOptions): Promise<number> {
+  const rootOption = readRootOption(opts.root);
+  if (rootOption.error) {
+    process.stderr.write(`lectern check: ${rootOption.error}\n`);
+    return EXIT_USAGE;
+  }
   const target = resolve(path);
   let isDir: boolean;
   try {
@@ -59,7 +67,7 @@ export async function runCheck(path: string, opts: CheckOptions): Promise<number
   let slides = 0;
   for (const file of files) {
     // Each deck is checked on its own, even when another deck includes it.
-    const deck = await loadDeckWithMedia(file, { compiler, media, strictBibliography: opts.strict, length: opts.length });
+    const deck = await loadDeckWithMedia(file, { compiler, media, strictBibliography: opts.strict, length: opts.length, root: rootOption.root });
     slides += deck.slides.length;
     let errors = 0;
     let warnings = 0;

@@ -16,6 +16,7 @@ import { discardAllStaging, exportImages } from '../export/image-export';
 import { withoutBackup } from '../deck/backup';
 import { exportPptx, pptxFileName } from '../export/pptx-export';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, exitForSignal } from './exit-codes';
+import { readRootOption } from './root-option';
 import { parseImageScale, parseJpegQuality, parseSlideRange, slidesInRange, type SlideRange } from '../export/pptx/index';
 
 export type ExportFormat = PdfFormat | 'pptx' | 'png' | 'jpeg';
@@ -45,6 +46,8 @@ export interface ExportCliOptions {
   backup?: boolean;
   /** The talk length (a name from the deck's `lengths:`); default the first. */
   length?: string;
+  /** `--root`: the folder assets may come from (it must hold each deck's folder). */
+  root?: string;
   quiet: boolean;
 }
 
@@ -134,6 +137,11 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     fail(pictureOptions.error);
     return EXIT_USAGE;
   }
+  const rootOption = readRootOption(opts.root);
+  if (rootOption.error) {
+    fail(rootOption.error);
+    return EXIT_USAGE;
+  }
   const input = resolve(path);
   let isDir: boolean;
   try {
@@ -213,7 +221,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       if (interrupted) break;
       const name = relative(process.cwd(), file) || file;
       trace(`compile ${name}`);
-      const deck = await loadDeckWithMedia(file, { compiler, media, includeHidden: !!opts.includeHidden, length: opts.length });
+      const deck = await loadDeckWithMedia(file, { compiler, media, includeHidden: !!opts.includeHidden, length: opts.length, root: rootOption.root });
       trace(`compiled (${deck.slides.length} slides)`);
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 && !opts.force) {

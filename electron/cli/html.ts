@@ -10,7 +10,8 @@ import { defaultMediaCacheDir, loadDeckWithMedia, MediaLibrary } from '../deck/i
 import { formatDiagnostic } from './check';
 import { FileNotWritableError, PendingFile } from '../export/atomic-file';
 import { buildOfflineHtml, embedWarnings } from '../export/offline-html';
-import { EXIT_FAILED, EXIT_OK } from './exit-codes';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { readRootOption } from './root-option';
 
 export interface HtmlOptions {
   output: string;
@@ -19,10 +20,17 @@ export interface HtmlOptions {
   includeHidden?: boolean;
   /** The talk length (a name from the deck's `lengths:`); default the first. */
   length?: string;
+  /** `--root`: the folder assets may come from (it must hold the deck's folder). */
+  root?: string;
 }
 
 
 export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<number> {
+  const rootOption = readRootOption(opts.root);
+  if (rootOption.error) {
+    process.stderr.write(`lectern: ${rootOption.error}\n`);
+    return EXIT_USAGE;
+  }
   const file = resolve(deckPath);
   if (!existsSync(file)) {
     process.stderr.write(`lectern: ${deckPath}: no such deck\n`);
@@ -38,7 +46,7 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     return EXIT_FAILED;
   }
   const media = new MediaLibrary(defaultMediaCacheDir());
-  const deck = await loadDeckWithMedia(file, { media, includeHidden: !!opts.includeHidden, length: opts.length });
+  const deck = await loadDeckWithMedia(file, { media, includeHidden: !!opts.includeHidden, length: opts.length, root: rootOption.root });
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (errors.length > 0 && !opts.force) {
@@ -58,7 +66,7 @@ export async function runHtml(deckPath: string, opts: HtmlOptions): Promise<numb
     for (const warning of embedWarnings(deck)) process.stderr.write(`lectern: warning: ${warning}\n`);
     // Every other talk length goes along, so the presenter can switch in the file (L).
     const lengthDecks = await Promise.all(
-      (deck.meta.lengths ?? []).filter((l) => l.name !== deck.meta.length).map((l) => loadDeckWithMedia(file, { media, includeHidden: !!opts.includeHidden, length: l.name })),
+      (deck.meta.lengths ?? []).filter((l) => l.name !== deck.meta.length).map((l) => loadDeckWithMedia(file, { media, includeHidden: !!opts.includeHidden, length: l.name, root: rootOption.root })),
     );
     const html = buildOfflineHtml(deck, { view: 'audience', lengthDecks });
     pending.commit(Buffer.from(html, 'utf8'));

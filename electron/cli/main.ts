@@ -4,6 +4,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { ROOT_OPTION_HELP } from './root-option';
 
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -26,9 +27,10 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--strict', 'warnings fail too (exit 1)')
     .option('--json', 'print diagnostics as JSON')
     .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
-    .action(async (path: string, opts: { strict?: boolean; json?: boolean; length?: string }) => {
+    .option('--root <dir>', ROOT_OPTION_HELP)
+    .action(async (path: string, opts: { strict?: boolean; json?: boolean; length?: string; root?: string }) => {
       const { runCheck } = await import('./check');
-      setExit(await runCheck(path, { strict: !!opts.strict, json: !!opts.json, length: opts.length }));
+      setExit(await runCheck(path, { strict: !!opts.strict, json: !!opts.json, length: opts.length, root: opts.root }));
     });
 
   program
@@ -39,9 +41,10 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--force', 'write even when the deck has compile errors (they show as error boxes)')
     .option('--include-hidden', 'keep slides marked data-visibility="hidden"')
     .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
-    .action(async (deck: string, opts: { output: string; force?: boolean; includeHidden?: boolean; length?: string }) => {
+    .option('--root <dir>', ROOT_OPTION_HELP)
+    .action(async (deck: string, opts: { output: string; force?: boolean; includeHidden?: boolean; length?: string; root?: string }) => {
       const { runHtml } = await import('./html');
-      setExit(await runHtml(deck, { output: opts.output, force: !!opts.force, includeHidden: !!opts.includeHidden, length: opts.length }));
+      setExit(await runHtml(deck, { output: opts.output, force: !!opts.force, includeHidden: !!opts.includeHidden, length: opts.length, root: opts.root }));
     });
 
   program
@@ -71,6 +74,7 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--include-hidden', 'print slides marked data-visibility="hidden" too')
     .option('--backup', 'export the backup slides (after the <!-- backup --> marker) too (PDF, pptx, pictures)')
     .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
+    .option('--root <dir>', ROOT_OPTION_HELP)
     .option('--quiet', 'no progress bar')
     .addHelpText(
       'after',
@@ -116,6 +120,7 @@ Examples:
           includeHidden?: boolean;
           backup?: boolean;
           length?: string;
+          root?: string;
           quiet?: boolean;
         },
       ) => {
@@ -139,6 +144,7 @@ Examples:
             includeHidden: !!opts.includeHidden,
             backup: !!opts.backup,
             length: opts.length,
+            root: opts.root,
             quiet: !!opts.quiet,
           }),
         );
@@ -160,9 +166,10 @@ Examples:
     .command('present')
     .description('open a deck in the Lectern app (needs an Electron binary); default: the bundled talk')
     .argument('[deck]', 'the deck (.md) to present')
-    .action(async (deck: string | undefined) => {
+    .option('--root <dir>', ROOT_OPTION_HELP)
+    .action(async (deck: string | undefined, opts: { root?: string }) => {
       const { runPresent } = await import('./present');
-      setExit(await runPresent(deck));
+      setExit(await runPresent(deck, process.env, opts.root !== undefined ? { assetRoot: opts.root } : {}));
     });
 
   return program;

@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { isDeckFile } from '../deck/deck-file';
 import { findElectronBinary, findElectronPackage } from './electron-binary';
 import { electronInstaller, installDeadlineMs, planInstall, runInstaller, type InstallerCommand } from './electron-install';
-import { EXIT_FAILED, exitForChild } from './exit-codes';
+import { EXIT_FAILED, EXIT_USAGE, exitForChild } from './exit-codes';
+import { readRootOption } from './root-option';
 
 /** The bundled talk `npm start` opens. */
 export const DEFAULT_DECK = join('slides', 'liver-directed-therapies.md');
@@ -40,11 +41,18 @@ export function noBinaryMessage(reason: string): string {
 /** What tests replace: the project folder, Electron's installer and its deadline. */
 export interface PresentOptions {
   root?: string;
+  /** `--root`: the deck's asset root, handed to the app (`--root=<dir>`). */
+  assetRoot?: string;
   installerFor?: (packageDir: string) => InstallerCommand;
   installDeadlineMs?: number;
 }
 
 export async function runPresent(deck?: string, env: NodeJS.ProcessEnv = process.env, options: PresentOptions = {}): Promise<number> {
+  const assetRoot = readRootOption(options.assetRoot);
+  if (assetRoot.error) {
+    process.stderr.write(`lectern: ${assetRoot.error}\n`);
+    return EXIT_USAGE;
+  }
   const root = options.root ?? projectRoot();
   const deckPath = deck === undefined ? join(root, DEFAULT_DECK) : resolve(deck);
   let isFile = false;
@@ -71,7 +79,7 @@ export async function runPresent(deck?: string, env: NodeJS.ProcessEnv = process
   const childEnv: NodeJS.ProcessEnv = { ...env };
   // Set in some shells/IDEs; it would make the binary behave as plain Node.
   delete childEnv.ELECTRON_RUN_AS_NODE;
-  const args = [mainJs, deckPath];
+  const args = [mainJs, deckPath, ...(assetRoot.root !== undefined ? [`--root=${assetRoot.root}`] : [])];
   // Chromium refuses to start as root unless its OS sandbox is off (containers, CI).
   if (process.platform === 'linux' && process.getuid?.() === 0) args.unshift('--no-sandbox');
   const app = binary.path;

@@ -1,7 +1,8 @@
-// Local files a deck refers to, confined to the deck's root folder, and the mapping of
+// Local files a deck refers to, confined to the deck's asset root (asset-root.ts), and the mapping of
 // `lectern-asset:` refs to whatever URL a consumer can load.
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { extname, relative, resolve, sep } from 'node:path';
+import { describeAssetRoot, isInsideFolder, type AssetRoot } from './asset-root';
 import { ASSET_SCHEME, type DeckAsset } from './types';
 
 /** MIME types of the files a deck may refer to (also what the app's deck protocol serves). */
@@ -174,19 +175,20 @@ export interface AssetResolver {
   resolve(ref: string, fromDir: string, kind: AssetKind, hints?: AssetHints): AssetResolution;
 }
 
-/** Resolves references relative to a folder, confined to `root` (also after symlinks). */
-export function createAssetResolver(root: string): AssetResolver {
-  const rootAbs = resolve(root);
+/**
+ * Resolves references relative to a folder, confined to `root` (also after symlinks): the deck's
+ * folder, or a wider asset root (asset-root.ts). Refs are paths relative to the root.
+ */
+export function createAssetResolver(rootArg: string | AssetRoot): AssetResolver {
+  const root: AssetRoot = typeof rootArg === 'string' ? { path: resolve(rootArg), origin: { kind: 'deck-folder' } } : rootArg;
+  const rootAbs = resolve(root.path);
   let rootReal: string;
   try {
     rootReal = realpathSync(rootAbs);
   } catch {
     rootReal = rootAbs;
   }
-  const inside = (base: string, p: string): boolean => {
-    const rel = relative(base, p);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  };
+  const named = describeAssetRoot({ ...root, path: rootAbs });
   return {
     resolve(ref, fromDir, kind) {
       const bare = ref.replace(/[?#].*$/s, '');
@@ -196,11 +198,13 @@ export function createAssetResolver(root: string): AssetResolver {
       const path = decoded.replace(/\\/g, '/');
       if (path === '') return { ok: false, code: 'bad-asset-path', message: 'empty path', stat: null };
       if (path.startsWith('/') || /^[a-zA-Z]:/.test(path)) {
-        return { ok: false, code: 'asset-outside-deck', message: `"${ref}" is an absolute path; use a path relative to the deck, inside its folder`, stat: null };
+        return { ok: false, code: 'asset-outside-deck', message: `"${ref}" is an absolute path; use a path relative to the deck, inside ${named}`, stat: null };
       }
       const abs = resolve(fromDir, path);
-      if (!inside(rootAbs, abs)) {
-        return { ok: false, code: 'asset-outside-deck', message: `"${ref}" is outside the deck's folder ${rootAbs}`, stat: null };
+      // The root as written, or its real path when the deck was reached through a link to it.
+      const base = isInsideFolder(rootAbs, abs) ? rootAbs : isInsideFolder(rootReal, abs) ? rootReal : null;
+      if (base === null) {
+        return { ok: false, code: 'asset-outside-deck', message: `"${ref}" is outside ${named}${root.origin.kind === 'deck-folder' ? '; a wider folder that holds it can be named with root: in the front matter or --root' : ''}`, stat: null };
       }
       const stat = stampOf(abs);
       if (stat.mtimeMs < 0) return { ok: false, code: 'missing-asset', message: `file not found: ${ref}`, stat };
@@ -211,14 +215,14 @@ export function createAssetResolver(root: string): AssetResolver {
       } catch {
         return { ok: false, code: 'missing-asset', message: `file not found: ${ref}`, stat };
       }
-      if (!inside(rootReal, real)) {
-        return { ok: false, code: 'asset-outside-deck', message: `"${ref}" is a link that leads outside the deck's folder`, stat };
+      if (!isInsideFolder(rootReal, real)) {
+        return { ok: false, code: 'asset-outside-deck', message: `"${ref}" is a link that leads outside ${named}`, stat };
       }
       const mime = mimeOf(abs);
       if (kind === 'image' && (!mime.startsWith('image/') || !looksLikeImage(real, mime))) {
         return { ok: false, code: 'not-an-image', message: `"${ref}" is not an image (${mime === 'application/octet-stream' ? 'unknown type' : mime})`, stat };
       }
-      const rel = relative(rootAbs, abs).split(sep).join('/');
+      const rel = relative(base, abs).split(sep).join('/');
       return { ok: true, asset: { ref: encodeRef(rel), path: real, mime }, stat };
     },
   };

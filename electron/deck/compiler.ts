@@ -4,6 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { MediaLibrary } from '../media/media-library';
+import { chooseAssetRoot, describeAssetRoot } from './asset-root';
 import { createAssetResolver, stampOf, type FileStamp } from './assets';
 import { createCitationCaches, loadTalkBibliography } from './deck-bibliography';
 import { applyCitations, type PendingSlide } from './deck-citations';
@@ -21,7 +22,10 @@ import type { Deck, DeckAsset, Diagnostic, Slide } from './types';
 export { decodeDeckBytes } from './includes';
 
 export interface CompileOptions {
-  /** Folder that assets and includes are confined to (default: the deck file's folder). */
+  /**
+   * `--root`: a folder that assets and includes are confined to; it must contain the deck's
+   * folder and wins over the front matter's `root:` (default: that key, else the deck's folder).
+   */
   root?: string;
   /**
    * Send Markdown-only slides through sanitize-html as well (by default only slides with raw
@@ -108,7 +112,6 @@ export function createDeckCompiler(): DeckCompiler {
 
   function compile(text: string, fileArg: string, options: CompileOptions = {}): Deck {
     const file = resolve(fileArg);
-    const root = resolve(options.root ?? dirname(file));
     generation++;
     stats.rendered = 0;
     stats.reused = 0;
@@ -121,8 +124,13 @@ export function createDeckCompiler(): DeckCompiler {
       fm = parsed.fm;
       diagnostics.push(...parsed.diagnostics);
     }
-    const confining = createAssetResolver(root);
-    const resolver = options.media ? createMediaResolver(confining, root, options.media) : confining;
+    const chosenRoot = chooseAssetRoot(file, options.root, fm.root);
+    diagnostics.push(...chosenRoot.diagnostics);
+    const root = chosenRoot.root.path;
+    // Messages name the root and where it was set: renders keyed by it (a moved root: line too).
+    const rootName = describeAssetRoot(chosenRoot.root);
+    const confining = createAssetResolver(chosenRoot.root);
+    const resolver = options.media ? createMediaResolver(confining, chosenRoot.root, options.media) : confining;
     let self = file;
     try {
       self = realpathSync(file);
@@ -178,7 +186,7 @@ export function createDeckCompiler(): DeckCompiler {
     for (const entry of expansion.entries) {
       const { chunk } = entry;
       if (entry.edge && isBlank(chunk)) continue;
-      const render = renderCached(entry, deckContext);
+      const render = renderCached(entry, deckContext, rootName);
       for (const s of render.stamps) deps.add(s.path);
       if (render.section !== null) entry.scope.current = render.section;
       const own = slideLengths(render.attributes);
@@ -317,11 +325,11 @@ export function createDeckCompiler(): DeckCompiler {
     return true;
   }
 
-  function renderCached(entry: Entry, deck: DeckRenderContext): SlideRender {
+  function renderCached(entry: Entry, deck: DeckRenderContext, rootName: string): SlideRender {
     const { chunk } = entry;
     const notes = chunk.notes;
     // Everything a slide's render reads: its text and position, and the deck context's settings.
-    const key = [entry.file, deck.root, deck.options.sanitizeEverything ? 'all' : 'raw', deck.options.citations ? 'cite' : '-', deck.options.media ? 'media' : '-', notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
+    const key = [entry.file, rootName, deck.options.sanitizeEverything ? 'all' : 'raw', deck.options.citations ? 'cite' : '-', deck.options.media ? 'media' : '-', notes ? `${notes.line - chunk.body.line}:${notes.column}` : '-', chunk.body.text, notes?.text ?? ''].join('\0');
     const hit = cache.get(key);
     if (hit && !hit.render.pending && stampsUnchanged(hit.render.stamps)) {
       hit.generation = generation;

@@ -1,5 +1,6 @@
 // YAML front matter -> deck settings, with every problem located at its line in the deck file.
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
+import type { DeclaredRoot } from './asset-root';
 import { compileSeparator } from './separators';
 import { looksLikeThemeFile } from './theme-file';
 import type { FrontMatterBlock, Separators } from './source';
@@ -32,9 +33,11 @@ export interface FrontMatter {
   csl?: { value: string; line: number; column: number };
   /** `citations: footer` prints the short references cited on each slide at its foot. */
   citations?: 'footer' | 'inline';
+  /** `root: ..`: a wider folder assets are confined to (asset-root.ts checks it), as written. */
+  root?: DeclaredRoot;
 }
 
-const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'duration', 'lengths', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator', 'bibliography', 'csl', 'citations'];
+const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'duration', 'lengths', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator', 'bibliography', 'csl', 'citations', 'root'];
 /** reveal-md settings a deck written for it may carry; harmless, so not worth a warning. */
 const REVEAL_MD_KEYS = new Set(['revealOptions', 'highlightTheme', 'css', 'scripts', 'preprocessor', 'template', 'listingTemplate', 'description', 'static', 'absoluteUrl', 'assetsDir', 'staticDirs', 'glob', 'mermaid']);
 /** Marp and Slidev settings: the dialect note (dialect.ts) says what does not carry over. */
@@ -181,6 +184,10 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
       case 'citations':
         if (scalar === 'footer' || scalar === 'inline') fm.citations = scalar;
         else wrong('footer or inline');
+        break;
+      case 'root':
+        if (typeof scalar === 'string' && scalar.trim() !== '') fm.root = { value: scalar.trim(), ...pos(valueAt) };
+        else wrong('a folder path relative to the deck, such as ..');
         break;
       default:
         if (!REVEAL_MD_KEYS.has(key) && !OTHER_DIALECT_KEYS.has(key)) {

@@ -1,5 +1,5 @@
 // Includes: a slide that is only `<!-- include: path.md -->` is replaced by that deck's slides
-// (confined to the top deck's folder, cycles and bombs refused), each included deck a section.
+// (confined to the top deck's asset root, cycles and bombs refused), each included deck a section.
 // Produces the flat list of slide chunks the compiler renders, with each chunk's file and scope.
 // An include slide may carry `<!-- .slide: data-lengths="full" -->` for the whole included part:
 // its slides are then in those lengths only (intersected with their own and outer includes').

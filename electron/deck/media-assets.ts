@@ -5,11 +5,12 @@
 // prepared by a MediaLibrary before the compile (the compiler stays synchronous and writes
 // nothing): a miss is queued and the caller compiles again after `library.settle()`.
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { MediaLibrary, MediaRequest, PreparedMedia } from '../media/media-library';
 import { stampedKey } from '../media/media-library';
 import { sniffFormat } from '../media/sniff';
 import { isWindowPreset, type WindowChoice } from '../media/dicom/windowing';
+import { describeAssetRoot, isInsideFolder, type AssetRoot } from './asset-root';
 import type { AssetHints, AssetKind, AssetNotice, AssetResolution, AssetResolver } from './assets';
 import type { DeckAsset } from './types';
 
@@ -65,18 +66,15 @@ function privacyNotices(label: string, prepared: PreparedMedia): AssetNotice[] {
 }
 
 /** Wraps `base` so local media go through `library` (see the file comment). */
-export function createMediaResolver(base: AssetResolver, root: string, library: MediaLibrary): AssetResolver {
-  const rootAbs = resolve(root);
+export function createMediaResolver(base: AssetResolver, rootArg: string | AssetRoot, library: MediaLibrary): AssetResolver {
+  const root: AssetRoot = typeof rootArg === 'string' ? { path: resolve(rootArg), origin: { kind: 'deck-folder' } } : rootArg;
+  const rootAbs = resolve(root.path);
   let rootReal = rootAbs;
   try {
     rootReal = realpathSync(rootAbs);
   } catch {
     /* the root as given */
   }
-  const inside = (parent: string, p: string): boolean => {
-    const rel = relative(parent, p);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  };
 
   /** Looks the request up; a miss is queued and reported as pending. */
   function prepared(request: MediaRequest, mtimeMs: number, size: number): PreparedMedia | undefined {
@@ -130,7 +128,7 @@ export function createMediaResolver(base: AssetResolver, root: string, library: 
           } catch {
             return any;
           }
-          if (!inside(rootReal, real)) return { ok: false, code: 'asset-outside-deck', message: `"${ref}" is a link that leads outside the deck's folder`, stat: st };
+          if (!isInsideFolder(rootReal, real)) return { ok: false, code: 'asset-outside-deck', message: `"${ref}" is a link that leads outside ${describeAssetRoot({ ...root, path: rootAbs })}`, stat: st };
           return dicom(ref, label, real, hints, st);
         }
         return any;

@@ -108,7 +108,7 @@ export function mainSlides<T extends Pick<Slide, 'backup'>>(slides: readonly T[]
   return slides.filter((s) => !s.backup);
 }
 
-/** A local file a slide refers to, confined to the deck's folder. */
+/** A local file a slide refers to, confined to the deck's asset root (its folder, or a wider `root:`). */
 export interface DeckAsset {
   /** The reference as it appears in slide HTML after ASSET_SCHEME, normalised (`img/dual.svg`). */
   ref: string;

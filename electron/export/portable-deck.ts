@@ -1,6 +1,6 @@
 // A deck fit to leave the author's machine: every path it carries (the deck's file, the source
-// of each slide, assets, diagnostics, dependencies) made relative to the deck's folder, and any
-// path outside that folder cut to its file name. An exported HTML file is handed to others; it
+// of each slide, assets, diagnostics, dependencies) made relative to the deck's asset root (its
+// folder, or the wider root the author named), and any path outside it cut to its file name. An exported HTML file is handed to others; it
 // must not tell them where the author keeps their files or what the folders are called.
 
 import { basename, isAbsolute, relative, sep } from 'node:path';
@@ -15,10 +15,17 @@ export function pathInDeck(root: string, path: string): string {
   return rel.split(sep).join('/');
 }
 
-/** Text (a message, an error box) with the deck's folder removed from any path it quotes. */
-function withoutRoot(root: string, text: string): string {
-  const prefix = root.endsWith(sep) ? root : root + sep;
-  return text.split(prefix).join('');
+/**
+ * Text (a message, an error box) with the asset root removed from any path it quotes, and the
+ * root itself ("outside the asset root /home/ana/course") written `.`.
+ */
+export function withoutRoot(root: string, text: string): string {
+  const bare = root.endsWith(sep) ? root.slice(0, -1) : root;
+  // The file-system root (only ever a deck's own folder there): every path starts with it.
+  if (bare === '' || /^[a-zA-Z]:$/.test(bare)) return text;
+  const prefix = bare + sep;
+  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.split(prefix).join('').replace(new RegExp(`${escaped}(?![\\w.-])`, 'g'), '.');
 }
 
 export function portableDeck(deck: Deck): Deck {

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,7 +123,9 @@ function fakeElectron(userData: string) {
 
 test('main.ts wires Electron: schemes, handlers, hardening, permissions, guarded IPC, windows', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-main-'));
-  const deckFile = join(dir, 'talk.md');
+  // The deck sits in a lecture folder; `--root` on the command line names the course folder.
+  mkdirSync(join(dir, 'lecture'));
+  const deckFile = join(dir, 'lecture', 'talk.md');
   writeFileSync(deckFile, '---\ntitle: Wiring\n---\n\n# One\n\nNote: a\n\n---\n\n# Two\n\nNote: b\n');
   const fake = fakeElectron(join(dir, 'userData'));
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -132,7 +134,7 @@ test('main.ts wires Electron: schemes, handlers, hardening, permissions, guarded
   loader._load = function (request: string, ...rest: unknown[]) {
     return request === 'electron' ? fake.electron : originalLoad.call(this, request, ...rest);
   };
-  process.argv = ['/fake/electron', 'dist/main.js', deckFile];
+  process.argv = ['/fake/electron', 'dist/main.js', deckFile, `--root=${dir}`];
   t.after(() => {
     loader._load = originalLoad;
     process.argv = originalArgv;
@@ -188,8 +190,9 @@ test('main.ts wires Electron: schemes, handlers, hardening, permissions, guarded
   const frame = (url: string) => ({ url, parent: null });
   const trusted = { sender: { id: audience!.webContents.id }, senderFrame: frame('lectern-app://app/index.html?view=audience') };
   assert.equal(await fake.invokeHandlers.get('view:role')!(trusted), 'audience');
-  const payload = (await fake.invokeHandlers.get('deck:load')!(trusted)) as { deck: { meta: { title: string } } };
+  const payload = (await fake.invokeHandlers.get('deck:load')!(trusted)) as { deck: { meta: { title: string }; root: string } };
   assert.equal(payload.deck.meta.title, 'Wiring');
+  assert.equal(payload.deck.root, dir, 'the asset root --root gave on the command line');
   await assert.rejects(
     async () => fake.invokeHandlers.get('deck:load')!({ sender: { id: 999 }, senderFrame: frame('lectern-app://app/') }),
     /not one of Lectern's windows/,

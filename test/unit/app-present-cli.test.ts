@@ -65,3 +65,18 @@ test('with a binary, present spawns it on dist/main.js and the deck, passing its
   assert.match(run.stdout, new RegExp(`args: (--no-sandbox )?${join(root, 'dist', 'main.js')} ${deck}`));
   assert.match(run.stdout, /run-as-node: unset/);
 });
+
+test('present --root hands the asset root to the app as --root=<absolute folder>', (t) => {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) return t.skip('dist/cli.js not built (run npm run build)');
+  const dist = mkdtempSync(join(tmpdir(), 'lectern-fakebin-'));
+  t.after(() => rmSync(dist, { recursive: true, force: true }));
+  const fake = join(dist, 'electron');
+  writeFileSync(fake, '#!/bin/sh\necho "args: $*"\nexit 0\n');
+  chmodSync(fake, 0o755);
+  const deck = join(dist, 'talk.md');
+  writeFileSync(deck, '# Hi\n');
+  // Relative to the folder lectern runs in (the repository here).
+  const run = present([deck, '--root', 'test'], { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dist });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, new RegExp(`args: (--no-sandbox )?${join(root, 'dist', 'main.js')} ${deck} --root=${join(root, 'test')}$`, 'm'));
+});

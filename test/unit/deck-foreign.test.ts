@@ -22,6 +22,12 @@ const EXPECTED: Record<string, Expected> = {
   'merged-notes.md': { slides: 2, notes: 2, fragments: 0, codes: ['notes-look-like-slides'] },
   'marp.md': { slides: 3, notes: 2, fragments: 0, codes: ['foreign-dialect'] },
   'slidev.md': { slides: 3, notes: 2, fragments: 0, codes: ['foreign-dialect'] },
+  'math-forms.md': { slides: 6, notes: 6, fragments: 3 },
+  // Line-highlight steps are fragments in reveal.js too (README): four here, and one bullet.
+  'code-steps.md': { slides: 7, notes: 7, fragments: 5, codes: ['fragment-hides-part'] },
+  'reveal-html.md': { slides: 5, notes: 5, fragments: 4 },
+  'scripts.md': { slides: 5, notes: 5, fragments: 2 },
+  'course/lecture-03/slides.md': { slides: 5, notes: 5, fragments: 2 },
 };
 
 const structure = (d: Deck): Expected => ({
@@ -74,4 +80,52 @@ test('marp.md: ![bg] becomes the slide background and _class its class', () => {
 test('slidev.md: per-slide front matter is not a text slide', () => {
   const d = loadDeck(join(DIR, 'slidev.md'));
   assert.ok(d.slides.every((s) => !/layout:/.test(s.text)), d.slides.map((s) => s.text).join(' | '));
+});
+
+test('math-forms.md: every reveal.js math form is a formula, none is left as code or text', () => {
+  const d = loadDeck(join(DIR, 'math-forms.md'));
+  assert.deepEqual(d.slides.map((s) => (s.html.match(/class="katex"/g) ?? []).length), [0, 3, 3, 2, 3, 2]);
+  for (const s of d.slides) {
+    assert.doesNotMatch(s.html, /<code/, s.title);
+    assert.doesNotMatch(s.text, /\$|\\\[|\\\(/, s.title);
+  }
+  assert.match(d.slides[2]!.notesHtml, /class="katex"/, 'math in the notes too');
+});
+
+test('code-steps.md: line numbers (also from a later line) and highlight steps as stacked fragment copies', () => {
+  const d = loadDeck(join(DIR, 'code-steps.md'));
+  assert.deepEqual(d.slides.map((s) => s.fragments), [0, 0, 2, 0, 1, 2, 0]);
+  assert.match(d.slides[3]!.html, /<pre class="lectern-code line-numbers"/);
+  assert.match(d.slides[4]!.html, /data-ln-start-from="12"/);
+  assert.equal((d.slides[2]!.html.match(/<code class="[^"]*\bfragment\b/g) ?? []).length, 2);
+});
+
+test('reveal-html.md: aside notes, comments without a space, a fragment comment at the start of an item, inline SVG, <font color>', () => {
+  const d = loadDeck(join(DIR, 'reveal-html.md'));
+  assert.match(d.slides[0]!.notesText, /how does glucose get in/);
+  assert.doesNotMatch(d.slides[0]!.html, /glucose|<aside/);
+  assert.equal(d.slides[1]!.attributes['data-background-color'], '#fdf6e3');
+  assert.equal((d.slides[1]!.html.match(/<li class="fragment">/g) ?? []).length, 3);
+  assert.match(d.slides[1]!.html, /<li class="fragment"><strong>Pumps<\/strong>[^]*sodium–potassium[^]*<\/li>/, 'the item, its sub-item included');
+  assert.match(d.slides[2]!.html, /<svg [^>]*aria-label="Two rows of lipid heads[^>]*>[^]*<circle[^]*<\/svg>/);
+  assert.equal(d.slides[3]!.attributes['class'], 'compact');
+  assert.match(d.slides[3]!.html, /<span style="color: ?#dc322f">aquaporins<\/span>/);
+  assert.match(d.slides[3]!.html, /<p class="fragment">A channel/);
+});
+
+test('scripts.md: Cyrillic and Greek text stays as written, in titles, slides and notes', () => {
+  const d = loadDeck(join(DIR, 'scripts.md'));
+  assert.equal(d.meta.title, 'Лекция 4. Структура белка');
+  assert.deepEqual(d.slides.map((s) => s.title), ['Структура белка', 'Вторичная структура', 'Углы φ и ψ', 'Ἀρχή', 'Итоги']);
+  assert.match(d.slides[3]!.text, /Ἡ ἀρχὴ ἥμισυ παντός/);
+  assert.match(d.slides[1]!.notesText, /греческими буквами/);
+});
+
+test('course/lecture-03: the shared ../_assets image, background and theme file under root: ..', () => {
+  const d = loadDeck(join(DIR, 'course', 'lecture-03', 'slides.md'));
+  assert.equal(d.root, join(DIR, 'course'));
+  assert.deepEqual(d.diagnostics, []);
+  assert.deepEqual(d.assets.map((a) => a.ref).sort(), ['_assets/dark.png', '_assets/liver.png']);
+  assert.equal(d.slides[3]!.attributes['data-background-image'], 'lectern-asset:_assets/dark.png');
+  assert.match(d.meta.themeCss ?? '', /url\(lectern-asset:_assets\/dark\.png\)/);
 });
