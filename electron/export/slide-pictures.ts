@@ -118,9 +118,9 @@ export async function captureSlidePictures(
       const html = buildOfflineHtml({ ...deck, slides: planned[k]!.slides }, { view: 'print', print: options, printPart: part, assets });
       let lastIndex = -1;
       let step = 0;
-      return capturePagesOn(target, { html, page: printPageSize(options) }, request.capture, async (page, image) => {
+      const onPage = async (page: number, image: Uint8Array, described: unknown) => {
         if (failure.failed) throw failure.reason; // another part failed: stop, the export is lost
-        const info = (await target.evaluate(pageInfoScript(page))) as PageInfo | null;
+        const info = described as PageInfo | null;
         const slide = info ? byIndex.get(info.index) : undefined;
         if (!info || !slide) throw new Error(`page ${page + 1} of the print view shows no slide`);
         step = info.index === lastIndex ? step + 1 : 1;
@@ -134,7 +134,8 @@ export async function captureSlidePictures(
         const picture: SlidePicture = { part: k, page, slide, videos };
         if (request.fragments && slide.fragments > 0) picture.step = step;
         await onPicture(picture, image);
-      });
+      };
+      return capturePagesOn(target, { html, page: printPageSize(options) }, request.capture, onPage, pageInfoScript);
     });
 
   // Every part settles before this returns, so no picture arrives after a failure is reported.

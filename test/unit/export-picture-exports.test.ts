@@ -51,7 +51,7 @@ describe('PowerPoint export', () => {
     await exportPptx({ deck, engine, target, onProgress: (p) => phases.push(p.phase) });
     assert.equal(engine.loads.length, 2, 'two parts');
     assert.deepEqual(engine.loads.map((l) => l.slides.length), [65, 65]);
-    assert.ok(engine.captures.every((c) => c.scale === 3 && c.format === 'png'), '3840x2160 pictures');
+    assert.ok(engine.captures.every((c) => c.scale === 3 && c.format === 'png' && c.fastEncoding === true), '3840x2160 PNGs, encoded for speed');
     const read = readPptx(readFileSync(target));
     assert.equal(read.title, 'Long deck');
     assert.equal(read.creator, 'A. Author');
