@@ -24,7 +24,7 @@ export interface ExportCliOptions {
   format: ExportFormat;
   /** Images: multiplies 1920x1080 (text as typed, checked here). */
   scale?: string;
-  /** Images: slides such as 3-7,12. */
+  /** PowerPoint and images: slides such as 3-7,12. */
   range?: string;
   /** JPEG quality 1-100. */
   quality?: string;
@@ -105,7 +105,8 @@ function checkPictureOptions(opts: ExportCliOptions): { error?: string; scale?: 
   const images = isImageFormat(opts.format);
   const misplaced = [
     ...(!images && opts.scale !== undefined ? ['--scale'] : []),
-    ...(!images && opts.range !== undefined ? ['--range'] : []),
+    // PDFs print whole: a PDF's bookmarks, links and handout pages are laid out over the whole deck.
+    ...(!images && opts.format !== 'pptx' && opts.range !== undefined ? ['--range'] : []),
     ...(opts.format !== 'jpeg' && opts.quality !== undefined ? ['--quality'] : []),
     ...(images && opts.output !== undefined ? ['-o (images go into --out-dir)'] : []),
   ];
@@ -245,7 +246,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       try {
         if (opts.outDir && !isImageFormat(opts.format)) mkdirSync(dirname(target), { recursive: true });
         if (opts.format === 'pptx') {
-          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, allowErrors: opts.force, onProgress });
+          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, ...(slideNumbers ? { slideNumbers } : {}), allowErrors: opts.force, onProgress });
           written.push({ file: target });
         } else if (isImageFormat(opts.format)) {
           const { files } = await exportImages({

@@ -15,7 +15,7 @@ import { DeckHasErrorsError } from './pdf-export';
 import { stripMediaFile } from '../media/index';
 import { notesFromHtml, writePptx, type PptxSlide, type PptxVideo } from './pptx/index';
 import type { PrintEngine } from './print-target';
-import { captureSlidePictures, pictureCount, type SlidePicture } from './slide-pictures';
+import { captureSlidePictures, chosenSlides, pictureCount, type SlidePicture } from './slide-pictures';
 
 /** 1280x720 CSS pixels at 3 device pixels each: 3840x2160, twice 1920x1080. */
 export const PPTX_PICTURE_SCALE = 3;
@@ -35,6 +35,9 @@ export interface ExportPptxRequest {
   target: string;
   /** One PowerPoint slide per fragment step. */
   fragments?: boolean;
+  /** 1-based slide numbers to export (`--range`, slidesInRange); default all. Each picture keeps
+   *  the slide's number in the whole deck, as the images export does. */
+  slideNumbers?: readonly number[];
   onProgress?: (progress: ExportProgress) => void;
   /** Export a deck that has compile errors (they show as error boxes). Default false. */
   allowErrors?: boolean;
@@ -138,7 +141,8 @@ class OrderedSpool {
 export async function exportPptx(request: ExportPptxRequest): Promise<void> {
   const { deck, engine, target, onProgress } = request;
   const fragments = request.fragments ?? false;
-  const total = pictureCount(deck.slides, fragments);
+  const slides = chosenSlides(deck, request.slideNumbers);
+  const total = pictureCount(slides, fragments);
   const report = (phase: ExportProgress['phase'], done: number, message?: string) =>
     onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
@@ -154,7 +158,7 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
   try {
     report('layout', 0);
     captured = captureSlidePictures(
-      { deck, fragments, engine, capture: { scale: PPTX_PICTURE_SCALE, format: 'png', fastEncoding: PPTX_FAST_PNG }, videoPosters: true },
+      { deck, slides, fragments, engine, capture: { scale: PPTX_PICTURE_SCALE, format: 'png', fastEncoding: PPTX_FAST_PNG }, videoPosters: true },
       async (picture, image) => {
         if (abandoned) throw new Error('the export was abandoned');
         const n = firstPage[picture.part]! + picture.page;

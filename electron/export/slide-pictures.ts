@@ -49,6 +49,16 @@ export interface SlidePicturesRequest {
  */
 export const MIN_PICTURE_PART_SLIDES = 12;
 
+/** The slides a `--range` chose (1-based numbers, slidesInRange), in deck order; every slide
+ *  without one. Empty is an error: an export of nothing is a mistake, not an empty file. */
+export function chosenSlides(deck: Deck, slideNumbers: readonly number[] | undefined): Slide[] {
+  if (!slideNumbers) return deck.slides;
+  const numbers = new Set(slideNumbers);
+  const slides = deck.slides.filter((s) => numbers.has(s.index + 1));
+  if (slides.length === 0) throw new Error(`${deck.file}: no slides to export`);
+  return slides;
+}
+
 /** Pages the print view lays out for these slides: one each, or one per step plus the slide before. */
 export function pictureCount(slides: readonly Slide[], fragments: boolean): number {
   return slides.reduce((sum, slide) => sum + (fragments && slide.fragments > 0 ? slide.fragments + 1 : 1), 0);

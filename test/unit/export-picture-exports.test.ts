@@ -76,6 +76,20 @@ describe('PowerPoint export', () => {
     assert.deepEqual(read.slides.map((s) => s.title), ['Slide 1', 'Slide 2', 'Slide 3', 'Slide 3', 'Slide 3', 'Slide 4']);
   });
 
+  test('a range (3-7,12): only those slides, in deck order, each with its own title and notes', async () => {
+    const deck = loadDeck(writeDeck('handover', 20));
+    const engine = new FakeCaptureEngine(2);
+    const target = join(dir, 'handover.pptx');
+    const chosen = [3, 4, 5, 6, 7, 12];
+    await exportPptx({ deck, engine, target, slideNumbers: chosen });
+    assert.deepEqual(engine.loads.flatMap((l) => l.slides), chosen.map((n) => n - 1), 'only the chosen slides are laid out');
+    const read = readPptx(readFileSync(target));
+    assert.deepEqual(read.slides.map((s) => s.title), chosen.map((n) => `Slide ${n}`));
+    assert.deepEqual(read.slides[5]!.notes.map((n) => n.text), ['point 12', 'more']);
+    await assert.rejects(exportPptx({ deck, engine, target: join(dir, 'none.pptx'), slideNumbers: [] }), /no slides to export/);
+    assert.equal(existsSync(join(dir, 'none.pptx')), false);
+  });
+
   test('a capture failing at any slide leaves no file, no temp file and no scratch pictures; the old file stays', async () => {
     const deck = loadDeck(writeDeck('fails', 130));
     const target = join(dir, 'fails.pptx');
