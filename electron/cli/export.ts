@@ -14,7 +14,7 @@ import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { ChromiumPrinter } from '../export/chromium-printer';
 import { discardAllStaging, exportImages } from '../export/image-export';
 import { withoutBackup } from '../deck/backup';
-import { exportPptx, pptxFileName } from '../export/pptx-export';
+import { discardAllSpools, exportPptx, pptxFileName } from '../export/pptx-export';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, exitForSignal } from './exit-codes';
 import { parseImageScale, parseJpegQuality, parseSlideRange, slidesInRange, type SlideRange } from '../export/pptx/index';
 
@@ -184,6 +184,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     interrupted = true;
     discardAllPending();
     discardAllStaging();
+    discardAllSpools();
     void printer.close().finally(() => {
       discardAllPending();
       process.exit(exitForSignal(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM'));
@@ -246,7 +247,11 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       try {
         if (opts.outDir && !isImageFormat(opts.format)) mkdirSync(dirname(target), { recursive: true });
         if (opts.format === 'pptx') {
-          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, ...(slideNumbers ? { slideNumbers } : {}), allowErrors: opts.force, onProgress });
+          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, ...(slideNumbers ? { slideNumbers } : {}), allowErrors: opts.force, onProgress,
+            onWarning: (message) => {
+              progress.stop();
+              process.stderr.write(`lectern export: ${name}: ${message}\n`);
+            } });
           written.push({ file: target });
         } else if (isImageFormat(opts.format)) {
           const { files } = await exportImages({

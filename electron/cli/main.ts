@@ -88,7 +88,8 @@ slide's title as its title, its text as the picture's alt text and the speaker n
 pane; the deck's title and author are the file's properties; .mp4 videos on a slide are embedded
 (other videos show as the frame the slide shows). --range 3-7,12 hands over those slides only,
 each picture showing its number in the whole deck (PDFs always print the whole deck: use a PDF
-tool such as qpdf --pages to cut one).
+tool such as qpdf --pages to cut one). From 1,000 pictures a warning gives the file's rough size
+(~300 KB a slide); the export streams, so a long deck needs no more memory than a short one.
 Pictures (--format png|jpeg): slide-001.png, slide-002.png... (slide-003-2.png: step 2 of slide 3
 with --fragments), 1920x1080 at --scale 1.
 

@@ -41,6 +41,28 @@ export interface ExportPptxRequest {
   onProgress?: (progress: ExportProgress) => void;
   /** Export a deck that has compile errors (they show as error boxes). Default false. */
   allowErrors?: boolean;
+  /** Something the user should know that does not stop the export (a very long deck). */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * From this many pictures the user is told what is coming: the export streams (memory stays flat,
+ * the capture spools at most a round of parts to disk), but the file and the wait grow with the
+ * deck: ~300 KB and ~0.15 s of CPU a picture, so 2,000 slides are ~600 MB and minutes of work,
+ * more than a presentation computer or a mail attachment takes gladly.
+ */
+export const LARGE_PPTX_PICTURES = 1000;
+
+/** About what a text slide's 3840x2160 picture weighs (pictures of images weigh more). */
+const TYPICAL_PICTURE_MB = 0.3;
+
+/** Spool folders of exports running in this process (an interrupt removes them). */
+const spoolsNow = new Set<string>();
+
+/** Removes this process's picture spools (SIGINT/SIGTERM), as discardAllStaging does for images. */
+export function discardAllSpools(): void {
+  for (const dir of spoolsNow) rmSync(dir, { recursive: true, force: true });
+  spoolsNow.clear();
 }
 
 /** The file name for a deck's PowerPoint file: `talk.pptx`. */
@@ -107,11 +129,26 @@ async function withStrippedVideos(slide: PptxSlide, strip: (path: string) => Pro
   return videos.length > 0 ? { ...rest, videos } : rest;
 }
 
-/** Pictures that arrive in any order, taken in export order: a waiter per page number. */
+/**
+ * Pictures that arrive in any order, taken in export order: a waiter per page number. A picture
+ * further than `window` pages ahead of the writer waits for room before it is spooled, so the
+ * spool holds at most a window of pictures however long the deck and however fast the capture.
+ */
 class OrderedSpool {
   private ready = new Map<number, PptxSlide>();
   private waiting = new Map<number, { resolve: (slide: PptxSlide) => void; reject: (err: unknown) => void }>();
+  private roomWaiters: Array<{ page: number; resolve: () => void; reject: (err: unknown) => void }> = [];
   private failure: { reason: unknown } | undefined;
+  /** Pages taken by the writer so far (it takes them in order). */
+  private taken = 0;
+  window = Number.POSITIVE_INFINITY;
+
+  /** Resolves once `page` is within the window of the writer. */
+  room(page: number): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure.reason);
+    if (page < this.taken + this.window) return Promise.resolve();
+    return new Promise((resolve, reject) => this.roomWaiters.push({ page, resolve, reject }));
+  }
 
   put(page: number, slide: PptxSlide): void {
     const waiter = this.waiting.get(page);
@@ -122,12 +159,16 @@ class OrderedSpool {
   }
 
   fail(reason: unknown): void {
+    if (this.failure) return;
     this.failure = { reason };
     for (const waiter of this.waiting.values()) waiter.reject(reason);
     this.waiting.clear();
+    for (const waiter of this.roomWaiters.splice(0)) waiter.reject(reason);
   }
 
   take(page: number): Promise<PptxSlide> {
+    this.taken = Math.max(this.taken, page + 1);
+    this.roomWaiters = this.roomWaiters.filter((w) => (w.page < this.taken + this.window ? (w.resolve(), false) : true));
     const slide = this.ready.get(page);
     if (slide) {
       this.ready.delete(page);
@@ -148,8 +189,14 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 && !request.allowErrors) throw new DeckHasErrorsError(deck, errors);
   refuseReadOnlyTarget(target);
+  if (total >= LARGE_PPTX_PICTURES) {
+    request.onWarning?.(
+      `${total} pictures make a PowerPoint file of roughly ${Math.round((total * TYPICAL_PICTURE_MB) / 100) * 100} MB and take minutes to capture; --range exports fewer`,
+    );
+  }
 
   const spool = scratchDir('pictures');
+  spoolsNow.add(spool);
   const pictures = new OrderedSpool();
   const files = new Map<number, string[]>();
   let firstPage: number[] = [];
@@ -162,6 +209,7 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
       async (picture, image) => {
         if (abandoned) throw new Error('the export was abandoned');
         const n = firstPage[picture.part]! + picture.page;
+        await pictures.room(n);
         const file = join(spool, `page-${n}.png`);
         writeFileSync(file, image);
         const written = [file];
@@ -176,6 +224,9 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
       },
       (parts) => {
         firstPage = parts.map((p) => p.firstPage);
+        // Room for the parts that run at once: the one being written streams through, the others
+        // spool until their turn. A later part that starts early waits for the writer.
+        pictures.window = Math.max(1, engine.concurrency) * Math.max(1, ...parts.map((p) => p.pages));
       },
     );
     captured.catch((err: unknown) => pictures.fail(err));
@@ -212,12 +263,14 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
     report('write', total);
     report('done', total);
   } catch (err) {
-    // Let the capture stop before its scratch folder goes.
+    // Let the capture stop before its scratch folder goes (a part waiting for room is released).
     abandoned = true;
+    pictures.fail(err);
     await captured.catch(() => undefined);
     report('failed', 0, err instanceof Error ? err.message : String(err));
     throw err;
   } finally {
     rmSync(spool, { recursive: true, force: true });
+    spoolsNow.delete(spool);
   }
 }

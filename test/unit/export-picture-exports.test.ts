@@ -90,6 +90,12 @@ describe('PowerPoint export', () => {
     assert.equal(existsSync(join(dir, 'none.pptx')), false);
   });
 
+  test('a short deck gets no warning', async () => {
+    const warnings: string[] = [];
+    await exportPptx({ deck: loadDeck(writeDeck('short', 3)), engine: new FakeCaptureEngine(1), target: join(dir, 'short.pptx'), onWarning: (m) => warnings.push(m) });
+    assert.deepEqual(warnings, []);
+  });
+
   test('a capture failing at any slide leaves no file, no temp file and no scratch pictures; the old file stays', async () => {
     const deck = loadDeck(writeDeck('fails', 130));
     const target = join(dir, 'fails.pptx');
