@@ -104,7 +104,7 @@ export function slideVideoFiles(deck: Deck, slide: Slide): Array<string | undefi
 }
 
 /** What PowerPoint gets for one picture: title, notes, alt text, and the .mp4 videos it shows. */
-function pptxSlideOf(deck: Deck, picture: SlidePicture, image: string, posterFile: (k: number) => string): PptxSlide {
+function pptxSlideOf(deck: Deck, picture: SlidePicture, image: string | Buffer, posterFile: (k: number) => string): PptxSlide {
   const { slide } = picture;
   const files = slideVideoFiles(deck, slide);
   const videos: PptxVideo[] = [];
@@ -142,6 +142,11 @@ class OrderedSpool {
   /** Pages taken by the writer so far (it takes them in order). */
   private taken = 0;
   window = Number.POSITIVE_INFINITY;
+
+  /** Whether the writer is waiting for `page` now. */
+  wanted(page: number): boolean {
+    return this.waiting.has(page);
+  }
 
   /** Resolves once `page` is within the window of the writer. */
   room(page: number): Promise<void> {
@@ -210,10 +215,15 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
         if (abandoned) throw new Error('the export was abandoned');
         const n = firstPage[picture.part]! + picture.page;
         await pictures.room(n);
-        const file = join(spool, `page-${n}.png`);
-        writeFileSync(file, image);
-        const written = [file];
-        const slide = pptxSlideOf(deck, picture, file, (k) => {
+        const written: string[] = [];
+        // The picture the writer waits for goes to it as bytes; only pictures ahead of it are spooled.
+        let picturePart: string | Buffer = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+        if (!pictures.wanted(n)) {
+          picturePart = join(spool, `page-${n}.png`);
+          writeFileSync(picturePart, image);
+          written.push(picturePart);
+        }
+        const slide = pptxSlideOf(deck, picture, picturePart, (k) => {
           const poster = join(spool, `page-${n}-video-${k}.png`);
           writeFileSync(poster, picture.videos[k]!.poster!);
           written.push(poster);
