@@ -22,6 +22,7 @@ const NOT_FAST = new Map([
   ['check-cli.test.ts', 'runs the built CLI (dist/)'],
   ['app-present-cli.test.ts', 'runs the built CLI (dist/)'],
   ['slides.test.ts', 'compiles the whole talk and runs the built CLI'],
+  ['export-pptx-long-deck.test.ts', 'exports a 2,000-slide deck (through a fake browser)'],
   ['faults-live-reload.test.ts', 'waits on file-system watchers; times out on a loaded machine when run beside another file'],
 ]);
 

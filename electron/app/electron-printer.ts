@@ -8,7 +8,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { pdfRequestFor, printPdfOn, type TaggingPolicy } from '../export/print-sequence';
-import type { CaptureRequest, PdfRequest, PrintEngine, PrintTarget } from '../export/print-target';
+import { screenshotParams, type PdfRequest, type PrintEngine, type PrintTarget } from '../export/print-target';
 import type { PdfPrinter, PrintJob, PrintPageSize, PrintViewReport } from '../export/printer';
 import { cssLengthToInches } from '../export/printer';
 import { PAPER } from '../contract/frame';
@@ -47,17 +47,10 @@ export interface PrintWindowLike {
   };
 }
 
-/**
- * Page.captureScreenshot's parameters for a capture request: the same command the command line's
- * Chromium runs (cdp-target.ts). Not webContents.capturePage: it captures at the display's own
- * scale factor, and the other way to a 3840x2160 picture, setZoomFactor, zooms every window of
- * the app's origin (Chromium's zoom is per origin), the presenter's included.
- */
-export function screenshotParams(request: CaptureRequest): Record<string, unknown> {
-  const params: Record<string, unknown> = { format: request.format, clip: { ...request.clip, scale: request.scale }, fromSurface: true };
-  if (request.format === 'jpeg' && request.quality !== undefined) params.quality = request.quality;
-  return params;
-}
+// Page.captureScreenshot, not webContents.capturePage: capturePage captures at the display's own
+// scale factor, and the other way to a 3840x2160 picture, setZoomFactor, zooms every window of
+// the app's origin (Chromium's zoom is per origin), the presenter's included.
+export { screenshotParams };
 
 const NAMED_PAGES: Record<string, { width: number; height: number }> = {
   a4: PAPER.a4.inches,

@@ -14,7 +14,7 @@ import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { ChromiumPrinter } from '../export/chromium-printer';
 import { discardAllStaging, exportImages } from '../export/image-export';
 import { withoutBackup } from '../deck/backup';
-import { exportPptx, pptxFileName } from '../export/pptx-export';
+import { discardAllSpools, exportPptx, pptxFileName } from '../export/pptx-export';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, exitForSignal } from './exit-codes';
 import { readRootOption } from './root-option';
 import { parseImageScale, parseJpegQuality, parseSlideRange, slidesInRange, type SlideRange } from '../export/pptx/index';
@@ -25,7 +25,7 @@ export interface ExportCliOptions {
   format: ExportFormat;
   /** Images: multiplies 1920x1080 (text as typed, checked here). */
   scale?: string;
-  /** Images: slides such as 3-7,12. */
+  /** PowerPoint and images: slides such as 3-7,12. */
   range?: string;
   /** JPEG quality 1-100. */
   quality?: string;
@@ -108,7 +108,8 @@ function checkPictureOptions(opts: ExportCliOptions): { error?: string; scale?: 
   const images = isImageFormat(opts.format);
   const misplaced = [
     ...(!images && opts.scale !== undefined ? ['--scale'] : []),
-    ...(!images && opts.range !== undefined ? ['--range'] : []),
+    // PDFs print whole: a PDF's bookmarks, links and handout pages are laid out over the whole deck.
+    ...(!images && opts.format !== 'pptx' && opts.range !== undefined ? ['--range'] : []),
     ...(opts.format !== 'jpeg' && opts.quality !== undefined ? ['--quality'] : []),
     ...(images && opts.output !== undefined ? ['-o (images go into --out-dir)'] : []),
   ];
@@ -191,6 +192,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
     interrupted = true;
     discardAllPending();
     discardAllStaging();
+    discardAllSpools();
     void printer.close().finally(() => {
       discardAllPending();
       process.exit(exitForSignal(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM'));
@@ -253,7 +255,11 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
       try {
         if (opts.outDir && !isImageFormat(opts.format)) mkdirSync(dirname(target), { recursive: true });
         if (opts.format === 'pptx') {
-          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, allowErrors: opts.force, onProgress });
+          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, ...(slideNumbers ? { slideNumbers } : {}), allowErrors: opts.force, onProgress,
+            onWarning: (message) => {
+              progress.stop();
+              process.stderr.write(`lectern export: ${name}: ${message}\n`);
+            } });
           written.push({ file: target });
         } else if (isImageFormat(opts.format)) {
           const { files } = await exportImages({

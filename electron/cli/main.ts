@@ -65,7 +65,7 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--tagged', 'a tagged PDF for screen readers (structure, reading order, language); slower')
     .option('--ink', 'draw the ink saved beside the deck (<deck>.lectern-ink.json) on the slides')
     .option('--scale <n>', 'png/jpeg: size as a multiple of 1920x1080, 0.25 to 4 (default 1)')
-    .option('--range <slides>', 'png/jpeg: the slides to export, e.g. 3-7,12 (default all)')
+    .option('--range <slides>', 'pptx, png/jpeg: the slides to export, e.g. 3-7,12 (default all; PDFs are always whole)')
     .option('--quality <q>', 'jpeg: quality 1 to 100 (default 90)')
     .option('-o, --output <file>', 'the PDF or .pptx to write (one deck)')
     .option('--out-dir <dir>', 'folder for the PDFs, .pptx files or pictures (default: beside each deck; pictures: <deck>-images/)')
@@ -90,12 +90,16 @@ once all were taken: no partial set is left behind. Bad --scale, --range or --qu
 PowerPoint (--format pptx): each slide (each step with --fragments) is a 3840x2160 picture with the
 slide's title as its title, its text as the picture's alt text and the speaker notes in the notes
 pane; the deck's title and author are the file's properties; .mp4 videos on a slide are embedded
-(other videos show as the frame the slide shows).
+(other videos show as the frame the slide shows). --range 3-7,12 hands over those slides only,
+each picture showing its number in the whole deck (PDFs always print the whole deck: use a PDF
+tool such as qpdf --pages to cut one). From 1,000 pictures a warning gives the file's rough size
+(~300 KB a slide); the export streams, so a long deck needs no more memory than a short one.
 Pictures (--format png|jpeg): slide-001.png, slide-002.png... (slide-003-2.png: step 2 of slide 3
 with --fragments), 1920x1080 at --scale 1.
 
 Examples:
   lectern export talk.md --format pptx
+  lectern export talk.md --format pptx --range 3-7,12 -o handover.pptx
   lectern export talk.md --format png --out-dir pictures --range 3-7,12 --scale 2
   lectern export talk.md --format jpeg --quality 80 --out-dir pictures`,
     )

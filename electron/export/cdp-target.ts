@@ -4,7 +4,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { CdpPipe } from './cdp-pipe';
-import type { CaptureRequest, PdfRequest, PrintTarget } from './print-target';
+import { screenshotParams, type CaptureRequest, type PdfRequest, type PrintTarget } from './print-target';
 import { cssLengthToInches } from './printer';
 
 interface EvaluateResult {
@@ -77,14 +77,7 @@ export class CdpPrintTarget implements PrintTarget {
   }
 
   async capture(request: CaptureRequest): Promise<Uint8Array> {
-    const params: Record<string, unknown> = {
-      format: request.format,
-      // Document coordinates, within the view (the sequence scrolled the page there).
-      clip: { ...request.clip, scale: request.scale },
-      fromSurface: true,
-    };
-    if (request.format === 'jpeg' && request.quality !== undefined) params.quality = request.quality;
-    const shot = (await this.cdp.send('Page.captureScreenshot', params, this.sessionId)) as { data: string };
+    const shot = (await this.cdp.send('Page.captureScreenshot', screenshotParams(request), this.sessionId)) as { data: string };
     return new Uint8Array(Buffer.from(shot.data, 'base64'));
   }
 

@@ -12,7 +12,7 @@ import { DeckHasErrorsError } from './pdf-export';
 import { IMAGE_SCALE, slideImageFileName, type ImageFormat } from './pptx/index';
 import { refuseReadOnlyTarget } from './pptx-export';
 import type { PrintEngine } from './print-target';
-import { captureSlidePictures, pictureCount } from './slide-pictures';
+import { captureSlidePictures, chosenSlides, pictureCount } from './slide-pictures';
 
 /** A slide frame is 1280x720 CSS pixels; `--scale 1` is 1920x1080, so 1.5 device pixels each. */
 const DEVICE_PIXELS_AT_SCALE_1 = 1.5;
@@ -86,15 +86,13 @@ export async function exportImages(request: ExportImagesRequest): Promise<Export
   const { deck, engine, outDir, format, onProgress } = request;
   const fragments = request.fragments ?? false;
   const scale = request.scale ?? IMAGE_SCALE.default;
-  const numbers = new Set(request.slideNumbers ?? deck.slides.map((s) => s.index + 1));
-  const slides = deck.slides.filter((s) => numbers.has(s.index + 1));
+  const slides = chosenSlides(deck, request.slideNumbers);
   const total = pictureCount(slides, fragments);
   const report = (phase: ExportProgress['phase'], done: number, message?: string) =>
     onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });
 
   const errors = deck.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 && !request.allowErrors) throw new DeckHasErrorsError(deck, errors);
-  if (slides.length === 0) throw new Error(`${deck.file}: no slides to export`);
   const names = plannedImageNames(deck, slides, format, fragments);
   const maxSteps = Math.max(1, ...slides.map((s) => (fragments && s.fragments > 0 ? s.fragments + 1 : 1)));
   const targets = names.map((name) => join(outDir, name));

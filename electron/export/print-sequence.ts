@@ -67,11 +67,12 @@ export const PRINT_PAGE_RECTS_SCRIPT = `[...document.querySelectorAll('.lectern-
   return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
 })`;
 
-/** Scrolls a page into view and resolves once a frame has painted it (pages off screen are
- *  skipped, content-visibility: auto, until they come near the view). */
-function scrollIntoViewScript(rect: PageRect): string {
+/** Scrolls a page into view and resolves, once a frame has painted it (pages off screen are
+ *  skipped, content-visibility: auto, until they come near the view), with the value of
+ *  `describe` (an expression), so what a page shows costs no round trip of its own. */
+function scrollIntoViewScript(rect: PageRect, describe = 'true'): string {
   return `new Promise((resolve) => { window.scrollTo(${Number(rect.x)}, ${Number(rect.y)});
-  requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))); })`;
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(${describe}))); })`;
 }
 
 export interface CaptureOptions {
@@ -79,18 +80,22 @@ export interface CaptureOptions {
   scale: number;
   format: CaptureRequest['format'];
   quality?: number;
+  /** PNG encoded for speed, not size (CaptureRequest.fastEncoding). */
+  fastEncoding?: boolean;
 }
 
 /**
  * Pictures of every page of one job's laid-out print view, in order, each handed to `onPage` before
- * the next is taken (a long deck never holds all its pictures). The window is the job's page size
- * while it works. Resolves with the page count.
+ * the next is taken (a long deck never holds all its pictures). `describe` is an expression for
+ * page `index` evaluated once the page is in view; its value reaches `onPage`. The window is the
+ * job's page size while it works. Resolves with the page count.
  */
 export async function capturePagesOn(
   target: PrintTarget,
   job: PrintJob,
   options: CaptureOptions,
-  onPage: (index: number, image: Uint8Array) => void | Promise<void>,
+  onPage: (index: number, image: Uint8Array, description: unknown) => void | Promise<void>,
+  describe?: (index: number) => string,
 ): Promise<number> {
   const capture = target.capture?.bind(target);
   if (!capture || !target.setViewport) throw new Error('this printer cannot capture pages as pictures');
@@ -99,10 +104,11 @@ export async function capturePagesOn(
     const count = await runPrintJob(target, job, async () => {
       const rects = (await target.evaluate(PRINT_PAGE_RECTS_SCRIPT)) as PageRect[];
       for (const [i, clip] of rects.entries()) {
-        await target.evaluate(scrollIntoViewScript(clip));
+        const description = await target.evaluate(scrollIntoViewScript(clip, describe?.(i)));
         const request: CaptureRequest = { clip, scale: options.scale, format: options.format };
         if (options.quality !== undefined) request.quality = options.quality;
-        await onPage(i, await capture(request));
+        if (options.fastEncoding) request.fastEncoding = true;
+        await onPage(i, await capture(request), description);
       }
       return rects.length;
     });

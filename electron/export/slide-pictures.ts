@@ -49,6 +49,16 @@ export interface SlidePicturesRequest {
  */
 export const MIN_PICTURE_PART_SLIDES = 12;
 
+/** The slides a `--range` chose (1-based numbers, slidesInRange), in deck order; every slide
+ *  without one. Empty is an error: an export of nothing is a mistake, not an empty file. */
+export function chosenSlides(deck: Deck, slideNumbers: readonly number[] | undefined): Slide[] {
+  if (!slideNumbers) return deck.slides;
+  const numbers = new Set(slideNumbers);
+  const slides = deck.slides.filter((s) => numbers.has(s.index + 1));
+  if (slides.length === 0) throw new Error(`${deck.file}: no slides to export`);
+  return slides;
+}
+
 /** Pages the print view lays out for these slides: one each, or one per step plus the slide before. */
 export function pictureCount(slides: readonly Slide[], fragments: boolean): number {
   return slides.reduce((sum, slide) => sum + (fragments && slide.fragments > 0 ? slide.fragments + 1 : 1), 0);
@@ -118,9 +128,9 @@ export async function captureSlidePictures(
       const html = buildOfflineHtml({ ...deck, slides: planned[k]!.slides }, { view: 'print', print: options, printPart: part, assets });
       let lastIndex = -1;
       let step = 0;
-      return capturePagesOn(target, { html, page: printPageSize(options) }, request.capture, async (page, image) => {
+      const onPage = async (page: number, image: Uint8Array, described: unknown) => {
         if (failure.failed) throw failure.reason; // another part failed: stop, the export is lost
-        const info = (await target.evaluate(pageInfoScript(page))) as PageInfo | null;
+        const info = described as PageInfo | null;
         const slide = info ? byIndex.get(info.index) : undefined;
         if (!info || !slide) throw new Error(`page ${page + 1} of the print view shows no slide`);
         step = info.index === lastIndex ? step + 1 : 1;
@@ -134,7 +144,8 @@ export async function captureSlidePictures(
         const picture: SlidePicture = { part: k, page, slide, videos };
         if (request.fragments && slide.fragments > 0) picture.step = step;
         await onPicture(picture, image);
-      });
+      };
+      return capturePagesOn(target, { html, page: printPageSize(options) }, request.capture, onPage, pageInfoScript);
     });
 
   // Every part settles before this returns, so no picture arrives after a failure is reported.

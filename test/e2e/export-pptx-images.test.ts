@@ -86,6 +86,19 @@ describe('PowerPoint export', { skip }, () => {
     assert.equal(info.Author, talk.meta.author);
   });
 
+  test('--range: a PowerPoint of the chosen slides only, in deck order, read back with their titles', () => {
+    const target = join(scratch.dir, 'handover.pptx');
+    const run = lectern(['export', deck, '--format', 'pptx', '--range', '5,2-3', '-o', target, '--quiet']);
+    assert.equal(run.status, 0, run.stderr);
+    const whole = loadDeck(deck);
+    const read = readPptx(readFileSync(target));
+    assert.deepEqual(read.slides.map((s) => s.title), [2, 3, 5].map((n) => whole.slides[n - 1]!.title));
+    assert.deepEqual(read.slides.map((s) => s.altText), [2, 3, 5].map((n) => whole.slides[n - 1]!.text));
+    const zip = unzipSync(readFileSync(target), { filter: (f) => /^ppt\/media\/slide\d+\.png$/.test(f.name) });
+    assert.equal(Object.keys(zip).length, 3);
+    for (const picture of Object.values(zip)) assert.deepEqual(pngSize(picture), [3840, 2160]);
+  });
+
   test('--fragments: a slide per step; a cine loop on a slide becomes an embedded video with its poster', (t) => {
     if (!found('ffmpeg')) return t.skip('ffmpeg not installed: no video to embed');
     const dir = join(scratch.dir, 'cine');
@@ -151,6 +164,7 @@ describe('bad input: one line, an exit code, nothing written', { skip }, () => {
     ['--range beyond the deck', ['--format', 'png', '--range', '4-9'], /--range 4-9 is beyond the deck: it has 5 slides/],
     ['--quality for PNG', ['--format', 'png', '--quality', '80'], /--quality cannot be used with --format png/],
     ['--range for a PDF', ['--format', 'slides', '--range', '2'], /--range cannot be used with --format slides/],
+    ['--range beyond the deck for a .pptx', ['--format', 'pptx', '--range', '4-9'], /--range 4-9 is beyond the deck: it has 5 slides/],
   ];
   for (const [what, args, message] of usage) {
     test(`${what}: exit 2`, () => {

@@ -25,8 +25,23 @@ export class FakeCaptureEngine implements PrintEngine {
     private readonly hooks: FakeEngineHooks = {},
   ) {}
 
+  /** Most targets at work at once (at most `concurrency`, as the real engines lend them). */
+  maxBusy = 0;
+  private busy = 0;
+  private queue: Array<() => void> = [];
+
   async withTarget<T>(work: (target: PrintTarget) => Promise<T>): Promise<T> {
-    return work(this.target());
+    // A pool like the real engines': work beyond `concurrency` waits its turn, first come first served.
+    if (this.busy >= this.concurrency) await new Promise<void>((resolve) => this.queue.push(resolve));
+    else this.busy++;
+    this.maxBusy = Math.max(this.maxBusy, this.busy);
+    try {
+      return await work(this.target());
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.busy--;
+    }
   }
 
   async close(): Promise<void> {

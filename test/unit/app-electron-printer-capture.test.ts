@@ -77,6 +77,10 @@ test('JPEG quality reaches the screenshot command; PNG has none', () => {
   const clip = { x: 0, y: 0, width: 10, height: 10 };
   assert.equal(screenshotParams({ clip, scale: 1, format: 'jpeg', quality: 70 }).quality, 70);
   assert.equal(screenshotParams({ clip, scale: 1, format: 'png', quality: 70 }).quality, undefined);
+  // Fast encoding is a PNG setting (Chromium's optimizeForSpeed): asked for only where it applies.
+  assert.equal(screenshotParams({ clip, scale: 3, format: 'png', fastEncoding: true }).optimizeForSpeed, true);
+  assert.equal(screenshotParams({ clip, scale: 3, format: 'png' }).optimizeForSpeed, undefined);
+  assert.equal(screenshotParams({ clip, scale: 3, format: 'jpeg', fastEncoding: true }).optimizeForSpeed, undefined);
 });
 
 test('a window without the debugger prints PDFs but says it cannot take pictures', async () => {

@@ -51,7 +51,7 @@ describe('PowerPoint export', () => {
     await exportPptx({ deck, engine, target, onProgress: (p) => phases.push(p.phase) });
     assert.equal(engine.loads.length, 2, 'two parts');
     assert.deepEqual(engine.loads.map((l) => l.slides.length), [65, 65]);
-    assert.ok(engine.captures.every((c) => c.scale === 3 && c.format === 'png'), '3840x2160 pictures');
+    assert.ok(engine.captures.every((c) => c.scale === 3 && c.format === 'png' && c.fastEncoding === true), '3840x2160 PNGs, encoded for speed');
     const read = readPptx(readFileSync(target));
     assert.equal(read.title, 'Long deck');
     assert.equal(read.creator, 'A. Author');
@@ -74,6 +74,26 @@ describe('PowerPoint export', () => {
     const read = readPptx(readFileSync(target));
     assert.equal(pictureCount(deck.slides, true), 6);
     assert.deepEqual(read.slides.map((s) => s.title), ['Slide 1', 'Slide 2', 'Slide 3', 'Slide 3', 'Slide 3', 'Slide 4']);
+  });
+
+  test('a range (3-7,12): only those slides, in deck order, each with its own title and notes', async () => {
+    const deck = loadDeck(writeDeck('handover', 20));
+    const engine = new FakeCaptureEngine(2);
+    const target = join(dir, 'handover.pptx');
+    const chosen = [3, 4, 5, 6, 7, 12];
+    await exportPptx({ deck, engine, target, slideNumbers: chosen });
+    assert.deepEqual(engine.loads.flatMap((l) => l.slides), chosen.map((n) => n - 1), 'only the chosen slides are laid out');
+    const read = readPptx(readFileSync(target));
+    assert.deepEqual(read.slides.map((s) => s.title), chosen.map((n) => `Slide ${n}`));
+    assert.deepEqual(read.slides[5]!.notes.map((n) => n.text), ['point 12', 'more']);
+    await assert.rejects(exportPptx({ deck, engine, target: join(dir, 'none.pptx'), slideNumbers: [] }), /no slides to export/);
+    assert.equal(existsSync(join(dir, 'none.pptx')), false);
+  });
+
+  test('a short deck gets no warning', async () => {
+    const warnings: string[] = [];
+    await exportPptx({ deck: loadDeck(writeDeck('short', 3)), engine: new FakeCaptureEngine(1), target: join(dir, 'short.pptx'), onWarning: (m) => warnings.push(m) });
+    assert.deepEqual(warnings, []);
   });
 
   test('a capture failing at any slide leaves no file, no temp file and no scratch pictures; the old file stays', async () => {

@@ -18,7 +18,7 @@ import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ZipStream from 'zip-stream';
+import type ZipStream from 'zip-stream';
 import { PendingFile } from '../atomic-file';
 import { packageParts } from './package-parts';
 import { notesSlideRelsXml, notesSlideXml, pictureBox, slideRelsXml, slideXml, type SlideMedia } from './slide-parts';
@@ -100,8 +100,11 @@ class ByteCounter extends Transform {
 export async function writePptx(options: WritePptxOptions): Promise<PptxWriteResult> {
   const { target, deck, slideCount } = options;
   if (!Number.isInteger(slideCount) || slideCount < 0) throw new PptxInputError(`slide count must be a whole number, not ${slideCount}`);
+  // Loaded here, not with the module: zip-stream and its stream libraries take ~150 ms to load,
+  // which the command line would otherwise spend before it starts the browser.
+  const { default: ZipStreamClass } = (await import('zip-stream')) as unknown as { default: typeof ZipStream };
   const pending = new PendingFile(target);
-  const zip = new ZipStream({ zlib: { level: 6 } });
+  const zip = new ZipStreamClass({ zlib: { level: 6 } });
   const counter = new ByteCounter();
   const file = createWriteStream(pending.tempPath);
   const written = pipeline(zip, counter, file);
