@@ -221,9 +221,15 @@ export class LecternController implements AnswerHost {
       this.deps.dialog.showErrorBox('Cannot open deck', `${path} is not a Markdown deck file (.md) that exists.`);
       return false;
     }
-    this.load(path);
-    this.deps.recent.add(path);
-    void this.dispatch({ type: 'deck-opened', mode });
+    const open = (): void => {
+      this.load(path);
+      this.deps.recent.add(path);
+      void this.dispatch({ type: 'deck-opened', mode });
+    };
+    // Another deck replaces one being presented: its ink is saved to it first, not to the new one.
+    const saving = this.presenting ? this.saveTalkInk() : null;
+    if (saving) void saving.then(open);
+    else open();
     return true;
   }
 

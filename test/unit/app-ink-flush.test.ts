@@ -221,3 +221,29 @@ test('Save Ink and Rehearsals Elsewhere: the windows save first, then both files
   assert.deepEqual(saved, { ok: true, files: [join(dir, 'usb', 'talk.lectern-ink.json')] });
   assert.ok(existsSync(join(dir, 'usb', 'talk.lectern-ink.json')));
 });
+
+test('another deck opened over a talk: the ink is saved to the deck it was drawn on, then the new deck loads', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-flush-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const first = join(dir, 'first.md');
+  const second = join(dir, 'second.md');
+  writeFileSync(first, '# One\n\nNote: n');
+  writeFileSync(second, '# Other\n\nNote: n');
+  const h = appHarness(dir, first);
+  h.ctl.start(first);
+  const presenter = h.byRole('presenter')!;
+  const key = h.ctl.deck!.slides[0]!.key;
+  await h.ctl.invoke('ink:load', presenter.webContents.id, undefined);
+  presenter.onSend = (channel, payload) => {
+    if (channel !== 'ink:flush') return;
+    void h.ctl
+      .invoke('ink:save', presenter.webContents.id, { slides: [{ key, title: 'One', index: 0, strokes: [stroke] }], removed: [] })
+      .then(() => h.ctl.invoke('ink:flushed', presenter.webContents.id, payload));
+  };
+  assert.equal(h.ctl.openDeck(second), true);
+  assert.equal(h.ctl.deck!.file, first, 'still the first deck while its ink is saved');
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(h.ctl.deck!.file, second);
+  assert.ok(existsSync(inkSidecarPath(first)));
+  assert.ok(!existsSync(inkSidecarPath(second)));
+});
