@@ -8,7 +8,8 @@
 // two at a time on a loaded 2-core machine it was slower, and load-sensitive tests timed out.
 // LECTERN_TEST_CONCURRENCY sets either.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 /** Unit test files the fast tier leaves to the full suite, and why. */
@@ -54,9 +55,12 @@ if (files.length === 0) {
   process.exit(1);
 }
 const concurrency = Number(process.env.LECTERN_TEST_CONCURRENCY) || (fast ? 2 : undefined);
+// Ink and runs a test cannot write beside its deck go here, never into the user's own folder.
+const sidecars = mkdtempSync(join(tmpdir(), 'lectern-test-sidecars-'));
 const run = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', ...(concurrency ? [`--test-concurrency=${concurrency}`] : []), '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
+  { stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', LECTERN_SIDECAR_DIR: sidecars } },
 );
+rmSync(sidecars, { recursive: true, force: true });
 process.exit(run.status ?? 1);

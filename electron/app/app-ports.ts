@@ -6,6 +6,7 @@ import type { Deck } from '../deck/types';
 import type { PlaceableWindow, ScreenLike } from './displays';
 import type { LiveReloadEvents } from './live-reload';
 import type { RecentDecks } from './recent';
+import type { SidecarPlaces } from '../sidecar/sidecar-places';
 
 export interface AppWindowLike extends PlaceableWindow {
   readonly webContents: { readonly id: number; send(channel: string, payload: unknown): void };
@@ -95,4 +96,8 @@ export interface ControllerDeps {
   /** Called whenever the menu state may have changed. */
   menuChanged(): void;
   quit(): void;
+  /** Where ink and runs go when the deck folder refuses them (default: sidecar-places.ts's). */
+  sidecarPlaces?: SidecarPlaces;
+  /** How long a talk window may take to save its ink before its window closes (default 2000 ms). */
+  inkFlushTimeoutMs?: number;
 }

@@ -6,19 +6,22 @@
 // the real ones), so every decision here is tested in plain Node.
 
 import { resolve } from 'node:path';
-import type { DeckPayload, DeckSummary, EventChannels, ExportOptions, InvokeChannel, InvokeChannels, PictureExportOptions, ViewRole } from '../contract/ipc';
+import type { DeckPayload, DeckSummary, EventChannels, ExportOptions, InvokeChannel, InvokeChannels, PictureExportOptions, SaveElsewhereResult, ViewRole } from '../contract/ipc';
 import { DECK_EXTENSIONS } from '../deck/deck-file';
 import type { Deck } from '../deck/types';
 import type { AppWindowLike, ControllerDeps, DeckWatch } from './app-ports';
 import { isDeckPath, summarizeDecks } from './deck-list';
 import { DisplayArranger, type RehearsalMode } from './displays';
 import { ExportSession } from './export-session';
+import { InkFlush } from './ink-flush';
 import { createInvokeAnswers, type AnswerHost, type InvokeAnswers } from './ipc-answers';
 import { INITIAL_STATE, transition, type LifecycleEffect, type LifecycleEvent, type LifecycleState } from './lifecycle';
 import type { MenuActions, MenuState } from './menu';
 import { deckAssetBase } from './protocols';
 import { SyncRelay } from './sync-relay';
 import { ViewWindows } from './view-windows';
+import { saveSidecarsWithDialog, UnsavedSidecars } from './unsaved-sidecars';
+import { defaultPlaces, type SidecarPlaces } from '../sidecar/sidecar-places';
 
 export type { AppWindowLike, ControllerDeps, DeckWatch, DialogLike, ExportRequest, PowerSaveBlockerLike } from './app-ports';
 export { progressBarValue } from './export-session';
@@ -34,11 +37,17 @@ export class LecternController implements AnswerHost {
   private assetVersion = 0;
   readonly arranger: DisplayArranger;
   private readonly answers: InvokeAnswers;
+  /** Ink and runs that could not be written anywhere yet (unsaved-sidecars.ts). */
+  private readonly unsaved = new UnsavedSidecars();
+  private readonly places: SidecarPlaces;
+  private readonly inkFlush: InkFlush;
 
   constructor(private readonly deps: ControllerDeps) {
     this.arranger = new DisplayArranger(deps.screen, () => deps.menuChanged());
     this.exports = new ExportSession(deps, this.windows);
-    this.answers = createInvokeAnswers(this, deps);
+    this.places = deps.sidecarPlaces ?? defaultPlaces();
+    this.inkFlush = new InkFlush(deps.inkFlushTimeoutMs ?? 2000);
+    this.answers = createInvokeAnswers(this, { ...deps, sidecarPlaces: this.places }, this.unsaved);
   }
 
   get deck(): Deck | null {
@@ -90,12 +99,43 @@ export class LecternController implements AnswerHost {
   private dispatch(event: LifecycleEvent): Promise<void> {
     const { state, effects } = transition(this.state, event);
     this.state = state;
+    return this.carryOut(effects);
+  }
+
+  /** Effects in order. 'save-ink' holds back the ones after it (windows closing, the deck
+   *  unloading) until the talk windows saved their ink, at most inkFlushTimeoutMs; with no window
+   *  to ask it holds nothing back, so the rest happens at once. */
+  private carryOut(effects: readonly LifecycleEffect[]): Promise<void> {
     const pending: Array<Promise<void>> = [];
-    for (const effect of effects) {
+    for (const [i, effect] of effects.entries()) {
+      if (effect.type === 'save-ink') {
+        const saving = this.saveTalkInk();
+        if (saving) return Promise.all([...pending, saving.then(() => this.carryOut(effects.slice(i + 1)))]).then(() => undefined);
+        continue;
+      }
       const done = this.apply(effect);
       if (done) pending.push(done);
     }
     return Promise.all(pending).then(() => undefined);
+  }
+
+  /** Asks the talk windows to save their ink now (null: none has ink to save). */
+  private saveTalkInk(): Promise<void> | null {
+    const talk = [this.windowOf('presenter'), this.windowOf('audience')].filter((w): w is AppWindowLike => w !== null);
+    return this.inkFlush.flush(talk)?.then(() => undefined) ?? null;
+  }
+
+  inkFlushed(senderId: number, id: number): void {
+    this.inkFlush.answered(senderId, id);
+  }
+
+  /** File > Save Ink and Rehearsals Elsewhere...: the talk windows save first (what they hold
+   *  reaches main), then a folder dialog (unsaved-sidecars.ts). */
+  async saveSidecarsElsewhere(): Promise<SaveElsewhereResult> {
+    const deck = this.deck;
+    if (!deck) return { ok: false, message: 'no deck is open' };
+    await this.saveTalkInk();
+    return saveSidecarsWithDialog(deck, this.deps.dialog, this.unsaved, this.places);
   }
 
   private apply(effect: LifecycleEffect): Promise<void> | void {
@@ -123,6 +163,8 @@ export class LecternController implements AnswerHost {
         if (this.powerId !== null) this.deps.power.stop(this.powerId);
         this.powerId = null;
         return;
+      case 'save-ink':
+        return; // carried out by carryOut: it holds back the effects after it
       case 'release-displays':
         this.arranger.stop();
         return;
@@ -153,7 +195,12 @@ export class LecternController implements AnswerHost {
   }
 
   private open(role: ViewRole): AppWindowLike {
-    return this.windows.add(role, this.deps.createWindow(role), (closed) => void this.dispatch({ type: 'window-closed', window: closed }));
+    const win = this.deps.createWindow(role);
+    const id = win.webContents.id;
+    return this.windows.add(role, win, (closed) => {
+      this.inkFlush.gone(id);
+      void this.dispatch({ type: 'window-closed', window: closed });
+    });
   }
 
   /** At launch: the deck from argv, else the start screen. */
@@ -174,9 +221,15 @@ export class LecternController implements AnswerHost {
       this.deps.dialog.showErrorBox('Cannot open deck', `${path} is not a Markdown deck file (.md) that exists.`);
       return false;
     }
-    this.load(path);
-    this.deps.recent.add(path);
-    void this.dispatch({ type: 'deck-opened', mode });
+    const open = (): void => {
+      this.load(path);
+      this.deps.recent.add(path);
+      void this.dispatch({ type: 'deck-opened', mode });
+    };
+    // Another deck replaces one being presented: its ink is saved to it first, not to the new one.
+    const saving = this.presenting ? this.saveTalkInk() : null;
+    if (saving) void saving.then(open);
+    else open();
     return true;
   }
 
@@ -263,6 +316,8 @@ export class LecternController implements AnswerHost {
 
   /** The answer to each invoke channel, for a sender already checked by the IPC guard. */
   invoke<C extends InvokeChannel>(channel: C, senderId: number, request: unknown): Promise<InvokeChannels[C]['response']> {
+    // A window that loads ink has a session that answers 'ink:flush'.
+    if (channel === 'ink:load') this.inkFlush.hasInk(senderId);
     return this.answers[channel](senderId, request);
   }
 
@@ -303,6 +358,7 @@ export class LecternController implements AnswerHost {
       setRehearsal: (mode) => this.setRehearsal(mode),
       toggleRehearsalRun: () => this.windows.send('presenter:command', 'toggle-rehearsal'),
       setPaper: (paper) => this.exports.setPaper(paper),
+      saveSidecarsElsewhere: () => void this.saveSidecarsElsewhere(),
       quit: () => this.deps.quit(),
     };
   }

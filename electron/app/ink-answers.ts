@@ -1,14 +1,17 @@
 // The ink IPC channels (contract: 'ink:load', 'ink:save'): the sidecar beside the open deck,
 // read and merged-and-written by electron/ink/file/sidecar-file.ts. Requests are untrusted, so
 // strokes are checked as the sidecar format checks them (a bad one refuses the save; the renderer
-// keeps its ink in memory and says so).
+// keeps its ink in memory and says so). Ink that could not be written anywhere is also kept here
+// (unsaved-sidecars.ts) for "Save Ink and Rehearsals Elsewhere…".
 
 import { basename } from 'node:path';
 import type { InkLoadResult, InkSaveResult, InvokeChannels } from '../contract/ipc';
 import type { Deck } from '../deck/types';
 import { readInkSidecar, saveInkSidecar } from '../ink/file/sidecar-file';
-import { INK_FORMAT, INK_VERSION, parseInkSidecar } from '../ink/sidecar-format';
+import { INK_FORMAT, INK_VERSION, mergeInk, parseInkSidecar } from '../ink/sidecar-format';
 import type { InkDocument, InkSlide } from '../ink/types';
+import { defaultPlaces, type SidecarPlaces } from '../sidecar/sidecar-places';
+import { UnsavedSidecars } from './unsaved-sidecars';
 
 export type InkAnswers = {
   [C in 'ink:load' | 'ink:save']: (senderId: number, request: unknown) => Promise<InvokeChannels[C]['response']>;
@@ -31,12 +34,12 @@ export function inkFromRequest(deckFile: string, request: unknown): { doc: InkDo
   return { doc: parsed.doc, removed: new Set(r.removed as string[]) };
 }
 
-export function createInkAnswers(openDeck: () => Deck | null): InkAnswers {
+export function createInkAnswers(openDeck: () => Deck | null, unsaved: UnsavedSidecars = new UnsavedSidecars(), places: SidecarPlaces = defaultPlaces()): InkAnswers {
   return {
     'ink:load': async (): Promise<InkLoadResult> => {
       const deck = openDeck();
       if (!deck) return { slides: [] };
-      const read = readInkSidecar(deck.file);
+      const read = readInkSidecar(deck.file, new Date(), places);
       const slides: InkSlide[] = [...read.doc.slides.values()];
       return read.problem ? { slides, problem: read.problem } : { slides };
     },
@@ -46,9 +49,16 @@ export function createInkAnswers(openDeck: () => Deck | null): InkAnswers {
       const checked = inkFromRequest(deck.file, request);
       if ('error' in checked) return { ok: false, message: checked.error };
       const keys = new Set(deck.slides.map((s) => s.key));
-      const saved = await saveInkSidecar(deck.file, checked.doc, checked.removed, (key) => keys.has(key));
-      if (!saved.ok) return { ok: false, message: saved.message };
-      return saved.problem ? { ok: true, file: saved.file, problem: saved.problem } : { ok: true, file: saved.file };
+      const kept = unsaved.inkOf(deck.file);
+      const doc = kept ? mergeInk(kept.doc, checked.doc, checked.removed) : checked.doc;
+      const removed = kept ? new Set([...kept.removed, ...checked.removed]) : checked.removed;
+      const saved = await saveInkSidecar(deck.file, doc, removed, (key) => keys.has(key), places);
+      if (!saved.ok) {
+        unsaved.keepInk(deck.file, doc, removed);
+        return { ok: false, message: saved.message };
+      }
+      unsaved.forgetInk(deck.file);
+      return { ok: true, file: saved.file, ...(saved.problem ? { problem: saved.problem } : {}), ...(saved.elsewhere ? { elsewhere: saved.elsewhere } : {}) };
     },
   };
 }

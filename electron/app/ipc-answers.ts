@@ -3,14 +3,16 @@
 // already checked by the IPC guard.
 
 import { existsSync } from 'node:fs';
-import type { DeckPayload, DeckSummary, ExportOptions, InvokeChannel, InvokeChannels, PictureExportOptions, RehearsalsAnswer, ViewRole } from '../contract/ipc';
+import type { DeckPayload, DeckSummary, ExportOptions, InvokeChannel, InvokeChannels, PictureExportOptions, RehearsalsAnswer, SaveElsewhereResult, ViewRole } from '../contract/ipc';
 import type { AppWindowLike, ControllerDeps } from './app-ports';
 import { findDeckFiles, isDeckPath } from './deck-list';
 import { createInkAnswers } from './ink-answers';
 import { validPictureOptions } from './picture-export';
 import { isSafeExternalUrl } from './security';
-import { readRehearsals, rehearsalsPath as rehearsalsPathOf, saveRun } from '../sidecar/rehearsal-file';
+import { readRehearsals, saveRuns } from '../sidecar/rehearsal-file';
 import { parseRehearsals, REHEARSALS_FORMAT, REHEARSALS_VERSION, serializeRehearsals } from '../sidecar/rehearsals';
+import { defaultPlaces, type SidecarPlaces } from '../sidecar/sidecar-places';
+import { UnsavedSidecars } from './unsaved-sidecars';
 
 export type InvokeAnswers = {
   [C in InvokeChannel]: (senderId: number, request: unknown) => Promise<InvokeChannels[C]['response']>;
@@ -35,11 +37,20 @@ export interface AnswerHost {
   exportPicturesWithDialog(options: PictureExportOptions): Promise<{ file: string } | null>;
   /** The open deck's file, or null. */
   deckFile(): string | null;
+  /** "Save Ink and Rehearsals Elsewhere…" (a folder dialog). */
+  saveSidecarsElsewhere(): Promise<SaveElsewhereResult>;
+  /** A window answered 'ink:flush' `id`. */
+  inkFlushed(senderId: number, id: number): void;
 }
 
-export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 'slidesDir' | 'recent' | 'openExternal'>): InvokeAnswers {
+export function createInvokeAnswers(
+  ctl: AnswerHost,
+  deps: Pick<ControllerDeps, 'slidesDir' | 'recent' | 'openExternal' | 'sidecarPlaces'>,
+  unsaved: UnsavedSidecars = new UnsavedSidecars(),
+): InvokeAnswers {
+  const places = deps.sidecarPlaces ?? defaultPlaces();
   return {
-    ...createInkAnswers(() => ctl.payload()?.deck ?? null),
+    ...createInkAnswers(() => ctl.payload()?.deck ?? null, unsaved, places),
     'view:role': async (senderId) => ctl.roleOf(senderId) ?? 'start',
     // The start screen shows the welcome view, whatever deck is open.
     'deck:load': async (senderId) => (ctl.roleOf(senderId) === 'start' ? null : ctl.payload()),
@@ -61,9 +72,15 @@ export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 
       const options = validPictureOptions(request);
       return options ? ctl.exportPicturesWithDialog(options) : null;
     },
-    'rehearsal:load': async () => rehearsalsOf(ctl.deckFile(), null),
+    'rehearsal:load': async () => rehearsalsOf(ctl.deckFile(), null, unsaved, places),
     // Only the presenter rehearses; the run is checked like a file read from disk.
-    'rehearsal:save': async (senderId, request) => (ctl.roleOf(senderId) === 'presenter' ? rehearsalsOf(ctl.deckFile(), request) : { json: '', problem: 'only the presenter view saves rehearsals' }),
+    'rehearsal:save': async (senderId, request) =>
+      ctl.roleOf(senderId) === 'presenter' ? rehearsalsOf(ctl.deckFile(), request, unsaved, places) : { json: '', problem: 'only the presenter view saves rehearsals' },
+    'sidecar:save-elsewhere': async () => ctl.saveSidecarsElsewhere(),
+    'ink:flushed': async (senderId, request) => {
+      const id = field(request, 'id');
+      if (typeof id === 'number') ctl.inkFlushed(senderId, id);
+    },
     'link:open-external': async (_senderId, request) => {
       const url = field(request, 'url');
       if (typeof url !== 'string' || !isSafeExternalUrl(url)) return false;
@@ -73,20 +90,31 @@ export function createInvokeAnswers(ctl: AnswerHost, deps: Pick<ControllerDeps, 
   };
 }
 
-/** The deck's runs, after adding `run` when one is given; problems are answers, not throws. */
-function rehearsalsOf(deckFile: string | null, run: unknown): RehearsalsAnswer {
+/** Said when runs cannot be written anywhere: the window keeps them, and so does main. */
+export const RUNS_KEPT = 'the run is kept in this window and in the app until it can be saved: choose File > Save Ink and Rehearsals Elsewhere... or download it from the report';
+
+/** The deck's runs, after adding `run` when one is given; problems are answers, not throws.
+ *  Runs that could not be written before are added with the next one. */
+function rehearsalsOf(deckFile: string | null, run: unknown, unsaved: UnsavedSidecars, places: SidecarPlaces): RehearsalsAnswer {
   if (!deckFile) return { json: '', problem: 'no deck is open' };
+  const asideOf = (loaded: ReturnType<typeof readRehearsals>): string[] => (loaded.setAside ? [`${loaded.setAside.problem}; moved to ${loaded.setAside.movedTo}`] : []);
+  let checkedRun: ReturnType<typeof parseRehearsals> | null = null;
   try {
     if (run === null) {
-      const loaded = readRehearsals(deckFile);
-      return { json: serializeRehearsals(loaded.file), ...(loaded.setAside ? { problem: `${loaded.setAside.problem}; moved to ${loaded.setAside.movedTo}` } : {}) };
+      const loaded = readRehearsals(deckFile, new Date(), true, places);
+      const file = unsaved.runsOf(deckFile).reduce((f, r) => ({ ...f, runs: [...f.runs, r] }), loaded.file);
+      const problems = [...asideOf(loaded), ...(unsaved.runsOf(deckFile).length ? [`${unsaved.runsOf(deckFile).length} run(s) not saved yet: ${RUNS_KEPT}`] : [])];
+      return { json: serializeRehearsals(file), ...(problems.length ? { problem: problems.join('; ') } : {}) };
     }
-    const checked = parseRehearsals(JSON.stringify({ format: REHEARSALS_FORMAT, version: REHEARSALS_VERSION, runs: [run] }));
-    if (!checked.ok || !checked.file.runs[0]) return { json: '', problem: 'the run was refused: it is not a rehearsal run' };
-    const saved = saveRun(deckFile, checked.file.runs[0]);
-    return { json: serializeRehearsals(saved.file), file: rehearsalsPathOf(deckFile), ...(saved.setAside ? { problem: `${saved.setAside.problem}; moved to ${saved.setAside.movedTo}` } : {}) };
+    checkedRun = parseRehearsals(JSON.stringify({ format: REHEARSALS_FORMAT, version: REHEARSALS_VERSION, runs: [run] }));
+    if (!checkedRun.ok || !checkedRun.file.runs[0]) return { json: '', problem: 'the run was refused: it is not a rehearsal run' };
+    const saved = saveRuns(deckFile, [...unsaved.runsOf(deckFile), checkedRun.file.runs[0]], new Date(), places);
+    unsaved.forgetRuns(deckFile);
+    const problems = [...asideOf(saved), ...(saved.written?.elsewhere ? [`Rehearsals: ${saved.written.elsewhere}`] : [])];
+    return { json: serializeRehearsals(saved.file), file: saved.written?.file ?? '', ...(problems.length ? { problem: problems.join('; ') } : {}) };
   } catch (err) {
-    return { json: '', problem: `${err instanceof Error ? err.message : String(err)}; the run is kept in this window only: download it from the report` };
+    if (checkedRun?.ok && checkedRun.file.runs[0]) unsaved.keepRun(deckFile, checkedRun.file.runs[0]);
+    return { json: '', problem: `${err instanceof Error ? err.message : String(err)}; ${RUNS_KEPT}` };
   }
 }
 

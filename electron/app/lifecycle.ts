@@ -38,6 +38,9 @@ export type LifecycleEffect =
   | { readonly type: 'block-display-sleep' }
   | { readonly type: 'allow-display-sleep' }
   | { readonly type: 'release-displays' }
+  /** Ask the open talk windows to save their ink and wait (a bounded time) for them, before any
+   *  later effect closes them or unloads the deck: a talk that ends, or a quit, never loses ink. */
+  | { readonly type: 'save-ink' }
   /** A new deck in windows already open: same windows, new content. */
   | { readonly type: 'refresh-views' }
   /** Compile the open deck as this talk length from now on (and show it in the open windows). */
@@ -81,8 +84,9 @@ export const LIFECYCLE_EVENTS: readonly LifecycleEvent[] = [
 
 const same = (state: LifecycleState): Transition => ({ state, effects: [] });
 
-/** The talk's windows close and the machine may sleep again. */
+/** The talk's windows save their ink and close, and the machine may sleep again. */
 const END_TALK: readonly LifecycleEffect[] = [
+  { type: 'save-ink' },
   { type: 'release-displays' },
   { type: 'allow-display-sleep' },
   { type: 'close-window', window: 'audience' },

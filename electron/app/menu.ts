@@ -65,6 +65,8 @@ export interface MenuActions {
   /** Starts a rehearsal run in the presenter view, or ends the running one (as Shift+R there). */
   toggleRehearsalRun(): void;
   setPaper(paper: Paper): void;
+  /** Writes the deck's ink and rehearsal runs to a folder the presenter picks (a read-only deck folder). */
+  saveSidecarsElsewhere(): void;
   quit(): void;
 }
 
@@ -192,6 +194,12 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         label: 'Export Images...',
         enabled: state.hasDeck && !state.exporting,
         submenu: pictureExportMenu('images', state.hasDeck && !state.exporting, actions),
+      },
+      {
+        id: 'save-sidecars-elsewhere',
+        label: 'Save Ink and Rehearsals Elsewhere...',
+        enabled: state.hasDeck,
+        click: () => actions.saveSidecarsElsewhere(),
       },
       ...(mac
         ? []

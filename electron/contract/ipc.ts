@@ -53,7 +53,18 @@ export interface InkSaveRequest {
   removed: string[];
 }
 
-export type InkSaveResult = { ok: true; file: string; problem?: string } | { ok: false; message: string };
+/** `elsewhere`: the deck folder refused, the ink went to the per-user folder (a sentence saying where). */
+export type InkSaveResult = { ok: true; file: string; problem?: string; elsewhere?: string } | { ok: false; message: string };
+
+/** "Save Ink and Rehearsals Elsewhere…": the files written in the folder the presenter chose, or
+ *  why not; null when the dialog was cancelled. */
+export type SaveElsewhereResult = { ok: true; files: string[] } | { ok: false; message: string } | null;
+
+/** Main asks a talk window to save its ink now (the talk ends, the app quits); the window answers
+ *  with 'ink:flushed' and the same id once its save is done or failed. */
+export interface InkFlushRequest {
+  id: number;
+}
 
 /** What the renderer gets when it boots or when the deck is reloaded. */
 export interface DeckPayload {
@@ -136,6 +147,10 @@ export interface InvokeChannels {
   'rehearsal:load': { request: void; response: RehearsalsAnswer };
   /** Adds a run (a RehearsalRun, checked in main) to the deck's rehearsal file. */
   'rehearsal:save': { request: unknown; response: RehearsalsAnswer };
+  /** Asks for a folder and writes the deck's ink and runs there (the deck folder is read-only). */
+  'sidecar:save-elsewhere': { request: void; response: SaveElsewhereResult };
+  /** A window's answer to 'ink:flush' (its ink is saved, or its save failed and it keeps it). */
+  'ink:flushed': { request: InkFlushRequest; response: void };
 }
 
 /** The deck's runs as the sidecar's JSON text ('' when none could be read), and what went wrong. */
@@ -170,6 +185,7 @@ export interface EventChannels {
   'export:progress': ExportProgress;
   /** A menu item for the presenter view (View > Rehearse Timings): sent to the presenter only. */
   'presenter:command': PresenterCommand;
+  'ink:flush': InkFlushRequest;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -191,9 +207,11 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'ink:save',
   'rehearsal:load',
   'rehearsal:save',
+  'sidecar:save-elsewhere',
+  'ink:flushed',
 ];
 export const SEND_CHANNELS: readonly SendChannel[] = ['sync'];
-export const EVENT_CHANNELS: readonly EventChannel[] = ['sync', 'deck:updated', 'deck:errors', 'export:progress', 'presenter:command'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['sync', 'deck:updated', 'deck:errors', 'export:progress', 'presenter:command', 'ink:flush'];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);

@@ -26,8 +26,8 @@ export interface InkSessionOptions {
   zoom: ZoomTarget;
   /** Title and index of a slide key in the current deck (undefined: not in it, orphaned ink). */
   slideInfo: (key: string) => { title: string; index: number } | undefined;
-  /** Things the presenter should know (never shown on the projector). */
-  notify: (message: string) => void;
+  /** Things the presenter should know (never shown on the projector), with a button to act on it. */
+  notify: (message: string, action?: { label: string; run(): void }) => void;
   /** The tool changed (the presenter's badge). */
   toolChanged?: (tool: InkTool, colour: string) => void;
 }
@@ -53,6 +53,9 @@ export class InkSession {
   private readonly undoStack: Array<{ slide: string; inverse: InkOp }> = [];
   private saveTimer: number | undefined;
   private lastSaveFailed = false;
+  private lastElsewhere: string | undefined;
+  /** The save under way, so a flush waits for it rather than reporting too early. */
+  private saving: Promise<boolean> = Promise.resolve(true);
 
   constructor(private readonly o: InkSessionOptions) {
     this.state = new InkState(o.slideInfo);
@@ -69,6 +72,14 @@ export class InkSession {
     });
     o.transport.onMessage((m) => this.receive(m));
     window.addEventListener('pagehide', () => void this.saveNow());
+    // The app asks before it closes this window (the talk ends, the app quits).
+    o.store.onFlushRequest?.(() => this.flush());
+  }
+
+  /** Saves now, after any save already under way. */
+  async flush(): Promise<boolean> {
+    await this.saving;
+    return this.saveNow();
   }
 
   /** Loads stored ink (hidden until asked for: it is from an earlier talk). */
@@ -292,16 +303,35 @@ export class InkSession {
     }
   }
 
+  /** The store's way out of a failed save, as a button (the app's "save elsewhere"). */
+  private rescueAction(): { label: string; run(): void } | undefined {
+    const rescue = this.o.store.rescue;
+    if (!rescue) return undefined;
+    return {
+      label: rescue.label,
+      run: () => {
+        void this.saveNow()
+          .then(() => rescue.run())
+          .then((said) => this.o.notify(said), (err: unknown) => this.o.notify(`Not saved: ${err instanceof Error ? err.message : String(err)}`));
+      },
+    };
+  }
+
   private saveSoon(): void {
     window.clearTimeout(this.saveTimer);
     this.saveTimer = window.setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
   }
 
   /** Writes the ink now (Ctrl+S, the window closing, or a while after a change). */
-  async saveNow(): Promise<boolean> {
+  saveNow(): Promise<boolean> {
     window.clearTimeout(this.saveTimer);
-    if (!this.state.dirty) return true;
+    if (!this.state.dirty) return this.saving;
     this.state.dirty = false;
+    this.saving = this.write();
+    return this.saving;
+  }
+
+  private async write(): Promise<boolean> {
     let result: Awaited<ReturnType<InkStore['save']>>;
     try {
       result = await this.o.store.save(this.state.all(), [...this.state.removed]);
@@ -310,11 +340,13 @@ export class InkSession {
     }
     if (!result.ok) {
       this.state.dirty = true;
-      if (!this.lastSaveFailed) this.o.notify(`Ink not saved ${this.o.store.where}: ${result.message}`);
+      if (!this.lastSaveFailed) this.o.notify(`Ink not saved ${this.o.store.where}: ${result.message}`, this.rescueAction());
       this.lastSaveFailed = true;
       return false;
     }
-    if (this.lastSaveFailed) this.o.notify(`Ink saved ${this.o.store.where} again.`);
+    if (result.elsewhere && result.elsewhere !== this.lastElsewhere) this.o.notify(`Ink not saved ${this.o.store.where}: ${result.elsewhere}.`, this.rescueAction());
+    else if (this.lastSaveFailed) this.o.notify(`Ink saved ${result.elsewhere ? 'again' : `${this.o.store.where} again`}.`);
+    this.lastElsewhere = result.elsewhere;
     if (result.problem) this.o.notify(`The earlier ink file could not be used: ${result.problem}`);
     this.lastSaveFailed = false;
     return true;

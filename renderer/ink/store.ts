@@ -15,18 +15,42 @@ export interface InkLoaded {
   problem?: string;
 }
 
-export type InkSaved = { ok: true; problem?: string } | { ok: false; message: string };
+/** `elsewhere`: saved, but not where `where` says (the deck folder is read-only): a sentence. */
+export type InkSaved = { ok: true; problem?: string; elsewhere?: string } | { ok: false; message: string };
 
 export interface InkStore {
   /** Where the ink goes, for messages ("beside the deck", "in this browser"). */
   readonly where: string;
   load(): Promise<InkLoaded>;
   save(slides: InkSlide[], removed: string[]): Promise<InkSaved>;
+  /** What to do when saving fails, offered in the message: the app's "save elsewhere" command
+   *  (a folder dialog; resolves with a sentence saying what happened). */
+  readonly rescue?: { label: string; run(): Promise<string> };
+  /** Main asks the window to save now (the talk ends, the app quits): `flush` saves, then main is told. */
+  onFlushRequest?(flush: () => Promise<unknown>): void;
 }
 
 export class AppInkStore implements InkStore {
   readonly where = 'beside the deck';
   constructor(private readonly api: LecternApi) {}
+
+  readonly rescue = {
+    label: 'Save ink and rehearsals elsewhere…',
+    run: async (): Promise<string> => {
+      const r = await this.api.invoke('sidecar:save-elsewhere');
+      if (r === null || typeof r !== 'object') return 'Nothing saved: no folder was chosen.';
+      return r.ok ? `Saved ${r.files.map((f) => f.replace(/^.*[\\/]/, '')).join(' and ')} in the folder you chose; copy them beside the deck to keep them with it.` : `Not saved: ${r.message}`;
+    },
+  };
+
+  onFlushRequest(flush: () => Promise<unknown>): void {
+    this.api.on('ink:flush', (request) => {
+      // Answered whatever the save did: main only waits, the window keeps unsaved ink and says so.
+      void flush()
+        .catch(() => undefined)
+        .then(() => this.api.invoke('ink:flushed', { id: request.id }));
+    });
+  }
 
   // An answer of the wrong shape (a main process without the ink channels) is no ink, not a crash.
   async load(): Promise<InkLoaded> {
@@ -40,7 +64,7 @@ export class AppInkStore implements InkStore {
     if (typeof r !== 'object' || r === null || typeof (r as InkSaved).ok !== 'boolean') return { ok: false, message: 'the app did not answer' };
     const answer = r as InkSaved & { file?: string };
     if (!answer.ok) return answer;
-    return answer.problem ? { ok: true, problem: answer.problem } : { ok: true };
+    return { ok: true, ...(answer.problem ? { problem: answer.problem } : {}), ...(typeof answer.elsewhere === 'string' ? { elsewhere: answer.elsewhere } : {}) };
   }
 }
 function docOf(deck: Deck, slides: readonly InkSlide[]): InkDocument {
@@ -92,7 +116,7 @@ export class LocalInkStore implements InkStore {
     try {
       this.storage.setItem(this.key, serializeInk(merged, (key) => this.keys.has(key)));
     } catch (err) {
-      return { ok: false, message: `the browser would not store the ink (${err instanceof Error ? err.name : String(err)}); it is kept in this window: download it with Ctrl+S` };
+      return { ok: false, message: `the browser would not store the ink (${err instanceof Error ? err.name : String(err)}); it is kept in this window: download it with Ctrl+S (⌘S), the way to save it elsewhere` };
     }
     return current.problem ? { ok: true, problem: current.problem } : { ok: true };
   }

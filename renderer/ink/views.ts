@@ -50,7 +50,7 @@ function saveKey(source: DeckSource, store: InkStore, deck: () => Deck, session:
       },
     };
   }
-  return { saveLabel: 'Save the ink beside the deck now', save: () => void session().saveNow() };
+  return { saveLabel: 'Save the ink now (beside the deck; if its folder is read-only, in your own sidecars folder)', save: () => void session().saveNow() };
 }
 
 const TOOL_NAMES: Record<InkTool, string> = { none: '', pen: 'Pen', laser: 'Laser', zoom: 'Zoom: drag or click' };
@@ -70,12 +70,23 @@ export function presenterInk(source: DeckSource, deck: () => Deck, transport: Sy
     host: frame,
     zoom: new FrameZoom(() => [...frame.children].filter((c) => c instanceof HTMLElement || c instanceof SVGElement) as HTMLElement[]),
     slideInfo: slideInfo(() => deck().slides),
-    notify: (message) => {
+    notify: (message, action) => {
       // Messages that arrive together (an orphan and earlier ink) are shown together.
-      notice.textContent = notice.hidden ? message : `${notice.textContent}\n${message}`;
+      if (notice.hidden) notice.replaceChildren();
+      notice.append(...(notice.childNodes.length ? ['\n'] : []), message);
       notice.hidden = false;
       window.clearTimeout(noticeTimer);
-      noticeTimer = window.setTimeout(() => (notice.hidden = true), 12_000);
+      if (action) {
+        // A way out stays until used: the ink is only in this window meanwhile.
+        const button = el('button', { className: 'lectern-ink-notice-action', text: action.label, attrs: { type: 'button', 'data-testid': 'ink-rescue' } });
+        button.addEventListener('click', () => {
+          notice.hidden = true;
+          action.run();
+        });
+        notice.append(' ', button);
+        return;
+      }
+      if (!notice.querySelector('button')) noticeTimer = window.setTimeout(() => (notice.hidden = true), 12_000);
     },
     toolChanged: (tool, colour) => {
       badge.hidden = tool === 'none';

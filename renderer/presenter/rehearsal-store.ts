@@ -38,7 +38,7 @@ export function storeRun(file: string, run: RehearsalRun): { runs: RehearsalsFil
     localStorage.setItem(keyOf(file), serializeRehearsals(runs));
     return { runs, ...(loaded.problem ? { problem: loaded.problem } : {}) };
   } catch {
-    return { runs, problem: 'the browser refused to store the run: download it now' };
+    return { runs, problem: 'the browser would not store the run: it is kept in this window only; download it now with "Download rehearsals (JSON)"' };
   }
 }
 

@@ -50,12 +50,12 @@ const TABLE: ReadonlyArray<readonly [string, string, string, string]> = [
     ['deck(talk)', 'deck-opened:study', 'deck(talk+study)', 'refresh-views open-window:study menu-changed'],
     ['deck(talk)', 'present', 'deck(talk)', ''],
     ['deck(talk)', 'study', 'deck(talk+study)', 'open-window:study menu-changed'],
-    ['deck(talk)', 'close-deck', 'start', 'release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck open-window:start menu-changed'],
+    ['deck(talk)', 'close-deck', 'start', 'save-ink release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck open-window:start menu-changed'],
     ['deck(talk)', 'closed:start', 'deck(talk)', ''],
     ['deck(talk)', 'closed:study', 'deck(talk)', ''],
-    ['deck(talk)', 'closed:presenter', 'start', 'release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck open-window:start menu-changed'],
-    ['deck(talk)', 'closed:audience', 'start', 'release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck open-window:start menu-changed'],
-    ['deck(talk)', 'quit', 'quitting', 'release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck'],
+    ['deck(talk)', 'closed:presenter', 'start', 'save-ink release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck open-window:start menu-changed'],
+    ['deck(talk)', 'closed:audience', 'start', 'save-ink release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck open-window:start menu-changed'],
+    ['deck(talk)', 'quit', 'quitting', 'save-ink release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck'],
     ['deck(study)', 'show-start', 'deck(study)', ''],
     ['deck(study)', 'deck-opened:present', 'deck(talk+study)', 'refresh-views open-talk block-display-sleep menu-changed'],
     ['deck(study)', 'deck-opened:study', 'deck(study)', 'refresh-views focus-window:study menu-changed'],
@@ -72,12 +72,12 @@ const TABLE: ReadonlyArray<readonly [string, string, string, string]> = [
     ['deck(talk+study)', 'deck-opened:study', 'deck(talk+study)', 'refresh-views focus-window:study menu-changed'],
     ['deck(talk+study)', 'present', 'deck(talk+study)', ''],
     ['deck(talk+study)', 'study', 'deck(talk+study)', 'focus-window:study'],
-    ['deck(talk+study)', 'close-deck', 'start', 'release-displays allow-display-sleep close-window:audience close-window:presenter close-window:study unload-deck open-window:start menu-changed'],
+    ['deck(talk+study)', 'close-deck', 'start', 'save-ink release-displays allow-display-sleep close-window:audience close-window:presenter close-window:study unload-deck open-window:start menu-changed'],
     ['deck(talk+study)', 'closed:start', 'deck(talk+study)', ''],
     ['deck(talk+study)', 'closed:study', 'deck(talk)', ''],
-    ['deck(talk+study)', 'closed:presenter', 'deck(study)', 'release-displays allow-display-sleep close-window:audience close-window:presenter menu-changed'],
-    ['deck(talk+study)', 'closed:audience', 'deck(study)', 'release-displays allow-display-sleep close-window:audience close-window:presenter menu-changed'],
-    ['deck(talk+study)', 'quit', 'quitting', 'release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck'],
+    ['deck(talk+study)', 'closed:presenter', 'deck(study)', 'save-ink release-displays allow-display-sleep close-window:audience close-window:presenter menu-changed'],
+    ['deck(talk+study)', 'closed:audience', 'deck(study)', 'save-ink release-displays allow-display-sleep close-window:audience close-window:presenter menu-changed'],
+    ['deck(talk+study)', 'quit', 'quitting', 'save-ink release-displays allow-display-sleep close-window:audience close-window:presenter unload-deck'],
     ['quitting', 'show-start', 'quitting', ''],
     ['quitting', 'deck-opened:present', 'quitting', ''],
     ['quitting', 'deck-opened:study', 'quitting', ''],
@@ -184,4 +184,22 @@ test('present with a talk length: the length is chosen first, then the talk open
   assert.equal(names({ phase: 'deck', talk: true, study: false }), 'choose-length:full menu-changed');
   assert.equal(names({ phase: 'deck', talk: false, study: true }), 'choose-length:full open-talk block-display-sleep menu-changed');
   assert.equal(names({ phase: 'start' }), '', 'no deck, nothing to choose');
+});
+
+test('ink is saved before a talk window is closed by an effect or the deck is unloaded', () => {
+  for (const state of LIFECYCLE_STATES) {
+    for (const event of LIFECYCLE_EVENTS) {
+      const { effects } = transition(state, event);
+      const label = `${stateName(state)} + ${eventName(event)}`;
+      const names = effects.map(effectName);
+      const save = names.indexOf('save-ink');
+      const talkWindowsOpen = state.phase === 'deck' && state.talk;
+      const closesTalk = names.some((n) => n === 'close-window:presenter' || n === 'close-window:audience');
+      assert.equal(save >= 0, talkWindowsOpen && closesTalk, `${label}: save-ink exactly when a running talk ends`);
+      if (save < 0) continue;
+      for (const [i, n] of names.entries()) {
+        if (n === 'close-window:presenter' || n === 'close-window:audience' || n === 'unload-deck' || n === 'refresh-views') assert.ok(save < i, `${label}: ${n} after save-ink`);
+      }
+    }
+  }
 });

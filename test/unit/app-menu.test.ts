@@ -19,6 +19,7 @@ const actions: MenuActions = {
   setRehearsal: (m) => calls.push(`rehearsal:${m}`),
   toggleRehearsalRun: () => calls.push('rehearse-run'),
   setPaper: (p) => calls.push(`paper:${p}`),
+  saveSidecarsElsewhere: () => calls.push('save-elsewhere'),
   quit: () => calls.push('quit'),
 };
 
@@ -235,4 +236,13 @@ test('File > Talk Length lists the deck\'s lengths, checks the one shown, and pr
   calls.length = 0;
   click(full);
   assert.deepEqual(calls, ['present:full']);
+});
+
+test('File > Save Ink and Rehearsals Elsewhere: enabled with a deck open, even during an export', () => {
+  assert.equal(items(buildMenuTemplate(base, actions)).get('File > Save Ink and Rehearsals Elsewhere...')?.enabled, false);
+  const m = items(buildMenuTemplate({ ...base, hasDeck: true, exporting: true }, actions));
+  assert.equal(m.get('File > Save Ink and Rehearsals Elsewhere...')?.enabled, true);
+  calls.length = 0;
+  click(m.get('File > Save Ink and Rehearsals Elsewhere...'));
+  assert.deepEqual(calls, ['save-elsewhere']);
 });

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, test } from 'node:test';
 import { inkSidecarPath, readInkSidecar, saveInkSidecar } from '../../electron/ink/file/sidecar-file';
+import { fallbackPath } from '../../electron/sidecar/sidecar-places';
+import { refusingPlaces } from '../support/refusing-places';
 import { emptyInk } from '../../electron/ink/sidecar-format';
 import type { InkDocument } from '../../electron/ink/types';
 
@@ -24,6 +26,11 @@ afterEach(() => {
     rmSync(d, { recursive: true, force: true });
   }
 });
+
+/** A per-user folder of the test's own. */
+function root(): string {
+  return join(deckIn(), '..', 'per-user');
+}
 
 function one(key: string, id: string): InkDocument {
   const d = emptyInk('talk.md');
@@ -81,21 +88,38 @@ test('ink of a slide the deck no longer has is saved under orphans', async () =>
   assert.deepEqual(raw.slides, {});
 });
 
-test('a read-only deck folder is reported and nothing is lost on disk', async (t) => {
-  if (process.getuid?.() === 0) {
-    t.skip('root writes into read-only folders');
-    return;
-  }
+test('a read-only deck folder: the ink goes to the per-user folder, is found there next time, and comes home when the folder is writable', async () => {
   const deck = deckIn();
-  chmodSync(join(deck, '..'), 0o555);
-  const r = await saveInkSidecar(deck, one('k', 's'), new Set(), () => true);
+  const beside = inkSidecarPath(deck);
+  // The ink of an earlier talk, beside the deck (the folder was writable then).
+  await saveInkSidecar(deck, one('k0', 'old-1'), new Set(), () => true, refusingPlaces(root(), () => false));
+  let readOnly = true;
+  const places = refusingPlaces(root(), (f) => readOnly && f === beside);
+  const saved = await saveInkSidecar(deck, one('k1', 'new-1'), new Set(), () => true, places);
+  assert.ok(saved.ok);
+  assert.equal(saved.file, fallbackPath(beside, deck, places));
+  assert.match(saved.elsewhere ?? '', /deck folder cannot be written \(cannot write .*talk\.lectern-ink\.json: read-only file system\), so it was saved in .*talk\.lectern-ink\.json instead/);
+  // The next load (app or `lectern export --ink`) sees both: the earlier ink and today's.
+  assert.deepEqual([...readInkSidecar(deck, new Date(), places).doc.slides.keys()].sort(), ['k0', 'k1']);
+  // The folder is writable again: the next save merges everything beside the deck.
+  readOnly = false;
+  const home = await saveInkSidecar(deck, one('k2', 'new-2'), new Set(), () => true, places);
+  assert.ok(home.ok && home.file === beside && home.elsewhere === undefined);
+  assert.deepEqual(Object.keys(JSON.parse(readFileSync(beside, 'utf8')).slides).sort(), ['k0', 'k1', 'k2']);
+  assert.ok(!existsSync(fallbackPath(beside, deck, places)), 'the per-user copy is folded in');
+});
+
+test('neither the deck folder nor the per-user folder writable: ok false, a message, the ink kept in memory', async () => {
+  const deck = deckIn();
+  const r = await saveInkSidecar(deck, one('k', 's'), new Set(), () => true, refusingPlaces(root(), () => true));
   assert.ok(!r.ok);
-  assert.match(r.message, /cannot write .*talk\.lectern-ink\.json: permission denied.*kept in memory/);
+  assert.match(r.message, /cannot write .*talk\.lectern-ink\.json: read-only file system, and the per-user folder failed too .*kept in memory/);
+  assert.ok(!existsSync(inkSidecarPath(deck)));
 });
 
 test('a folder that cannot be written (gone) gives ok: false and a message, not a throw', async () => {
   const deck = join(deckIn(), '..', 'missing-folder', 'talk.md');
-  const r = await saveInkSidecar(deck, one('k', 's'), new Set(), () => true);
+  const r = await saveInkSidecar(deck, one('k', 's'), new Set(), () => true, refusingPlaces(join(deckIn(), '..', 'nowhere', '\0'), () => false));
   assert.ok(!r.ok);
-  assert.match(r.message, /cannot write .*: the folder does not exist\. The ink is kept in memory/);
+  assert.match(r.message, /cannot write .*: the folder does not exist, and the per-user folder failed too.*The ink is kept in memory/);
 });

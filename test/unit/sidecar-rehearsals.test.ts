@@ -8,6 +8,8 @@ import { after, test } from 'node:test';
 import { formatReport, rehearsalReport } from '../../electron/sidecar/rehearsal-report';
 import { readRehearsals, rehearsalsPath, saveRun } from '../../electron/sidecar/rehearsal-file';
 import { addRun, emptyRehearsals, MAX_RUNS, parseRehearsals, serializeRehearsals, type RehearsalRun } from '../../electron/sidecar/rehearsals';
+import { fallbackPath } from '../../electron/sidecar/sidecar-places';
+import { refusingPlaces } from '../support/refusing-places';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-rehearsals-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -101,4 +103,25 @@ test('the recorder: time per slide and fragment step, revisits add up, pauses an
   assert.equal(rehearsedStartMs(run, [a, b, spare], b), 30_000);
   assert.equal(rehearsedStartMs(run, [a, b, spare], a), 0);
   assert.equal(rehearsedStartMs(run, [a, b, spare], { index: 3, title: 'New', section: '' }), null);
+});
+
+test('a read-only deck folder: runs go to the per-user folder, are read back from there (as `lectern rehearsals` does), and come home later', () => {
+  const sub = mkdtempSync(join(dir, 'ro-'));
+  const deck = join(sub, 'talk.md');
+  writeFileSync(deck, '# A');
+  saveRun(deck, run('2026-12-01T10:00:00.000Z', [1000]), new Date(), refusingPlaces(join(sub, 'per-user'), () => false));
+  let readOnly = true;
+  const places = refusingPlaces(join(sub, 'per-user'), (f) => readOnly && f === rehearsalsPath(deck));
+  const saved = saveRun(deck, run('2026-12-02T10:00:00.000Z', [2000]), new Date(), places);
+  assert.equal(saved.written?.file, fallbackPath(rehearsalsPath(deck), deck, places));
+  assert.match(saved.written?.elsewhere ?? '', /deck folder cannot be written .*read-only file system.*saved in .*per-user\/[0-9a-f]{16}\/talk\.lectern-rehearsals\.json instead/);
+  // A read-only command sees both files, each run once.
+  assert.deepEqual(readRehearsals(deck, new Date(), false, places).file.runs.map((r) => r.startedAt), ['2026-12-01T10:00:00.000Z', '2026-12-02T10:00:00.000Z']);
+  readOnly = false;
+  const home = saveRun(deck, run('2026-12-03T10:00:00.000Z', [3000]), new Date(), places);
+  assert.deepEqual(home.written, { file: rehearsalsPath(deck) });
+  const beside = parseRehearsals(readFileSync(rehearsalsPath(deck), 'utf8'));
+  assert.ok(beside.ok);
+  assert.equal(beside.file.runs.length, 3);
+  assert.ok(!existsSync(fallbackPath(rehearsalsPath(deck), deck, places)));
 });
