@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { foreignRequests, launchOfflineBrowser, recordRequests, scratchDir } from '../support/browser';
+import { foreignRequests, launchOfflineBrowser, pixel, recordRequests, scratchDir } from '../support/browser';
 import { lectern, noBrowserReason } from '../fixtures/export/support';
 
 const DECK = join(import.meta.dirname, '..', 'fixtures', 'foreign', 'course', 'lecture-03', 'slides.md');
@@ -46,20 +46,6 @@ describe('a lecture using ../_assets under root: ..', { skip }, () => {
     browser = await launchOfflineBrowser();
   });
   after(() => browser?.close());
-
-  async function pixel(page: Page, x: number, y: number): Promise<number[]> {
-    const png = (await page.screenshot({ clip: { x, y, width: 1, height: 1 } })).toString('base64');
-    return page.evaluate(async (data) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${data}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = c.height = 1;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-    }, png);
-  }
 
   test('the HTML file holds no path of this machine', () => {
     const text = readFileSync(html, 'utf8');

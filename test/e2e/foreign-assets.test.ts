@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright';
 import { CONTENT_SECURITY_POLICY, DECK_ASSET_BASE } from '../../electron/app/security';
 import { loadDeck } from '../../electron/deck/index';
 import { assetUrlFromBase, resolveSlideAssets } from '../../renderer/assets';
-import { exportDeckHtml, launchOfflineBrowser, scratchDir } from '../support/browser';
+import { exportDeckHtml, launchOfflineBrowser, pixel, scratchDir } from '../support/browser';
 import { lectern, noBrowserReason } from '../fixtures/export/support';
 
 const DECK = join(import.meta.dirname, '..', 'fixtures', 'foreign', 'asset-kinds.md');
@@ -67,20 +67,6 @@ describe('exported outputs', { skip }, () => {
     });
     await page.goto(`${url}${hash}`);
     return { page, violations };
-  }
-
-  async function pixel(page: Page, x: number, y: number): Promise<number[]> {
-    const png = (await page.screenshot({ clip: { x, y, width: 1, height: 1 } })).toString('base64');
-    return page.evaluate(async (data) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${data}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = c.height = 1;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-    }, png);
   }
 
   test('HTML, audience view (reveal.js): every background and media shows, nothing is blocked', async () => {

@@ -137,6 +137,16 @@ function appHarness(dir: string, deckFile: string) {
 
 const stroke = { id: 'p-1', color: '#e53935', width: 4, points: [10, 20, 30, 40] };
 
+/** The page's side of a flush: `win` saves a stroke its save timer has not written yet, then answers. */
+function savesOnFlush(h: ReturnType<typeof appHarness>, win: Win, slide: { key: string; title: string; index: number }): void {
+  win.onSend = (channel, payload) => {
+    if (channel !== 'ink:flush') return;
+    void h.ctl
+      .invoke('ink:save', win.webContents.id, { slides: [{ ...slide, strokes: [stroke] }], removed: [] })
+      .then(() => h.ctl.invoke('ink:flushed', win.webContents.id, payload));
+  };
+}
+
 for (const [how, act] of [
   ['the app quits', (ctl: LecternController) => ctl.shutdown()],
   ['the deck is closed', (ctl: LecternController) => (ctl.closeDeck(), Promise.resolve())],
@@ -154,13 +164,7 @@ for (const [how, act] of [
     // Both pages booted with ink sessions.
     await h.ctl.invoke('ink:load', presenter.webContents.id, undefined);
     await h.ctl.invoke('ink:load', audience.webContents.id, undefined);
-    // The pages: the presenter has a stroke its save timer has not written yet.
-    presenter.onSend = (channel, payload) => {
-      if (channel !== 'ink:flush') return;
-      void h.ctl
-        .invoke('ink:save', presenter.webContents.id, { slides: [{ key, title: 'Two', index: 1, strokes: [stroke] }], removed: [] })
-        .then(() => h.ctl.invoke('ink:flushed', presenter.webContents.id, payload));
-    };
+    savesOnFlush(h, presenter, { key, title: 'Two', index: 1 });
     audience.onSend = (channel, payload) => {
       if (channel === 'ink:flush') void h.ctl.invoke('ink:flushed', audience.webContents.id, payload);
     };
@@ -209,12 +213,7 @@ test('Save Ink and Rehearsals Elsewhere: the windows save first, then both files
   const presenter = h.byRole('presenter')!;
   const key = h.ctl.deck!.slides[0]!.key;
   await h.ctl.invoke('ink:load', presenter.webContents.id, undefined);
-  presenter.onSend = (channel, payload) => {
-    if (channel !== 'ink:flush') return;
-    void h.ctl
-      .invoke('ink:save', presenter.webContents.id, { slides: [{ key, title: 'One', index: 0, strokes: [stroke] }], removed: [] })
-      .then(() => h.ctl.invoke('ink:flushed', presenter.webContents.id, payload));
-  };
+  savesOnFlush(h, presenter, { key, title: 'One', index: 0 });
   const { mkdirSync } = await import('node:fs');
   mkdirSync(join(dir, 'usb'));
   const saved = await h.ctl.invoke('sidecar:save-elsewhere', presenter.webContents.id, undefined);
@@ -234,12 +233,7 @@ test('another deck opened over a talk: the ink is saved to the deck it was drawn
   const presenter = h.byRole('presenter')!;
   const key = h.ctl.deck!.slides[0]!.key;
   await h.ctl.invoke('ink:load', presenter.webContents.id, undefined);
-  presenter.onSend = (channel, payload) => {
-    if (channel !== 'ink:flush') return;
-    void h.ctl
-      .invoke('ink:save', presenter.webContents.id, { slides: [{ key, title: 'One', index: 0, strokes: [stroke] }], removed: [] })
-      .then(() => h.ctl.invoke('ink:flushed', presenter.webContents.id, payload));
-  };
+  savesOnFlush(h, presenter, { key, title: 'One', index: 0 });
   assert.equal(h.ctl.openDeck(second), true);
   assert.equal(h.ctl.deck!.file, first, 'still the first deck while its ink is saved');
   await new Promise((r) => setTimeout(r, 20));
