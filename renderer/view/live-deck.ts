@@ -26,9 +26,14 @@ export class LiveDeck {
     return this.deck.diagnostics.filter((d) => d.severity === 'error');
   }
 
-  /** Follows the source's new versions: the theme switches, then listeners redraw. */
-  follow(source: DeckSource): void {
-    source.onDeckUpdated((loaded) => this.replace(loaded));
+  /**
+   * Follows the source's new versions: the theme switches, then listeners redraw. A different
+   * deck file (the app opened another deck over this window) starts the view afresh instead:
+   * its clock, rehearsal run, ink and sidecar stores belong to the deck they were made on (the
+   * app saved that deck's ink before it switched).
+   */
+  follow(source: DeckSource, anotherDeck: () => void = () => location.reload()): void {
+    source.onDeckUpdated((loaded) => (loaded.deck.file === this.deck.file ? this.replace(loaded) : anotherDeck()));
   }
 
   onChange(listener: (live: LiveDeck) => void): void {

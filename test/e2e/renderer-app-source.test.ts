@@ -183,3 +183,21 @@ test('the start role shows the start screen', async () => {
   assert.equal(await start.locator('.lectern-welcome').count(), 1);
   assert.ok((await start.evaluate(() => (window as unknown as { __invoked: string[] }).__invoked)).includes('deck:recent'));
 });
+
+test('another deck opened over the talk starts both windows afresh on it, not merged into the old one', async () => {
+  const views = [await openAppView('presenter'), await openAppView('audience')];
+  const other = fixtureDeck();
+  other.file = '/talks/another-talk.md';
+  const updated: DeckPayload = { deck: other, assetBase: payload.assetBase };
+  for (const page of views) {
+    // Marks this page: a reload clears it; an in-place replace would keep it.
+    await page.evaluate(() => ((window as unknown as { __before: boolean }).__before = true));
+    const reloaded = page.waitForEvent('load');
+    await page.evaluate((p) => (window as unknown as { __emit: (c: string, p: unknown) => void }).__emit('deck:updated', p), updated);
+    await reloaded;
+    await page.waitForSelector('html[data-lectern-ready]');
+    assert.equal(await page.evaluate(() => (window as unknown as { __before?: boolean }).__before), undefined, 'the view started afresh');
+    assert.ok((await page.evaluate(() => (window as unknown as { __invoked: string[] }).__invoked)).includes('deck:load'), 'and asked the app for the deck');
+    await page.close();
+  }
+});
