@@ -21,6 +21,7 @@ const NOT_FAST = new Map([
   ['packaging-config.test.ts', "loads electron-builder's schema"],
   ['security-electronegativity.test.ts', 'runs the Electronegativity scanner'],
   ['check-cli.test.ts', 'runs the built CLI (dist/)'],
+  ['lazy-libraries.test.ts', 'runs the built CLI (dist/)'],
   ['app-present-cli.test.ts', 'runs the built CLI (dist/)'],
   ['slides.test.ts', 'compiles the whole talk and runs the built CLI'],
   ['export-pptx-long-deck.test.ts', 'exports a 2,000-slide deck (through a fake browser)'],

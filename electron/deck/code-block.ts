@@ -7,7 +7,19 @@
 //   - `|` separates steps: the first shows with the slide, each later one is a fragment (a copy
 //     of the block stacked over the previous one), so the presenter's step counter, the
 //     fragment count and printing with --fragments see them, and a print shows the last step.
-import hljs from 'highlight.js/lib/common';
+type HighlightJs = typeof import('highlight.js/lib/common').default;
+
+let hljsLoaded: HighlightJs | null = null;
+
+/**
+ * highlight.js with its common languages, loaded at the first fenced block with a language:
+ * registering them costs 30-60 ms, and decks without code need none of it. `require` in a
+ * function stays lazy in the esbuild bundles (an `import` loads it when the CLI or app starts).
+ */
+function hljs(): HighlightJs {
+  hljsLoaded ??= require('highlight.js/lib/common') as HighlightJs;
+  return hljsLoaded;
+}
 
 /** What a fence's info string asks for (reveal.js's markdown plugin syntax). */
 export interface FenceInfo {
@@ -61,7 +73,7 @@ export function parseFenceInfo(info: string | undefined): FenceInfo {
 
 /** Whether highlight.js knows a language name or alias. */
 export function knownLanguage(name: string): boolean {
-  return hljs.getLanguage(name) !== undefined;
+  return hljs().getLanguage(name) !== undefined;
 }
 
 function escapeHtml(s: string): string {
@@ -70,7 +82,7 @@ function escapeHtml(s: string): string {
 
 /** The code as HTML: highlight.js spans (text escaped by it), or escaped text. */
 export function highlightToHtml(code: string, language: string): string {
-  if (language && knownLanguage(language)) return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  if (language && knownLanguage(language)) return hljs().highlight(code, { language, ignoreIllegals: true }).value;
   return escapeHtml(code);
 }
 

@@ -3,9 +3,7 @@
 // problems at the file's line:col, and caches parses by content hash so that a recompile after a
 // slide edit parses nothing.
 import { createHash } from 'node:crypto';
-import { plugins, logger } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
+import { citationPlugins } from './libraries';
 import type { Diagnostic } from '../types';
 import type { CslItem, CslName } from './types';
 import { LineIndex, bibtexEntryStarts, decodeBibliographyBytes, findUnbalancedEntry } from './location';
@@ -133,7 +131,7 @@ function parseBibtex(file: string, text: string): { entries: Map<string, Bibliog
   }
   let items: unknown[];
   try {
-    items = plugins.input.chain(text, { forceType: '@biblatex/text', generateGraph: false });
+    items = citationPlugins().plugins.input.chain(text, { forceType: '@biblatex/text', generateGraph: false });
   } catch (e) {
     const unbalanced = findUnbalancedEntry(text, starts);
     if (unbalanced) {
@@ -147,7 +145,7 @@ function parseBibtex(file: string, text: string): { entries: Map<string, Bibliog
     }
     return { entries, diagnostics };
   } finally {
-    logger._log.length = 0;
+    citationPlugins().logger._log.length = 0;
   }
   for (const raw of items) {
     const item = normalise(raw);
@@ -189,9 +187,9 @@ function parseCslJson(file: string, text: string): { entries: Map<string, Biblio
   }
   let items: unknown[];
   try {
-    items = plugins.input.chain(list, { forceType: '@csl/list+object', generateGraph: false });
+    items = citationPlugins().plugins.input.chain(list, { forceType: '@csl/list+object', generateGraph: false });
   } finally {
-    logger._log.length = 0;
+    citationPlugins().logger._log.length = 0;
   }
   let searchFrom = 0;
   items.forEach((raw, i) => {

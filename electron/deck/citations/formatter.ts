@@ -1,9 +1,8 @@
 // Formats citations and reference entries with citeproc-js, one engine per (style, bibliography).
 // The engine's registry holds the cited keys in order of first citation, so numbered styles
 // number that way; formatted clusters and entries are cached until that order changes.
-import CSL, { type CiteprocCitationItem, type CiteprocEngine } from 'citeproc';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import type { CiteprocCitationItem, CiteprocEngine } from 'citeproc';
+import { citationPlugins, citeprocLibrary } from './libraries';
 import type { Citation, CitedWork, CslItem, CslName } from './types';
 import type { CitationStyle } from './styles';
 import { escapeHtml, htmlToText } from './html';
@@ -116,7 +115,8 @@ export class StyleEngine {
   }
 
   private build(): CiteprocEngine {
-    const locales = plugins.config.get('@csl').locales;
+    const locales = citationPlugins().plugins.config.get('@csl').locales;
+    const CSL = citeprocLibrary();
     const engine = new CSL.Engine(
       {
         retrieveLocale: (lang) => locales.get(lang) ?? locales.get('en-US') ?? '',

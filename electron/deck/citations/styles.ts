@@ -3,8 +3,7 @@
 // README.md here), or a user's `.csl` file. Nothing is fetched: a dependent style, whose layout
 // lives in a parent style on the web, is refused with a message saying so, and so is any DTD
 // (an XML external entity could read files or the network).
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import { citationPlugins } from './libraries';
 
 export interface CitationStyle {
   /** `vancouver`, `apa`, or the .csl file's path. */
@@ -52,7 +51,7 @@ export function bundledStyle(name: string): CitationStyle | null {
   if (!(BUNDLED_STYLES as readonly string[]).includes(key)) return null;
   let style = bundled.get(key);
   if (!style) {
-    const xml = plugins.config.get('@csl').styles.get(key);
+    const xml = citationPlugins().plugins.config.get('@csl').styles.get(key);
     if (!xml) return null;
     style = describe(key, xml);
     bundled.set(key, style);
