@@ -10,7 +10,7 @@ import { inkSidecarPath, readInkSidecar } from '../ink/file/sidecar-file';
 import { emptyInk, mergeInk, serializeInk } from '../ink/sidecar-format';
 import type { InkDocument } from '../ink/types';
 import { readRehearsals, rehearsalsPath } from '../sidecar/rehearsal-file';
-import { addRun, serializeRehearsals, type RehearsalRun } from '../sidecar/rehearsals';
+import { addRun, runsNotIn, serializeRehearsals, type RehearsalRun } from '../sidecar/rehearsals';
 import type { SidecarPlaces } from '../sidecar/sidecar-places';
 import type { DialogLike } from './app-ports';
 
@@ -72,8 +72,7 @@ export function saveSidecarsTo(deckFile: string, folder: string, unsaved: Unsave
       files.push(inkSidecarPath(inFolder));
     }
     const existing = readRehearsals(inFolder, new Date(), true, places).file;
-    const seen = new Set(existing.runs.map((r) => r.startedAt));
-    const more = [...readRehearsals(deckFile, new Date(), true, places).file.runs, ...unsaved.runsOf(deckFile)].filter((r) => !seen.has(r.startedAt) && (seen.add(r.startedAt), true));
+    const more = runsNotIn(existing, [...readRehearsals(deckFile, new Date(), true, places).file.runs, ...unsaved.runsOf(deckFile)]);
     if (more.length) {
       places.write(rehearsalsPath(inFolder), serializeRehearsals(more.reduce(addRun, existing)));
       files.push(rehearsalsPath(inFolder));
