@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { InkLoadResult, InkSaveResult, InvokeChannels } from '../contract/ipc';
 import type { Deck } from '../deck/types';
 import { readInkSidecar, saveInkSidecar } from '../ink/file/sidecar-file';
-import { INK_FORMAT, INK_VERSION, mergeInk, parseInkSidecar } from '../ink/sidecar-format';
+import { INK_FORMAT, INK_VERSION, parseInkSidecar } from '../ink/sidecar-format';
 import type { InkDocument, InkSlide } from '../ink/types';
 import { defaultPlaces, type SidecarPlaces } from '../sidecar/sidecar-places';
 import { UnsavedSidecars } from './unsaved-sidecars';
@@ -49,9 +49,7 @@ export function createInkAnswers(openDeck: () => Deck | null, unsaved: UnsavedSi
       const checked = inkFromRequest(deck.file, request);
       if ('error' in checked) return { ok: false, message: checked.error };
       const keys = new Set(deck.slides.map((s) => s.key));
-      const kept = unsaved.inkOf(deck.file);
-      const doc = kept ? mergeInk(kept.doc, checked.doc, checked.removed) : checked.doc;
-      const removed = kept ? new Set([...kept.removed, ...checked.removed]) : checked.removed;
+      const { doc, removed } = unsaved.withKeptInk(deck.file, checked.doc, checked.removed);
       const saved = await saveInkSidecar(deck.file, doc, removed, (key) => keys.has(key), places);
       if (!saved.ok) {
         unsaved.keepInk(deck.file, doc, removed);

@@ -18,10 +18,15 @@ export class UnsavedSidecars {
   private readonly ink = new Map<string, { doc: InkDocument; removed: Set<string> }>();
   private readonly runs = new Map<string, RehearsalRun[]>();
 
-  keepInk(deckFile: string, doc: InkDocument, removed: ReadonlySet<string>): void {
+  /** `doc` (less `removed`) with the ink kept for the deck: what one save of it should write. */
+  withKeptInk(deckFile: string, doc: InkDocument, removed: ReadonlySet<string>): { doc: InkDocument; removed: Set<string> } {
     const kept = this.ink.get(deckFile);
     const all = new Set([...(kept?.removed ?? []), ...removed]);
-    this.ink.set(deckFile, { doc: kept ? mergeInk(kept.doc, doc, all) : doc, removed: all });
+    return { doc: kept ? mergeInk(kept.doc, doc, all) : doc, removed: all };
+  }
+
+  keepInk(deckFile: string, doc: InkDocument, removed: ReadonlySet<string>): void {
+    this.ink.set(deckFile, this.withKeptInk(deckFile, doc, removed));
   }
 
   /** The ink kept for a deck (every window sends all its ink, so one later save covers it). */
