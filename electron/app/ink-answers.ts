@@ -18,7 +18,7 @@ export type InkAnswers = {
 };
 
 /** A save request's slides through the sidecar format's own checks (one place for the rules). */
-export function inkFromRequest(deckFile: string, request: unknown): { doc: InkDocument; removed: Set<string> } | { error: string } {
+function inkFromRequest(deckFile: string, request: unknown): { doc: InkDocument; removed: Set<string> } | { error: string } {
   const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
   if (!Array.isArray(r.slides) || !Array.isArray(r.removed) || !r.removed.every((id) => typeof id === 'string')) {
     return { error: 'the ink to save is malformed' };

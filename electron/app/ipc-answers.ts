@@ -91,7 +91,7 @@ export function createInvokeAnswers(
 }
 
 /** Said when runs cannot be written anywhere: the window keeps them, and so does main. */
-export const RUNS_KEPT = 'the run is kept in this window and in the app until it can be saved: choose File > Save Ink and Rehearsals Elsewhere... or download it from the report';
+const RUNS_KEPT = 'the run is kept in this window and in the app until it can be saved: choose File > Save Ink and Rehearsals Elsewhere... or download it from the report';
 
 /** The deck's runs, after adding `run` when one is given; problems are answers, not throws.
  *  Runs that could not be written before are added with the next one. */

@@ -124,7 +124,7 @@ export interface RunSlideRef {
  * The run's entry for a slide: the one with its title and section (slides may have moved since),
  * else the one at its index with its title (untitled or repeated titles).
  */
-export function matchRunSlide(run: RehearsalRun, slide: RunSlideRef): RunSlide | undefined {
+function matchRunSlide(run: RehearsalRun, slide: RunSlideRef): RunSlide | undefined {
   return runMatcher(run)(slide);
 }
 
