@@ -169,15 +169,13 @@ export class LecternController implements AnswerHost {
         this.arranger.stop();
         return;
       case 'refresh-views':
-        this.send('deck:updated', this.payload()!);
-        this.send('deck:errors', []);
+        this.refreshViews();
         return;
       case 'choose-length': {
         const deck = this.deck;
         if (!deck || deck.meta.length === effect.length || !deck.meta.lengths?.some((l) => l.name === effect.length)) return;
         this.load(deck.file, effect.length);
-        this.send('deck:updated', this.payload()!);
-        this.send('deck:errors', []);
+        this.refreshViews();
         return;
       }
       case 'unload-deck': {
@@ -192,6 +190,12 @@ export class LecternController implements AnswerHost {
         this.deps.quit();
         return;
     }
+  }
+
+  /** The open windows show the deck as it is now, with no errors left from before. */
+  private refreshViews(): void {
+    this.send('deck:updated', this.payload()!);
+    this.send('deck:errors', []);
   }
 
   private open(role: ViewRole): AppWindowLike {
