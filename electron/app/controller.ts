@@ -1,15 +1,15 @@
-// The app's actions and the effects of its lifecycle: which deck is open and being watched, its
-// windows, displays and display sleep. What each action or window close means is decided by the
-// pure transition in lifecycle.ts; this class carries out the effects it returns. Sync relaying
-// (sync-relay.ts), PDF export (export-session.ts) and the IPC answers (ipc-answers.ts) are their
-// own modules. Electron's objects come in through small interfaces (app-ports.ts, main.ts passes
+// The app's actions and the effects of its lifecycle: which deck is open, its windows, displays
+// and display sleep. What each action or window close means is decided by the pure transition in
+// lifecycle.ts; this class carries out the effects it returns. Reading and watching the deck
+// (open-deck.ts), sync relaying (sync-relay.ts), PDF export (export-session.ts) and the IPC
+// answers (ipc-answers.ts) are their own modules. Electron's objects come in through small interfaces (app-ports.ts, main.ts passes
 // the real ones), so every decision here is tested in plain Node.
 
 import { resolve } from 'node:path';
 import type { DeckPayload, DeckSummary, EventChannels, ExportOptions, InvokeChannel, InvokeChannels, PictureExportOptions, SaveElsewhereResult, ViewRole } from '../contract/ipc';
 import { DECK_EXTENSIONS } from '../deck/deck-file';
 import type { Deck } from '../deck/types';
-import type { AppWindowLike, ControllerDeps, DeckWatch } from './app-ports';
+import type { AppWindowLike, ControllerDeps } from './app-ports';
 import { isDeckPath, summarizeDecks } from './deck-list';
 import { DisplayArranger, type RehearsalMode } from './displays';
 import { ExportSession } from './export-session';
@@ -17,7 +17,7 @@ import { InkFlush } from './ink-flush';
 import { createInvokeAnswers, type AnswerHost, type InvokeAnswers } from './ipc-answers';
 import { INITIAL_STATE, transition, type LifecycleEffect, type LifecycleEvent, type LifecycleState } from './lifecycle';
 import type { MenuActions, MenuState } from './menu';
-import { deckAssetBase } from './protocols';
+import { OpenDeck } from './open-deck';
 import { SyncRelay } from './sync-relay';
 import { ViewWindows } from './view-windows';
 import { saveSidecarsWithDialog, UnsavedSidecars } from './unsaved-sidecars';
@@ -32,9 +32,8 @@ export class LecternController implements AnswerHost {
   private readonly sync = new SyncRelay(this.windows);
   private readonly exports: ExportSession;
   private state: LifecycleState = INITIAL_STATE;
-  private watch: DeckWatch | null = null;
+  private readonly opened: OpenDeck;
   private powerId: number | null = null;
-  private assetVersion = 0;
   readonly arranger: DisplayArranger;
   private readonly answers: InvokeAnswers;
   /** Ink and runs that could not be written anywhere yet (unsaved-sidecars.ts). */
@@ -45,13 +44,17 @@ export class LecternController implements AnswerHost {
   constructor(private readonly deps: ControllerDeps) {
     this.arranger = new DisplayArranger(deps.screen, () => deps.menuChanged());
     this.exports = new ExportSession(deps, this.windows);
+    this.opened = new OpenDeck(deps, {
+      updated: () => this.send('deck:updated', this.payload()!),
+      errors: (errors) => this.send('deck:errors', errors),
+    });
     this.places = deps.sidecarPlaces ?? defaultPlaces();
     this.inkFlush = new InkFlush(deps.inkFlushTimeoutMs ?? 2000);
     this.answers = createInvokeAnswers(this, { ...deps, sidecarPlaces: this.places }, this.unsaved);
   }
 
   get deck(): Deck | null {
-    return this.watch?.deck ?? null;
+    return this.opened.deck;
   }
 
   /** The lifecycle state (for the menu and tests). */
@@ -89,8 +92,7 @@ export class LecternController implements AnswerHost {
   }
 
   payload(): DeckPayload | null {
-    const deck = this.deck;
-    return deck ? { deck, assetBase: deckAssetBase(this.assetVersion) } : null;
+    return this.opened.payload();
   }
 
   /** Feeds one event to the lifecycle and carries out its effects, in order. The state changes
@@ -169,22 +171,17 @@ export class LecternController implements AnswerHost {
         this.arranger.stop();
         return;
       case 'refresh-views':
-        this.send('deck:updated', this.payload()!);
-        this.send('deck:errors', []);
+        this.refreshViews();
         return;
       case 'choose-length': {
         const deck = this.deck;
         if (!deck || deck.meta.length === effect.length || !deck.meta.lengths?.some((l) => l.name === effect.length)) return;
         this.load(deck.file, effect.length);
-        this.send('deck:updated', this.payload()!);
-        this.send('deck:errors', []);
+        this.refreshViews();
         return;
       }
-      case 'unload-deck': {
-        const watch = this.watch;
-        this.watch = null;
-        return watch?.stop();
-      }
+      case 'unload-deck':
+        return this.opened.unload();
       case 'menu-changed':
         this.deps.menuChanged();
         return;
@@ -192,6 +189,12 @@ export class LecternController implements AnswerHost {
         this.deps.quit();
         return;
     }
+  }
+
+  /** The open windows show the deck as it is now, with no errors left from before. */
+  private refreshViews(): void {
+    this.send('deck:updated', this.payload()!);
+    this.send('deck:errors', []);
   }
 
   private open(role: ViewRole): AppWindowLike {
@@ -233,19 +236,10 @@ export class LecternController implements AnswerHost {
     return true;
   }
 
-  /** Reads the deck (as a talk length) and watches it, replacing the deck open before. */
+  /** Reads and watches the deck (open-deck.ts); the talk position of the one before means nothing in it. */
   private load(path: string, length?: string): void {
-    const deck = this.deps.loadDeck(path, length);
+    this.opened.load(path, length);
     this.sync.forget();
-    void this.watch?.stop();
-    this.watch = this.deps.watchDeck(deck, {
-      updated: () => {
-        // New asset URLs, so the renderer cannot reuse an image it has in memory.
-        this.assetVersion++;
-        this.send('deck:updated', this.payload()!);
-      },
-      errors: (errors) => this.send('deck:errors', errors),
-    });
   }
 
   /**

@@ -68,7 +68,7 @@ export function pageSizeInches(page: PrintPageSize): { width: number; height: nu
 const APP_TAGGING: TaggingPolicy = { tagAlways: true };
 
 /** printToPDF's options for a request of the print sequence. */
-export function electronPdfOptions(request: PdfRequest): PdfPrintOptions {
+function electronPdfOptions(request: PdfRequest): PdfPrintOptions {
   return {
     printBackground: true,
     preferCSSPageSize: true,

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { InkLoadResult, InkSaveResult, InvokeChannels } from '../contract/ipc';
 import type { Deck } from '../deck/types';
 import { readInkSidecar, saveInkSidecar } from '../ink/file/sidecar-file';
-import { INK_FORMAT, INK_VERSION, mergeInk, parseInkSidecar } from '../ink/sidecar-format';
+import { INK_FORMAT, INK_VERSION, parseInkSidecar } from '../ink/sidecar-format';
 import type { InkDocument, InkSlide } from '../ink/types';
 import { defaultPlaces, type SidecarPlaces } from '../sidecar/sidecar-places';
 import { UnsavedSidecars } from './unsaved-sidecars';
@@ -18,7 +18,7 @@ export type InkAnswers = {
 };
 
 /** A save request's slides through the sidecar format's own checks (one place for the rules). */
-export function inkFromRequest(deckFile: string, request: unknown): { doc: InkDocument; removed: Set<string> } | { error: string } {
+function inkFromRequest(deckFile: string, request: unknown): { doc: InkDocument; removed: Set<string> } | { error: string } {
   const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
   if (!Array.isArray(r.slides) || !Array.isArray(r.removed) || !r.removed.every((id) => typeof id === 'string')) {
     return { error: 'the ink to save is malformed' };
@@ -49,9 +49,7 @@ export function createInkAnswers(openDeck: () => Deck | null, unsaved: UnsavedSi
       const checked = inkFromRequest(deck.file, request);
       if ('error' in checked) return { ok: false, message: checked.error };
       const keys = new Set(deck.slides.map((s) => s.key));
-      const kept = unsaved.inkOf(deck.file);
-      const doc = kept ? mergeInk(kept.doc, checked.doc, checked.removed) : checked.doc;
-      const removed = kept ? new Set([...kept.removed, ...checked.removed]) : checked.removed;
+      const { doc, removed } = unsaved.withKeptInk(deck.file, checked.doc, checked.removed);
       const saved = await saveInkSidecar(deck.file, doc, removed, (key) => keys.has(key), places);
       if (!saved.ok) {
         unsaved.keepInk(deck.file, doc, removed);

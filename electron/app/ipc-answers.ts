@@ -91,7 +91,7 @@ export function createInvokeAnswers(
 }
 
 /** Said when runs cannot be written anywhere: the window keeps them, and so does main. */
-export const RUNS_KEPT = 'the run is kept in this window and in the app until it can be saved: choose File > Save Ink and Rehearsals Elsewhere... or download it from the report';
+const RUNS_KEPT = 'the run is kept in this window and in the app until it can be saved: choose File > Save Ink and Rehearsals Elsewhere... or download it from the report';
 
 /** The deck's runs, after adding `run` when one is given; problems are answers, not throws.
  *  Runs that could not be written before are added with the next one. */
@@ -102,8 +102,9 @@ function rehearsalsOf(deckFile: string | null, run: unknown, unsaved: UnsavedSid
   try {
     if (run === null) {
       const loaded = readRehearsals(deckFile, new Date(), true, places);
-      const file = unsaved.runsOf(deckFile).reduce((f, r) => ({ ...f, runs: [...f.runs, r] }), loaded.file);
-      const problems = [...asideOf(loaded), ...(unsaved.runsOf(deckFile).length ? [`${unsaved.runsOf(deckFile).length} run(s) not saved yet: ${RUNS_KEPT}`] : [])];
+      const notSaved = unsaved.runsOf(deckFile);
+      const file = { ...loaded.file, runs: [...loaded.file.runs, ...notSaved] };
+      const problems = [...asideOf(loaded), ...(notSaved.length ? [`${notSaved.length} run(s) not saved yet: ${RUNS_KEPT}`] : [])];
       return { json: serializeRehearsals(file), ...(problems.length ? { problem: problems.join('; ') } : {}) };
     }
     checkedRun = parseRehearsals(JSON.stringify({ format: REHEARSALS_FORMAT, version: REHEARSALS_VERSION, runs: [run] }));

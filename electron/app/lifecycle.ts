@@ -123,6 +123,12 @@ function openStudy(state: LifecycleState, fromStart: boolean): Transition {
   };
 }
 
+/** `next` with the `first` effects carried out before its own, and the menu told last (once). */
+function preceded(first: readonly LifecycleEffect[], next: Transition): Transition {
+  const effects = next.effects.filter((effect) => effect.type !== 'menu-changed');
+  return { state: next.state, effects: [...first, ...effects, { type: 'menu-changed' }] };
+}
+
 /** Closing the deck: every deck window goes, the deck is unloaded, the start screen returns. */
 function closeDeck(state: LifecycleState): Transition {
   if (state.phase === 'start') return { state, effects: [{ type: 'focus-window', window: 'start' }, { type: 'menu-changed' }] };
@@ -147,17 +153,14 @@ export function transition(state: LifecycleState, event: LifecycleEvent): Transi
     case 'deck-opened': {
       // Windows already showing a deck switch to the new one before any window opens.
       const refresh: LifecycleEffect[] = state.phase === 'deck' ? [{ type: 'refresh-views' }] : [];
-      const next = event.mode === 'study' ? studyOn(state) : presentOn(state);
-      const effects = next.effects.filter((effect) => effect.type !== 'menu-changed');
-      return { state: next.state, effects: [...refresh, ...effects, { type: 'menu-changed' }] };
+      return preceded(refresh, event.mode === 'study' ? studyOn(state) : presentOn(state));
     }
     case 'present': {
       if (state.phase !== 'deck') return same(state);
       const next = presentOn(state);
       if (event.length === undefined) return next;
       // The length first: the talk windows open (or stay) on the deck compiled for it.
-      const effects = next.effects.filter((effect) => effect.type !== 'menu-changed');
-      return { state: next.state, effects: [{ type: 'choose-length', length: event.length }, ...effects, { type: 'menu-changed' }] };
+      return preceded([{ type: 'choose-length', length: event.length }], next);
     }
     case 'study':
       return state.phase === 'deck' ? studyOn(state) : same(state);

@@ -84,7 +84,7 @@ export const EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options:
 ];
 
 /** File > Export PowerPoint and Export Images (the same progress line as PDFs). */
-export const PICTURE_EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options: PictureExportOptions; menu: 'pptx' | 'images' }> = [
+const PICTURE_EXPORT_CHOICES: ReadonlyArray<{ id: string; label: string; options: PictureExportOptions; menu: 'pptx' | 'images' }> = [
   { id: 'pptx', label: 'Slides...', options: { format: 'pptx', fragments: false }, menu: 'pptx' },
   { id: 'pptx-fragments', label: 'One Slide per Fragment Step...', options: { format: 'pptx', fragments: true }, menu: 'pptx' },
   { id: 'png', label: 'PNG, 1920 x 1080...', options: { format: 'png', scale: 1 }, menu: 'images' },

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PictureExportOptions } from '../contract/ipc';
+import { stripDeckExtension } from '../deck/deck-file';
 import type { Deck } from '../deck/types';
 import { plannedImageNames } from '../export/image-export';
 import { pptxFileName } from '../export/pptx-export';
@@ -25,11 +26,9 @@ export function validPictureOptions(value: unknown): PictureExportOptions | null
   return options;
 }
 
-const deckBase = (deckFile: string): string => deckFile.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
-
 /** Where the dialog starts: `talk.pptx`, or the folder `talk-images` beside the deck (as the CLI). */
 export function defaultPictureTarget(deckFile: string, format: PictureExportOptions['format']): string {
-  return join(dirname(deckFile), format === 'pptx' ? pptxFileName(deckFile) : `${deckBase(deckFile)}-images`);
+  return join(dirname(deckFile), format === 'pptx' ? pptxFileName(deckFile) : `${stripDeckExtension(deckFile)}-images`);
 }
 
 export interface PictureTarget {

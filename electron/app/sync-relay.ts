@@ -5,7 +5,6 @@ import { isSyncMessage } from '../contract/sync-check';
 import type { SlidePosition, SyncMessage } from '../contract/ipc';
 import type { ViewWindows } from './view-windows';
 
-
 export class SyncRelay {
   private lastPosition: SlidePosition | null = null;
 

@@ -10,7 +10,7 @@ import { inkSidecarPath, readInkSidecar } from '../ink/file/sidecar-file';
 import { emptyInk, mergeInk, serializeInk } from '../ink/sidecar-format';
 import type { InkDocument } from '../ink/types';
 import { readRehearsals, rehearsalsPath } from '../sidecar/rehearsal-file';
-import { addRun, serializeRehearsals, type RehearsalRun } from '../sidecar/rehearsals';
+import { addRun, runsNotIn, serializeRehearsals, type RehearsalRun } from '../sidecar/rehearsals';
 import type { SidecarPlaces } from '../sidecar/sidecar-places';
 import type { DialogLike } from './app-ports';
 
@@ -18,10 +18,15 @@ export class UnsavedSidecars {
   private readonly ink = new Map<string, { doc: InkDocument; removed: Set<string> }>();
   private readonly runs = new Map<string, RehearsalRun[]>();
 
-  keepInk(deckFile: string, doc: InkDocument, removed: ReadonlySet<string>): void {
+  /** `doc` (less `removed`) with the ink kept for the deck: what one save of it should write. */
+  withKeptInk(deckFile: string, doc: InkDocument, removed: ReadonlySet<string>): { doc: InkDocument; removed: Set<string> } {
     const kept = this.ink.get(deckFile);
     const all = new Set([...(kept?.removed ?? []), ...removed]);
-    this.ink.set(deckFile, { doc: kept ? mergeInk(kept.doc, doc, all) : doc, removed: all });
+    return { doc: kept ? mergeInk(kept.doc, doc, all) : doc, removed: all };
+  }
+
+  keepInk(deckFile: string, doc: InkDocument, removed: ReadonlySet<string>): void {
+    this.ink.set(deckFile, this.withKeptInk(deckFile, doc, removed));
   }
 
   /** The ink kept for a deck (every window sends all its ink, so one later save covers it). */
@@ -72,8 +77,7 @@ export function saveSidecarsTo(deckFile: string, folder: string, unsaved: Unsave
       files.push(inkSidecarPath(inFolder));
     }
     const existing = readRehearsals(inFolder, new Date(), true, places).file;
-    const seen = new Set(existing.runs.map((r) => r.startedAt));
-    const more = [...readRehearsals(deckFile, new Date(), true, places).file.runs, ...unsaved.runsOf(deckFile)].filter((r) => !seen.has(r.startedAt) && (seen.add(r.startedAt), true));
+    const more = runsNotIn(existing, [...readRehearsals(deckFile, new Date(), true, places).file.runs, ...unsaved.runsOf(deckFile)]);
     if (more.length) {
       places.write(rehearsalsPath(inFolder), serializeRehearsals(more.reduce(addRun, existing)));
       files.push(rehearsalsPath(inFolder));

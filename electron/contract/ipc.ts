@@ -169,7 +169,7 @@ export interface SendChannels {
 
 /** What the app's menu asks of the presenter view (the same actions as its keys). */
 export type PresenterCommand = 'toggle-rehearsal';
-export const PRESENTER_COMMANDS: readonly PresenterCommand[] = ['toggle-rehearsal'];
+const PRESENTER_COMMANDS: readonly PresenterCommand[] = ['toggle-rehearsal'];
 
 /** A command from main, checked before the presenter acts on it. */
 export function isPresenterCommand(value: unknown): value is PresenterCommand {

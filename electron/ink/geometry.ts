@@ -63,9 +63,9 @@ export function strokeBounds(points: readonly number[]): SlideRect | null {
 }
 
 /** The smallest region the zoom shows (8x magnification at most). */
-export const MIN_ZOOM_WIDTH = SLIDE_FRAME.width / 8;
+const MIN_ZOOM_WIDTH = SLIDE_FRAME.width / 8;
 /** A click (no drag) zooms 2.5x around the point. */
-export const CLICK_ZOOM = 2.5;
+const CLICK_ZOOM = 2.5;
 
 /**
  * The region to magnify from a drag between two slide points (or a click: a = b): grown to the

@@ -27,7 +27,7 @@ export type InkParse = { ok: true; doc: InkDocument } | { ok: false; problem: In
 export type InkMigration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
 /** Migrations by the version they upgrade from. Version 1 is the first: none yet. */
-export const INK_MIGRATIONS: Readonly<Record<number, InkMigration>> = {};
+const INK_MIGRATIONS: Readonly<Record<number, InkMigration>> = {};
 
 class InkFormatError extends Error {
   constructor(readonly where: string, message: string) {

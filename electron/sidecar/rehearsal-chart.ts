@@ -11,7 +11,7 @@ import { formatMs, type RehearsalReport, type ReportRow } from './rehearsal-repo
 import { runMatcher, type RehearsalRun } from './rehearsals';
 
 /** The viewBox width: the chart scales to its box, so text keeps its proportion to the bars. */
-export const CHART_WIDTH = 960;
+const CHART_WIDTH = 960;
 const LABEL_WIDTH = 250;
 const VALUE_WIDTH = 180;
 const ROW = 24;

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripDeckExtension } from '../deck/deck-file';
-import { addRun, emptyRehearsals, parseRehearsals, serializeRehearsals, type RehearsalRun, type RehearsalsFile } from './rehearsals';
+import { addRun, emptyRehearsals, parseRehearsals, runsNotIn, serializeRehearsals, type RehearsalRun, type RehearsalsFile } from './rehearsals';
 import { defaultPlaces, fallbackPath, writeSidecar, type SidecarPlaces } from './sidecar-places';
 
 export function rehearsalsPath(deckFile: string): string {
@@ -68,8 +68,7 @@ export function readRehearsals(deckFile: string, now: Date = new Date(), setAsid
  *  atomically beside the deck, else in the per-user folder; throws when neither can be written. */
 export function saveRuns(deckFile: string, add: readonly RehearsalRun[], now: Date = new Date(), places: SidecarPlaces = defaultPlaces()): LoadedRehearsals {
   const loaded = readRehearsals(deckFile, now, true, places);
-  const seen = new Set(loaded.file.runs.map((r) => r.startedAt));
-  const file = add.filter((r) => !seen.has(r.startedAt)).reduce(addRun, loaded.file);
+  const file = runsNotIn(loaded.file, add).reduce(addRun, loaded.file);
   const written = writeSidecar(rehearsalsPath(deckFile), deckFile, serializeRehearsals(file), places);
   return { ...loaded, file, written };
 }

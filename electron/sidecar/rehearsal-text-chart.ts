@@ -3,7 +3,7 @@
 
 import { formatMs, type RehearsalReport } from './rehearsal-report';
 
-export const TEXT_CHART_LEGEND = '█ rehearsed within plan, ▓ over plan, ░ planned but not used';
+const TEXT_CHART_LEGEND = '█ rehearsed within plan, ▓ over plan, ░ planned but not used';
 
 export function formatSectionBars(report: RehearsalReport, width = 40): string {
   if (!report.sections.length) return '';

@@ -102,6 +102,12 @@ export function addRun(file: RehearsalsFile, run: RehearsalRun): RehearsalsFile 
   return { ...file, runs: runs.slice(Math.max(0, runs.length - MAX_RUNS)) };
 }
 
+/** Those of `runs` the file does not hold yet, each once (a run is known by its start time). */
+export function runsNotIn(file: RehearsalsFile, runs: readonly RehearsalRun[]): RehearsalRun[] {
+  const seen = new Set(file.runs.map((r) => r.startedAt));
+  return runs.filter((r) => !seen.has(r.startedAt) && (seen.add(r.startedAt), true));
+}
+
 export function serializeRehearsals(file: RehearsalsFile): string {
   return `${JSON.stringify(file, null, 1)}\n`;
 }
@@ -118,7 +124,7 @@ export interface RunSlideRef {
  * The run's entry for a slide: the one with its title and section (slides may have moved since),
  * else the one at its index with its title (untitled or repeated titles).
  */
-export function matchRunSlide(run: RehearsalRun, slide: RunSlideRef): RunSlide | undefined {
+function matchRunSlide(run: RehearsalRun, slide: RunSlideRef): RunSlide | undefined {
   return runMatcher(run)(slide);
 }
 

@@ -4,10 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import type { AppWindowLike, ControllerDeps } from '../../electron/app/app-ports';
 import { LecternController } from '../../electron/app/controller';
 import { InkFlush, type FlushTimer } from '../../electron/app/ink-flush';
@@ -95,7 +95,7 @@ test('the round ends when every window answered, one went away, or the deadline 
   assert.deepEqual(await late, { unanswered: [c.webContents.id] });
 });
 
-function appHarness(dir: string, deckFile: string) {
+function appHarness(dir: string) {
   const windows: Win[] = [];
   const quits: number[] = [];
   const deps: ControllerDeps = {
@@ -135,7 +135,28 @@ function appHarness(dir: string, deckFile: string) {
   return { ctl, windows, byRole, quits };
 }
 
+/** The app in a fresh folder (removed after the test), showing `talk.md` of `text`. */
+function talkOn(t: TestContext, text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-flush-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const deckFile = join(dir, 'talk.md');
+  writeFileSync(deckFile, text);
+  const h = appHarness(dir);
+  h.ctl.start(deckFile);
+  return { ...h, dir, deckFile };
+}
+
 const stroke = { id: 'p-1', color: '#e53935', width: 4, points: [10, 20, 30, 40] };
+
+/** The page's side of a flush for a window with nothing unsaved: it answers (`later`: on the next turn). */
+function answersFlush(h: ReturnType<typeof appHarness>, win: Win, later = false): void {
+  win.onSend = (channel, payload) => {
+    if (channel !== 'ink:flush') return;
+    const answer = () => void h.ctl.invoke('ink:flushed', win.webContents.id, payload);
+    if (later) setImmediate(answer);
+    else answer();
+  };
+}
 
 /** The page's side of a flush: `win` saves a stroke its save timer has not written yet, then answers. */
 function savesOnFlush(h: ReturnType<typeof appHarness>, win: Win, slide: { key: string; title: string; index: number }): void {
@@ -152,12 +173,7 @@ for (const [how, act] of [
   ['the deck is closed', (ctl: LecternController) => (ctl.closeDeck(), Promise.resolve())],
 ] as const) {
   test(`${how}: the talk windows save their ink before they close and before the deck is unloaded`, async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-flush-'));
-    t.after(() => rmSync(dir, { recursive: true, force: true }));
-    const deckFile = join(dir, 'talk.md');
-    writeFileSync(deckFile, '# One\n\nNote: n\n\n---\n\n# Two\n\nNote: n');
-    const h = appHarness(dir, deckFile);
-    h.ctl.start(deckFile);
+    const h = talkOn(t, '# One\n\nNote: n\n\n---\n\n# Two\n\nNote: n');
     const presenter = h.byRole('presenter')!;
     const audience = h.byRole('audience')!;
     const key = h.ctl.deck!.slides[1]!.key;
@@ -165,9 +181,7 @@ for (const [how, act] of [
     await h.ctl.invoke('ink:load', presenter.webContents.id, undefined);
     await h.ctl.invoke('ink:load', audience.webContents.id, undefined);
     savesOnFlush(h, presenter, { key, title: 'Two', index: 1 });
-    audience.onSend = (channel, payload) => {
-      if (channel === 'ink:flush') void h.ctl.invoke('ink:flushed', audience.webContents.id, payload);
-    };
+    answersFlush(h, audience);
     const ended = act(h.ctl);
     assert.equal(presenter.destroyed, false, 'the window waits for its save');
     assert.notEqual(h.ctl.deck, null, 'the deck is still there to save into');
@@ -176,24 +190,17 @@ for (const [how, act] of [
     assert.equal(presenter.destroyed, true);
     assert.equal(audience.destroyed, true);
     assert.equal(h.ctl.deck, null);
-    const onDisk = JSON.parse(readFileSync(inkSidecarPath(deckFile), 'utf8'));
+    const onDisk = JSON.parse(readFileSync(inkSidecarPath(h.deckFile), 'utf8'));
     assert.deepEqual(onDisk.slides[key].strokes.map((s: { id: string }) => s.id), ['p-1']);
   });
 }
 
 test('a talk window closed by the presenter: the other one saves before the app closes it', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-flush-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const deckFile = join(dir, 'talk.md');
-  writeFileSync(deckFile, '# One\n\nNote: n');
-  const h = appHarness(dir, deckFile);
-  h.ctl.start(deckFile);
+  const h = talkOn(t, '# One\n\nNote: n');
   const presenter = h.byRole('presenter')!;
   const audience = h.byRole('audience')!;
   await h.ctl.invoke('ink:load', audience.webContents.id, undefined);
-  audience.onSend = (channel, payload) => {
-    if (channel === 'ink:flush') setImmediate(() => void h.ctl.invoke('ink:flushed', audience.webContents.id, payload));
-  };
+  answersFlush(h, audience, true);
   presenter.close();
   assert.equal(audience.destroyed, false, 'asked first');
   assert.equal(flushIds(audience).length, 1);
@@ -204,21 +211,15 @@ test('a talk window closed by the presenter: the other one saves before the app 
 });
 
 test('Save Ink and Rehearsals Elsewhere: the windows save first, then both files go to the chosen folder', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-flush-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const deckFile = join(dir, 'talk.md');
-  writeFileSync(deckFile, '# One\n\nNote: n');
-  const h = appHarness(dir, deckFile);
-  h.ctl.start(deckFile);
+  const h = talkOn(t, '# One\n\nNote: n');
   const presenter = h.byRole('presenter')!;
   const key = h.ctl.deck!.slides[0]!.key;
   await h.ctl.invoke('ink:load', presenter.webContents.id, undefined);
   savesOnFlush(h, presenter, { key, title: 'One', index: 0 });
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(join(dir, 'usb'));
+  mkdirSync(join(h.dir, 'usb'));
   const saved = await h.ctl.invoke('sidecar:save-elsewhere', presenter.webContents.id, undefined);
-  assert.deepEqual(saved, { ok: true, files: [join(dir, 'usb', 'talk.lectern-ink.json')] });
-  assert.ok(existsSync(join(dir, 'usb', 'talk.lectern-ink.json')));
+  assert.deepEqual(saved, { ok: true, files: [join(h.dir, 'usb', 'talk.lectern-ink.json')] });
+  assert.ok(existsSync(join(h.dir, 'usb', 'talk.lectern-ink.json')));
 });
 
 test('another deck opened over a talk: the ink is saved to the deck it was drawn on, then the new deck loads', async (t) => {
@@ -228,7 +229,7 @@ test('another deck opened over a talk: the ink is saved to the deck it was drawn
   const second = join(dir, 'second.md');
   writeFileSync(first, '# One\n\nNote: n');
   writeFileSync(second, '# Other\n\nNote: n');
-  const h = appHarness(dir, first);
+  const h = appHarness(dir);
   h.ctl.start(first);
   const presenter = h.byRole('presenter')!;
   const key = h.ctl.deck!.slides[0]!.key;

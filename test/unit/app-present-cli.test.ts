@@ -1,5 +1,5 @@
 // `lectern present` where no Electron binary exists: one line, exit 1, no stack trace.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,16 +50,23 @@ test('lectern present with no deck means the bundled talk', (t) => {
   assert.match(run.stderr, /^lectern: no Electron binary/);
 });
 
-test('with a binary, present spawns it on dist/main.js and the deck, passing its exit code', (t) => {
-  if (!existsSync(join(root, 'dist', 'cli.js'))) return t.skip('dist/cli.js not built (run npm run build)');
+/** A folder (removed after the test) holding a stand-in `electron` that runs the shell `script`,
+ *  and a deck `talk.md` to hand it. */
+function fakeElectron(t: TestContext, script: string): { dist: string; deck: string } {
   const dist = mkdtempSync(join(tmpdir(), 'lectern-fakebin-'));
   t.after(() => rmSync(dist, { recursive: true, force: true }));
-  // A stand-in binary that reports what it was given.
   const fake = join(dist, 'electron');
-  writeFileSync(fake, '#!/bin/sh\necho "args: $*"\necho "run-as-node: ${ELECTRON_RUN_AS_NODE:-unset}"\nexit 3\n');
+  writeFileSync(fake, `#!/bin/sh\n${script}\n`);
   chmodSync(fake, 0o755);
   const deck = join(dist, 'talk.md');
   writeFileSync(deck, '# Hi\n');
+  return { dist, deck };
+}
+
+test('with a binary, present spawns it on dist/main.js and the deck, passing its exit code', (t) => {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) return t.skip('dist/cli.js not built (run npm run build)');
+  // A stand-in binary that reports what it was given.
+  const { dist, deck } = fakeElectron(t, 'echo "args: $*"\necho "run-as-node: ${ELECTRON_RUN_AS_NODE:-unset}"\nexit 3');
   const run = present([deck], { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dist, ELECTRON_RUN_AS_NODE: '1' });
   assert.equal(run.status, 3);
   assert.match(run.stdout, new RegExp(`args: (--no-sandbox )?${join(root, 'dist', 'main.js')} ${deck}`));
@@ -68,13 +75,7 @@ test('with a binary, present spawns it on dist/main.js and the deck, passing its
 
 test('present --root hands the asset root to the app as --root=<absolute folder>', (t) => {
   if (!existsSync(join(root, 'dist', 'cli.js'))) return t.skip('dist/cli.js not built (run npm run build)');
-  const dist = mkdtempSync(join(tmpdir(), 'lectern-fakebin-'));
-  t.after(() => rmSync(dist, { recursive: true, force: true }));
-  const fake = join(dist, 'electron');
-  writeFileSync(fake, '#!/bin/sh\necho "args: $*"\nexit 0\n');
-  chmodSync(fake, 0o755);
-  const deck = join(dist, 'talk.md');
-  writeFileSync(deck, '# Hi\n');
+  const { dist, deck } = fakeElectron(t, 'echo "args: $*"\nexit 0');
   // Relative to the folder lectern runs in (the repository here).
   const run = present([deck, '--root', 'test'], { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dist });
   assert.equal(run.status, 0, run.stderr);
