@@ -8,7 +8,7 @@ import { loadDeck } from '../../electron/deck/index';
 import type { Deck } from '../../electron/deck/types';
 import { indexSlides, nextPosition } from '../../renderer/model';
 import { SlideSearch } from '../../renderer/search';
-import { audienceState, exportDeckHtml, foreignRequests, launchOfflineBrowser, openView, recordRequests, scratchDir } from '../support/browser';
+import { audienceState, exportAndLaunch, foreignRequests, openView, recordingContext, scratchDir } from '../support/browser';
 
 const TALK = 'slides/liver-directed-therapies.md';
 
@@ -23,10 +23,8 @@ const scratch = scratchDir();
 before(async () => {
   deck = loadDeck(TALK);
   assert.equal(deck.diagnostics.filter((d) => d.severity === 'error').length, 0, 'the talk compiles cleanly');
-  url = exportDeckHtml(deck, scratch.dir, 'talk.html');
-  browser = await launchOfflineBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  requests = recordRequests(context);
+  ({ browser, url } = await exportAndLaunch(deck, scratch.dir));
+  ({ context, requests } = await recordingContext(browser));
   page = await openView(context, url);
 });
 

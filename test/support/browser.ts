@@ -29,6 +29,18 @@ export function exportDeckHtml(deck: Deck, dir: string, name = 'deck.html', view
   return pathToFileURL(file).href;
 }
 
+/** Writes the deck's offline HTML (`name`, default talk.html) into `dir` and launches the offline Chromium to open it in. */
+export async function exportAndLaunch(deck: Deck, dir: string, name = 'talk.html'): Promise<{ browser: Browser; url: string }> {
+  const url = exportDeckHtml(deck, dir, name);
+  return { browser: await launchOfflineBrowser(), url };
+}
+
+/** A new 1280x720 context of `browser` that records every request of its pages. */
+export async function recordingContext(browser: Browser): Promise<{ context: BrowserContext; requests: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  return { context, requests: recordRequests(context) };
+}
+
 export interface RecordedPage {
   page: Page;
   /** Every URL the page requested, in order. */
