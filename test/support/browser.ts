@@ -96,6 +96,21 @@ export async function audienceState(page: Page): Promise<{ index: number; f: num
   });
 }
 
+/** Waits until the audience view shows reading-order slide `index` (and fragment step `f`, when given). */
+export async function waitAudienceAt(page: Page, index: number, f?: number): Promise<void> {
+  await page.waitForFunction(
+    ([i, fr]) => {
+      const all = document.querySelectorAll<HTMLElement>('.reveal .slides section.present[data-lectern-index]');
+      const present = all[all.length - 1];
+      if (!present || Number(present.dataset.lecternIndex) !== i) return false;
+      if (fr === null) return true;
+      const shown = [...present.querySelectorAll<HTMLElement>('.fragment.visible')].map((el) => Number(el.dataset.fragmentIndex));
+      return Math.max(-1, ...shown) === fr;
+    },
+    [index, f ?? null] as const,
+  );
+}
+
 /** The colour of one screen pixel of `page` as the browser painted it: [r, g, b]. */
 export async function pixel(page: Page, x: number, y: number): Promise<number[]> {
   const png = (await page.screenshot({ clip: { x, y, width: 1, height: 1 } })).toString('base64');
