@@ -14,6 +14,7 @@ import { loadDeck } from '../../electron/deck/index';
 import { assetUrlFromBase, resolveSlideAssets } from '../../renderer/assets';
 import { exportDeckHtml, launchOfflineBrowser, pixel, scratchDir } from '../support/browser';
 import { lectern, noBrowserReason } from '../fixtures/export/support';
+import { assertNearColour, pdfPageImage } from '../support/pdf-pixels';
 
 const DECK = join(import.meta.dirname, '..', 'fixtures', 'foreign', 'asset-kinds.md');
 const RED = [209, 16, 16];
@@ -22,20 +23,10 @@ const skip = noBrowserReason();
 const scratch = scratchDir();
 after(() => scratch.cleanup());
 
-/** One pixel of page `n` of a PDF, rendered by poppler as a PPM (P6) at 10 dpi. */
-function pdfPixel(pdf: string, n: number, x: number, y: number): number[] {
-  const run = spawnSync('pdftoppm', ['-r', '10', '-f', String(n), '-l', String(n), pdf], { maxBuffer: 1 << 24 });
-  const data = run.stdout;
-  const header = data.toString('latin1', 0, 40).match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/);
-  assert.ok(header, 'a PPM from pdftoppm');
-  const width = Number(header[1]);
-  const at = header[0].length + (y * width + x) * 3;
-  return [data[at]!, data[at + 1]!, data[at + 2]!];
-}
+/** One pixel of page `n` of a PDF at 10 dpi. */
+const pdfPixel = (pdf: string, n: number, x: number, y: number): number[] => pdfPageImage(pdf, n, 10).rgb(x, y);
 
-function near(actual: number[], want: number[], label: string): void {
-  assert.ok(actual.every((c, i) => Math.abs(c - (want[i] ?? 0)) < 40), `${label}: rgb(${actual.join(',')}) is not near rgb(${want.join(',')})`);
-}
+const near = (actual: number[], want: number[], label: string): void => assertNearColour(actual, want, label, 40);
 
 test('the app: background, video and image refs map onto the deck protocol its CSP allows', () => {
   const deck = loadDeck(DECK);
