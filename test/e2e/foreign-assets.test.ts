@@ -4,7 +4,6 @@
 // protocol, which its CSP allows. test/fixtures/foreign/asset-kinds.md is the deck.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,7 +12,7 @@ import { CONTENT_SECURITY_POLICY, DECK_ASSET_BASE } from '../../electron/app/sec
 import { loadDeck } from '../../electron/deck/index';
 import { assetUrlFromBase, resolveSlideAssets } from '../../renderer/assets';
 import { exportDeckHtml, launchOfflineBrowser, pixel, scratchDir } from '../support/browser';
-import { lectern, noBrowserReason } from '../fixtures/export/support';
+import { lectern, noBrowserReason, pdfPages, pdfText } from '../fixtures/export/support';
 import { assertNearColour, pdfPageImage } from '../support/pdf-pixels';
 
 const DECK = join(import.meta.dirname, '..', 'fixtures', 'foreign', 'asset-kinds.md');
@@ -97,18 +96,17 @@ describe('exported outputs', { skip }, () => {
 
 describe('hidden slides in PDFs', { skip }, () => {
   const HIDDEN = join(import.meta.dirname, '..', 'fixtures', 'foreign', 'hidden-slides.md');
-  const pages = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
 
   test('are left out of slides and notes PDFs, and printed with --include-hidden', () => {
     const slides = join(scratch.dir, 'hidden.pdf');
     assert.equal(lectern(['export', HIDDEN, '-o', slides, '--quiet']).status, 0);
-    assert.equal(pages(slides), 3);
+    assert.equal(pdfPages(slides), 3);
     const notes = join(scratch.dir, 'hidden-notes.pdf');
     assert.equal(lectern(['export', HIDDEN, '-o', notes, '--quiet', '--format', 'notes']).status, 0);
-    assert.doesNotMatch(spawnSync('pdftotext', [notes, '-'], { encoding: 'utf8' }).stdout, /Backup|Extra detail/);
+    assert.doesNotMatch(pdfText(notes), /Backup|Extra detail/);
     const all = join(scratch.dir, 'hidden-all.pdf');
     assert.equal(lectern(['export', HIDDEN, '-o', all, '--quiet', '--include-hidden']).status, 0);
-    assert.equal(pages(all), 5);
+    assert.equal(pdfPages(all), 5);
   });
 });
 
