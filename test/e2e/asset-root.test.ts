@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright';
+import type { Browser } from 'playwright';
 import { foreignRequests, launchOfflineBrowser, pixel, recordRequests, scratchDir } from '../support/browser';
 import { lectern, noBrowserReason } from '../fixtures/export/support';
 import { assertNearColour, pdfPageImage } from '../support/pdf-pixels';
