@@ -23,7 +23,7 @@ function escapeAttribute(s: string): string {
  * An attribute value: either a bare `lectern-asset:<ref>` (data-background-image, -video,
  * data-background) or CSS/HTML holding quoted or `url(`-wrapped refs (style).
  */
-export function mapAssetAttribute(value: string, assetUrl: AssetUrl): string {
+function mapAssetAttribute(value: string, assetUrl: AssetUrl): string {
   const trimmed = value.trim();
   if (trimmed.startsWith(ASSET_SCHEME) && !/["'()\s]/.test(trimmed)) return assetUrl(trimmed.slice(ASSET_SCHEME.length));
   return mapAssetUrls(value, assetUrl);
@@ -35,7 +35,7 @@ const blobUrls = new Map<string, string>();
  * reveal.js reads `data-background-video` as a comma-separated list of sources, so a data: URL
  * (which holds a comma) would become two broken URLs: the same bytes as a blob: URL instead.
  */
-export function commaFreeUrl(url: string): string {
+function commaFreeUrl(url: string): string {
   const m = /^data:([^,;]*)(;base64)?,/.exec(url);
   if (!m || typeof URL.createObjectURL !== 'function') return url;
   let blob = blobUrls.get(url);

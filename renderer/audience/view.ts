@@ -95,9 +95,9 @@ export async function startAudience(source: DeckSource, loaded: LoadedDeck, root
       return true;
     },
     toggleHelp: () => help.toggle(),
-    stackPrevious: () => media.step(reveal.getCurrentSlide() ?? null, -1),
-    stackNext: () => media.step(reveal.getCurrentSlide() ?? null, 1),
-    togglePlay: () => media.togglePlay(reveal.getCurrentSlide() ?? null),
+    stackPrevious: () => media.step(current(), -1),
+    stackNext: () => media.step(current(), 1),
+    togglePlay: () => media.togglePlay(current()),
   }, ink.keys);
   const help = new HelpOverlay(root, 'Keys', keys.helpRows(), actions);
   const search = new SearchBox(root, live.slides, {

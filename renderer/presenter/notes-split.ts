@@ -6,12 +6,12 @@ import { el } from '../ui/dom';
 
 const STORAGE_KEY = 'lectern.notesShare';
 /** The notes' share of the height by default (the former fixed 1 : 1.55 split). */
-export const DEFAULT_NOTES_SHARE = 1 / 2.55;
+const DEFAULT_NOTES_SHARE = 1 / 2.55;
 /** Limits that keep both the current slide and a few lines of notes readable. */
-export const MIN_NOTES_SHARE = 0.15;
-export const MAX_NOTES_SHARE = 0.8;
+const MIN_NOTES_SHARE = 0.15;
+const MAX_NOTES_SHARE = 0.8;
 
-export function clampNotesShare(share: number): number {
+function clampNotesShare(share: number): number {
   if (!Number.isFinite(share)) return DEFAULT_NOTES_SHARE;
   return Math.min(MAX_NOTES_SHARE, Math.max(MIN_NOTES_SHARE, share));
 }

@@ -9,7 +9,7 @@ import { addRun, emptyRehearsals, parseRehearsals, serializeRehearsals, type Reh
 
 const keyOf = (file: string): string => `lectern.rehearsals:${file}`;
 
-export function loadStoredRehearsals(file: string): { runs: RehearsalsFile; problem?: string } {
+function loadStoredRehearsals(file: string): { runs: RehearsalsFile; problem?: string } {
   let raw: string | null = null;
   try {
     raw = localStorage.getItem(keyOf(file));

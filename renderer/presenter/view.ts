@@ -30,13 +30,12 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   let blackout = false;
   let liveErrors: Diagnostic[] = [];
 
-  let rehearse: RehearseMode | null = null;
   const rehearseBadge = el('span', { className: 'rehearse-badge', text: 'REHEARSING', attrs: { hidden: '', 'data-testid': 'rehearse-badge' } });
   const screen = new PresenterScreen(root, live.deck, () => render(), (n) => navigate(navigation.backup(n)), [rehearseBadge]);
   const store = source.loadRehearsals && source.saveRehearsal ? appStore(live.deck.file, source.loadRehearsals, source.saveRehearsal) : browserStore(live.deck.file);
-  rehearse = new RehearseMode(root, live.deck, rehearseBadge, store, (run) => screen.clock.setLastRun(run));
+  const rehearse = new RehearseMode(root, live.deck, rehearseBadge, store, (run) => screen.clock.setLastRun(run));
   /** The clock may have paused or resumed: a running rehearsal follows it. */
-  const clockChanged = (): void => rehearse?.paused(!screen.clock.running);
+  const clockChanged = (): void => rehearse.paused(!screen.clock.running);
   interceptExternalLinks(root, (url) => source.openExternal(url));
   const render = (): void => {
     screen.render({ navigation, blackout, errors: [...liveErrors, ...(liveErrors.length ? [] : live.compileErrors)] });
@@ -52,7 +51,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     if (!navigation.moveTo(p)) return;
     if (moved) screen.clock.advanced(navigation.slide);
     else screen.clock.followed(navigation.slide);
-    rehearse?.arrived(navigation.slide, navigation.position.f);
+    rehearse.arrived(navigation.slide, navigation.position.f);
     render();
   }
 
@@ -73,7 +72,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
 
   /** Shift+R, or View > Rehearse Timings in the app: start a run here, or end it and report. */
   function toggleRehearsal(): void {
-    rehearse?.toggle(navigation.slide, navigation.position.f);
+    rehearse.toggle(navigation.slide, navigation.position.f);
     clockChanged();
   }
   source.onPresenterCommand?.((command) => {
@@ -138,7 +137,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
     return p !== null;
   });
   const closeReport = (e: KeyboardEvent): boolean => {
-    if (!rehearse?.reportOpen || e.key !== 'Escape') return false;
+    if (!rehearse.reportOpen || e.key !== 'Escape') return false;
     rehearse.closeReport();
     return true;
   };
@@ -150,7 +149,7 @@ export function startPresenter(source: DeckSource, loaded: LoadedDeck, root: HTM
   });
   live.onChange(() => {
     screen.setDeck(live.deck);
-    rehearse?.setDeck(live.deck);
+    rehearse.setDeck(live.deck);
     navigation.setIndex(live.index);
     render();
   });

@@ -7,7 +7,7 @@ import type { Deck } from '../../electron/deck/types';
 const keyOf = (file: string): string => `lectern.length:${file}`;
 
 /** The length chosen for this deck earlier, or null (the file's own). */
-export function storedLength(file: string): string | null {
+function storedLength(file: string): string | null {
   try {
     return localStorage.getItem(keyOf(file));
   } catch {

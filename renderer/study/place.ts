@@ -10,12 +10,12 @@ interface PlacedRow {
   element: HTMLElement;
 }
 
-export function studyHash(slideNumber: number): string {
+function studyHash(slideNumber: number): string {
   return `#study/${slideNumber}`;
 }
 
 /** The slide number in `#study/N`, or null. */
-export function parseStudyHash(hash: string): number | null {
+function parseStudyHash(hash: string): number | null {
   const m = /^#study\/(\d+)$/.exec(hash);
   return m ? Number(m[1]) : null;
 }

@@ -1,7 +1,7 @@
 // Fullscreen for every view, through the page's Fullscreen API (in the app too: the audience
 // window's permission handler grants only this). F toggles it everywhere; Esc leaves it first.
 
-export function isFullscreen(): boolean {
+function isFullscreen(): boolean {
   return document.fullscreenElement !== null;
 }
 

@@ -4,14 +4,14 @@
 // `lectern export` prints them. LECTERN_SHOTS=<dir> keeps the screenshots to look at.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright';
+import type { Browser } from 'playwright';
 import { foreignRequests, launchOfflineBrowser, pixel, recordRequests, scratchDir } from '../support/browser';
 import { lectern, noBrowserReason } from '../fixtures/export/support';
+import { assertNearColour, pdfPageImage } from '../support/pdf-pixels';
 
 const DECK = join(import.meta.dirname, '..', 'fixtures', 'foreign', 'course', 'lecture-03', 'slides.md');
 /** The liver in _assets/liver.png, and the dark green of _assets/dark.png (the slide's colour, #1d3557, is navy). */
@@ -21,18 +21,12 @@ const skip = noBrowserReason();
 const scratch = scratchDir();
 after(() => scratch.cleanup());
 
-function near(actual: number[], want: number[], label: string): void {
-  assert.ok(actual.every((c, i) => Math.abs(c - (want[i] ?? 0)) < 20), `${label}: rgb(${actual.join(',')}) is not near rgb(${want.join(',')})`);
-}
+const near = (actual: number[], want: number[], label: string): void => assertNearColour(actual, want, label, 20);
 
-/** One pixel of page `n` of a PDF at 20 dpi (poppler's PPM), x and y as fractions of the page. */
+/** One pixel of page `n` of a PDF at 20 dpi, x and y as fractions of the page. */
 function pdfPixel(pdf: string, n: number, fx: number, fy: number): number[] {
-  const run = spawnSync('pdftoppm', ['-r', '20', '-f', String(n), '-l', String(n), pdf], { maxBuffer: 1 << 24 });
-  const header = run.stdout.toString('latin1', 0, 40).match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/);
-  assert.ok(header, 'a PPM from pdftoppm');
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const at = header[0].length + (Math.round(fy * height) * width + Math.round(fx * width)) * 3;
-  return [run.stdout[at]!, run.stdout[at + 1]!, run.stdout[at + 2]!];
+  const page = pdfPageImage(pdf, n, 20);
+  return page.rgb(Math.round(fx * page.width), Math.round(fy * page.height));
 }
 
 describe('a lecture using ../_assets under root: ..', { skip }, () => {

@@ -14,6 +14,7 @@ import { loadDeck } from '../../electron/deck/index';
 import { notesFromHtml } from '../../electron/export/pptx/index';
 import { ROOT, lectern, noBrowserReason, pdfInfo, scratchFixtures } from '../fixtures/export/support';
 import { readPptx } from '../support/pptx-reader';
+import { canRunAsNobody, lecternAsNobody } from '../support/run-as-nobody';
 
 const skip = noBrowserReason();
 const scratch = scratchFixtures();
@@ -227,15 +228,10 @@ describe('bad input: one line, an exit code, nothing written', { skip }, () => {
     const args = ['export', deck, '--format', 'png', '--out-dir', join(parent, 'pictures')];
     let run;
     if (process.getuid?.() === 0) {
-      const probe = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'true']);
-      if (probe.status !== 0) return t.skip('running as root and cannot drop to nobody (setpriv)');
+      if (!canRunAsNobody()) return t.skip('running as root and cannot drop to nobody (setpriv)');
       chmodSync(scratch.dir, 0o755);
       chmodSync(parent, 0o755);
-      const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(ROOT, 'bin', 'lectern.js'), ...args], {
-        encoding: 'utf8',
-        env: { ...process.env, HOME: '/tmp' },
-      });
-      run = { status: r.status, stderr: r.stderr };
+      run = lecternAsNobody(args);
     } else {
       chmodSync(parent, 0o555);
       run = lectern(args);

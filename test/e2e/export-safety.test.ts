@@ -3,12 +3,12 @@
 // browser and a deck with compile errors each fail with exit 1 and write nothing.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ROOT, lectern, noBrowserReason, pdfInfo, pdfPages, scratchFixtures, spawnLectern } from '../fixtures/export/support';
+import { canRunAsNobody, lecternAsNobody } from '../support/run-as-nobody';
 
 const skip = noBrowserReason();
 const scratch = scratchFixtures();
@@ -104,17 +104,10 @@ describe('export safety', { skip }, () => {
     let run;
     if (process.getuid?.() === 0) {
       // Root writes anywhere: run the export as `nobody`, for whom the folder is read-only.
-      const probe = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'true']);
-      if (probe.status !== 0) return t.skip('running as root and cannot drop to nobody (setpriv)');
+      if (!canRunAsNobody()) return t.skip('running as root and cannot drop to nobody (setpriv)');
       chmodSync(scratch.dir, 0o755);
       chmodSync(dir, 0o755);
-      const env = { ...process.env, HOME: '/tmp' };
-      const r = spawnSync(
-        'setpriv',
-        ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(ROOT, 'bin', 'lectern.js'), ...args],
-        { encoding: 'utf8', env },
-      );
-      run = { status: r.status, stderr: r.stderr };
+      run = lecternAsNobody(args);
     } else {
       chmodSync(dir, 0o555);
       run = lectern(args);

@@ -4,7 +4,6 @@
 // protocol, which its CSP allows. test/fixtures/foreign/asset-kinds.md is the deck.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,7 +12,8 @@ import { CONTENT_SECURITY_POLICY, DECK_ASSET_BASE } from '../../electron/app/sec
 import { loadDeck } from '../../electron/deck/index';
 import { assetUrlFromBase, resolveSlideAssets } from '../../renderer/assets';
 import { exportDeckHtml, launchOfflineBrowser, pixel, scratchDir } from '../support/browser';
-import { lectern, noBrowserReason } from '../fixtures/export/support';
+import { lectern, noBrowserReason, pdfPages, pdfText } from '../fixtures/export/support';
+import { assertNearColour, pdfPageImage } from '../support/pdf-pixels';
 
 const DECK = join(import.meta.dirname, '..', 'fixtures', 'foreign', 'asset-kinds.md');
 const RED = [209, 16, 16];
@@ -22,20 +22,10 @@ const skip = noBrowserReason();
 const scratch = scratchDir();
 after(() => scratch.cleanup());
 
-/** One pixel of page `n` of a PDF, rendered by poppler as a PPM (P6) at 10 dpi. */
-function pdfPixel(pdf: string, n: number, x: number, y: number): number[] {
-  const run = spawnSync('pdftoppm', ['-r', '10', '-f', String(n), '-l', String(n), pdf], { maxBuffer: 1 << 24 });
-  const data = run.stdout;
-  const header = data.toString('latin1', 0, 40).match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/);
-  assert.ok(header, 'a PPM from pdftoppm');
-  const width = Number(header[1]);
-  const at = header[0].length + (y * width + x) * 3;
-  return [data[at]!, data[at + 1]!, data[at + 2]!];
-}
+/** One pixel of page `n` of a PDF at 10 dpi. */
+const pdfPixel = (pdf: string, n: number, x: number, y: number): number[] => pdfPageImage(pdf, n, 10).rgb(x, y);
 
-function near(actual: number[], want: number[], label: string): void {
-  assert.ok(actual.every((c, i) => Math.abs(c - (want[i] ?? 0)) < 40), `${label}: rgb(${actual.join(',')}) is not near rgb(${want.join(',')})`);
-}
+const near = (actual: number[], want: number[], label: string): void => assertNearColour(actual, want, label, 40);
 
 test('the app: background, video and image refs map onto the deck protocol its CSP allows', () => {
   const deck = loadDeck(DECK);
@@ -106,18 +96,17 @@ describe('exported outputs', { skip }, () => {
 
 describe('hidden slides in PDFs', { skip }, () => {
   const HIDDEN = join(import.meta.dirname, '..', 'fixtures', 'foreign', 'hidden-slides.md');
-  const pages = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
 
   test('are left out of slides and notes PDFs, and printed with --include-hidden', () => {
     const slides = join(scratch.dir, 'hidden.pdf');
     assert.equal(lectern(['export', HIDDEN, '-o', slides, '--quiet']).status, 0);
-    assert.equal(pages(slides), 3);
+    assert.equal(pdfPages(slides), 3);
     const notes = join(scratch.dir, 'hidden-notes.pdf');
     assert.equal(lectern(['export', HIDDEN, '-o', notes, '--quiet', '--format', 'notes']).status, 0);
-    assert.doesNotMatch(spawnSync('pdftotext', [notes, '-'], { encoding: 'utf8' }).stdout, /Backup|Extra detail/);
+    assert.doesNotMatch(pdfText(notes), /Backup|Extra detail/);
     const all = join(scratch.dir, 'hidden-all.pdf');
     assert.equal(lectern(['export', HIDDEN, '-o', all, '--quiet', '--include-hidden']).status, 0);
-    assert.equal(pages(all), 5);
+    assert.equal(pdfPages(all), 5);
   });
 });
 

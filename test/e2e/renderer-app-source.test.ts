@@ -3,17 +3,15 @@
 // channel, and the test pushes `deck:updated` and `deck:errors` events as live reload would.
 
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import type { DeckPayload, DeckSummary, ViewRole } from '../../electron/contract/ipc';
 import type { Diagnostic } from '../../electron/deck/types';
 import { FIXTURE_DIR, fixtureDeck } from '../support/fixture-deck';
+import { writeAppPage } from '../support/app-page';
 import { launchOfflineBrowser, scratchDir } from '../support/browser';
 
-const RENDERER = resolve(__dirname, '..', '..', 'dist', 'renderer');
 const scratch = scratchDir();
 let browser: Browser;
 let context: BrowserContext;
@@ -59,12 +57,7 @@ async function openAppView(role: ViewRole, data: DeckPayload | null = payload, r
 }
 
 before(async () => {
-  pageUrl = pathToFileURL(join(scratch.dir, 'app.html')).href;
-  writeFileSync(
-    join(scratch.dir, 'app.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${pathToFileURL(join(RENDERER, 'renderer.css')).href}"></head>` +
-      `<body><div id="lectern-root"></div><script src="${pathToFileURL(join(RENDERER, 'renderer.js')).href}"></script></body></html>`,
-  );
+  pageUrl = writeAppPage(scratch.dir);
   browser = await launchOfflineBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
 });

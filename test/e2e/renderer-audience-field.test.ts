@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { loadDeck } from '../../electron/deck/index';
 import type { Deck } from '../../electron/deck/types';
-import { audienceState, exportDeckHtml, launchOfflineBrowser, openView, scratchDir } from '../support/browser';
+import { audienceState, exportAndLaunch, openView, scratchDir, waitAudienceAt } from '../support/browser';
 
 let browser: Browser;
 let url: string;
@@ -18,8 +18,7 @@ const contexts: BrowserContext[] = [];
 
 before(async () => {
   deck = loadDeck('slides/liver-directed-therapies.md');
-  url = exportDeckHtml(deck, scratch.dir, 'talk.html');
-  browser = await launchOfflineBrowser();
+  ({ browser, url } = await exportAndLaunch(deck, scratch.dir));
 });
 
 after(async () => {
@@ -31,20 +30,6 @@ async function audienceAt(width: number, height: number, hash = ''): Promise<Pag
   const context = await browser.newContext({ viewport: { width, height } });
   contexts.push(context);
   return openView(context, `${url}${hash}`);
-}
-
-async function waitIndex(page: Page, index: number, f?: number): Promise<void> {
-  await page.waitForFunction(
-    ([i, fr]) => {
-      const all = document.querySelectorAll<HTMLElement>('.reveal .slides section.present[data-lectern-index]');
-      const present = all[all.length - 1];
-      if (!present || Number(present.dataset.lecternIndex) !== i) return false;
-      if (fr === null) return true;
-      const shown = [...present.querySelectorAll<HTMLElement>('.fragment.visible')].map((el) => Number(el.dataset.fragmentIndex));
-      return Math.max(-1, ...shown) === fr;
-    },
-    [index, f ?? null] as const,
-  );
 }
 
 /** The open overlay panel lies inside the window and shows everything without scrolling. */
@@ -77,7 +62,7 @@ test("a clicker's next closes the help on the projector and advances the talk", 
     await page.locator('.lectern-help').waitFor({ state: 'visible' });
     await page.keyboard.press(key);
     await page.locator('.lectern-help').waitFor({ state: 'hidden' });
-    await waitIndex(page, index, f);
+    await waitAudienceAt(page, index, f);
   }
   // A blackout is never hidden behind the list of keys.
   await page.keyboard.press('?');
@@ -157,33 +142,33 @@ test('a slide picked in the overview opens at its first step, by click or by Ent
   const later = deck.slides[earlier.index + 4]!;
   await page.keyboard.type(String(later.index + 1));
   await page.keyboard.press('Enter');
-  await waitIndex(page, later.index);
+  await waitAudienceAt(page, later.index);
   await page.keyboard.press('o');
   await page.waitForSelector('.reveal.overview');
   await page.locator(`.reveal .slides section[data-lectern-index="${earlier.index}"]`).click();
   await page.waitForSelector('.reveal:not(.overview)');
-  await waitIndex(page, earlier.index, -1);
+  await waitAudienceAt(page, earlier.index, -1);
 
   // Enter on an earlier slide reached with the arrows in the overview.
   await page.keyboard.type(String(earlier.index + 2));
   await page.keyboard.press('Enter');
-  await waitIndex(page, earlier.index + 1);
+  await waitAudienceAt(page, earlier.index + 1);
   await page.keyboard.press('o');
   await page.waitForSelector('.reveal.overview');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.reveal:not(.overview)');
-  await waitIndex(page, earlier.index, -1);
+  await waitAudienceAt(page, earlier.index, -1);
 
   // Closing the overview where it opened keeps the step the talk was at.
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await waitIndex(page, earlier.index, 1);
+  await waitAudienceAt(page, earlier.index, 1);
   await page.keyboard.press('o');
   await page.waitForSelector('.reveal.overview');
   await page.keyboard.press('Escape');
   await page.waitForSelector('.reveal:not(.overview)');
-  await waitIndex(page, earlier.index, 1);
+  await waitAudienceAt(page, earlier.index, 1);
   await page.context().close();
 });
 
@@ -214,7 +199,7 @@ test('the overview shows slides complete and says how to reach the rest of the d
   // Out of the overview, fragments to come stay hidden.
   await page.keyboard.type(String(ahead.index + 1));
   await page.keyboard.press('Enter');
-  await waitIndex(page, ahead.index, -1);
+  await waitAudienceAt(page, ahead.index, -1);
   await page.context().close();
 });
 

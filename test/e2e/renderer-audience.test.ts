@@ -8,7 +8,7 @@ import { loadDeck } from '../../electron/deck/index';
 import type { Deck } from '../../electron/deck/types';
 import { indexSlides, nextPosition } from '../../renderer/model';
 import { SlideSearch } from '../../renderer/search';
-import { audienceState, exportDeckHtml, foreignRequests, launchOfflineBrowser, openView, recordRequests, scratchDir } from '../support/browser';
+import { audienceState, exportAndLaunch, foreignRequests, openView, recordingContext, scratchDir, waitAudienceAt } from '../support/browser';
 
 const TALK = 'slides/liver-directed-therapies.md';
 
@@ -23,10 +23,8 @@ const scratch = scratchDir();
 before(async () => {
   deck = loadDeck(TALK);
   assert.equal(deck.diagnostics.filter((d) => d.severity === 'error').length, 0, 'the talk compiles cleanly');
-  url = exportDeckHtml(deck, scratch.dir, 'talk.html');
-  browser = await launchOfflineBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  requests = recordRequests(context);
+  ({ browser, url } = await exportAndLaunch(deck, scratch.dir));
+  ({ context, requests } = await recordingContext(browser));
   page = await openView(context, url);
 });
 
@@ -39,19 +37,7 @@ async function press(key: string): Promise<void> {
   await page.keyboard.press(key);
 }
 
-async function waitIndex(index: number, f?: number): Promise<void> {
-  await page.waitForFunction(
-    ([i, fr]) => {
-      const all = document.querySelectorAll<HTMLElement>('.reveal .slides section.present[data-lectern-index]');
-      const present = all[all.length - 1];
-      if (!present || Number(present.dataset.lecternIndex) !== i) return false;
-      if (fr === null) return true;
-      const shown = [...present.querySelectorAll<HTMLElement>('.fragment.visible')].map((el) => Number(el.dataset.fragmentIndex));
-      return Math.max(-1, ...shown) === fr;
-    },
-    [index, f ?? null] as const,
-  );
-}
+const waitIndex = (index: number, f?: number): Promise<void> => waitAudienceAt(page, index, f);
 
 test('starts on the first slide with current/total numbers and a progress bar', async () => {
   const state = await audienceState(page);

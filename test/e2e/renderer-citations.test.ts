@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright';
 import { loadDeck } from '../../electron/deck/index';
 import type { Deck } from '../../electron/deck/types';
-import { exportDeckHtml, foreignRequests, launchOfflineBrowser, openView, recordRequests, scratchDir } from '../support/browser';
+import { exportAndLaunch, foreignRequests, openView, recordingContext, scratchDir } from '../support/browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -19,10 +19,8 @@ const scratch = scratchDir();
 
 before(async () => {
   deck = loadDeck('slides/liver-directed-therapies.md');
-  url = exportDeckHtml(deck, scratch.dir, 'talk.html');
-  browser = await launchOfflineBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  requests = recordRequests(context);
+  ({ browser, url } = await exportAndLaunch(deck, scratch.dir));
+  ({ context, requests } = await recordingContext(browser));
 });
 
 after(async () => {

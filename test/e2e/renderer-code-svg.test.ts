@@ -3,9 +3,9 @@
 // (camelCase restored by the HTML parser), and nothing loads from the network.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import { compileDeck } from '../../electron/deck/index';
-import { audienceState, exportDeckHtml, foreignRequests, launchOfflineBrowser, openView, recordRequests, scratchDir } from '../support/browser';
+import { audienceState, exportAndLaunch, foreignRequests, openView, recordingContext, scratchDir } from '../support/browser';
 
 const DECK = [
   '# Code',
@@ -36,10 +36,9 @@ before(async () => {
   const deck = compileDeck(DECK, `${scratch.dir}/deck.md`);
   assert.deepEqual(deck.diagnostics, []);
   assert.equal(deck.slides[0]!.fragments, 1);
-  url = exportDeckHtml(deck, scratch.dir);
-  browser = await launchOfflineBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  requests = recordRequests(context);
+  ({ browser, url } = await exportAndLaunch(deck, scratch.dir, 'deck.html'));
+  let context: BrowserContext;
+  ({ context, requests } = await recordingContext(browser));
   page = await openView(context, url);
 });
 

@@ -4,16 +4,14 @@
 // elsewhere" button, which asks main; a save that went to the per-user folder says where.
 
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import type { DeckPayload } from '../../electron/contract/ipc';
 import { FIXTURE_DIR, fixtureDeck } from '../support/fixture-deck';
+import { writeAppPage } from '../support/app-page';
 import { launchOfflineBrowser, scratchDir } from '../support/browser';
 
-const RENDERER = resolve(__dirname, '..', '..', 'dist', 'renderer');
 const scratch = scratchDir();
 let browser: Browser;
 let context: BrowserContext;
@@ -48,12 +46,7 @@ const payload: DeckPayload = { deck: fixtureDeck(), assetBase: pathToFileURL(FIX
 let presenter: Page;
 
 before(async () => {
-  pageUrl = pathToFileURL(join(scratch.dir, 'app.html')).href;
-  writeFileSync(
-    join(scratch.dir, 'app.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${pathToFileURL(join(RENDERER, 'renderer.css')).href}"></head>` +
-      `<body><div id="lectern-root"></div><script src="${pathToFileURL(join(RENDERER, 'renderer.js')).href}"></script></body></html>`,
-  );
+  pageUrl = writeAppPage(scratch.dir);
   browser = await launchOfflineBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   presenter = await context.newPage();

@@ -10,7 +10,7 @@ import { loadDeck } from '../../electron/deck/index';
 import type { Deck } from '../../electron/deck/types';
 import { PacingPlan } from '../../electron/contract/pacing';
 import { fixtureDeck } from '../support/fixture-deck';
-import { audienceState, exportDeckHtml, foreignRequests, launchOfflineBrowser, openView, recordRequests, scratchDir } from '../support/browser';
+import { audienceState, exportAndLaunch, exportDeckHtml, foreignRequests, openView, recordingContext, scratchDir, waitAudienceAt } from '../support/browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -23,10 +23,8 @@ const scratch = scratchDir();
 
 before(async () => {
   deck = loadDeck('slides/liver-directed-therapies.md');
-  url = exportDeckHtml(deck, scratch.dir, 'talk.html');
-  browser = await launchOfflineBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  requests = recordRequests(context);
+  ({ browser, url } = await exportAndLaunch(deck, scratch.dir));
+  ({ context, requests } = await recordingContext(browser));
   audience = await openView(context, url);
   presenter = await openView(context, `${url}#presenter`, { clock: true });
 });
@@ -40,12 +38,7 @@ async function presenterStatus(): Promise<string> {
   return (await presenter.getByTestId('position').textContent()) ?? '';
 }
 
-async function waitAudience(index: number): Promise<void> {
-  await audience.waitForFunction((i) => {
-    const all = document.querySelectorAll<HTMLElement>('.reveal .slides section.present[data-lectern-index]');
-    return Number(all[all.length - 1]?.dataset.lecternIndex) === i;
-  }, index);
-}
+const waitAudience = (index: number): Promise<void> => waitAudienceAt(audience, index);
 
 async function waitPresenterSlide(n: number): Promise<void> {
   await presenter.waitForFunction((text) => document.querySelector('[data-testid="position"]')?.textContent?.startsWith(text), `Slide ${n} /`);

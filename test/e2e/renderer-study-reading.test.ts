@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright';
 import { loadDeck } from '../../electron/deck/index';
 import type { Deck } from '../../electron/deck/types';
-import { exportDeckHtml, launchOfflineBrowser, openView, scratchDir } from '../support/browser';
+import { exportAndLaunch, openView, scratchDir } from '../support/browser';
 
 let browser: Browser;
 let url: string;
@@ -17,8 +17,7 @@ const scratch = scratchDir();
 
 before(async () => {
   deck = loadDeck('slides/liver-directed-therapies.md');
-  url = exportDeckHtml(deck, scratch.dir, 'talk.html');
-  browser = await launchOfflineBrowser();
+  ({ browser, url } = await exportAndLaunch(deck, scratch.dir));
 });
 
 after(async () => {

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright';
 import { loadDeck } from '../../electron/deck/index';
 import type { Deck } from '../../electron/deck/types';
 import { SlideSearch } from '../../renderer/search';
-import { audienceState, exportDeckHtml, foreignRequests, launchOfflineBrowser, openView, recordRequests, scratchDir } from '../support/browser';
+import { audienceState, exportAndLaunch, foreignRequests, openView, recordingContext, scratchDir, waitAudienceAt } from '../support/browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -19,10 +19,8 @@ const scratch = scratchDir();
 
 before(async () => {
   deck = loadDeck('slides/liver-directed-therapies.md');
-  url = exportDeckHtml(deck, scratch.dir, 'talk.html');
-  browser = await launchOfflineBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  requests = recordRequests(context);
+  ({ browser, url } = await exportAndLaunch(deck, scratch.dir));
+  ({ context, requests } = await recordingContext(browser));
   page = await openView(context, `${url}#study`);
 });
 
@@ -81,10 +79,7 @@ test('present from here opens the presentation at that slide', async () => {
   await page.locator(`#slide-${target.index + 1} [data-testid="present-from"]`).click();
   await page.waitForSelector('.lectern-audience');
   await page.waitForSelector('html[data-lectern-ready="true"][data-view="audience"]');
-  await page.waitForFunction((i) => {
-    const all = document.querySelectorAll<HTMLElement>('.reveal .slides section.present[data-lectern-index]');
-    return Number(all[all.length - 1]?.dataset.lecternIndex) === i;
-  }, target.index);
+  await waitAudienceAt(page, target.index);
   assert.equal((await audienceState(page)).index, target.index);
 });
 

@@ -29,6 +29,18 @@ export function exportDeckHtml(deck: Deck, dir: string, name = 'deck.html', view
   return pathToFileURL(file).href;
 }
 
+/** Writes the deck's offline HTML (`name`, default talk.html) into `dir` and launches the offline Chromium to open it in. */
+export async function exportAndLaunch(deck: Deck, dir: string, name = 'talk.html'): Promise<{ browser: Browser; url: string }> {
+  const url = exportDeckHtml(deck, dir, name);
+  return { browser: await launchOfflineBrowser(), url };
+}
+
+/** A new 1280x720 context of `browser` that records every request of its pages. */
+export async function recordingContext(browser: Browser): Promise<{ context: BrowserContext; requests: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  return { context, requests: recordRequests(context) };
+}
+
 export interface RecordedPage {
   page: Page;
   /** Every URL the page requested, in order. */
@@ -82,6 +94,21 @@ export async function audienceState(page: Page): Promise<{ index: number; f: num
       number: document.querySelector('.reveal .lectern-slide-number')?.textContent?.trim() ?? '',
     };
   });
+}
+
+/** Waits until the audience view shows reading-order slide `index` (and fragment step `f`, when given). */
+export async function waitAudienceAt(page: Page, index: number, f?: number): Promise<void> {
+  await page.waitForFunction(
+    ([i, fr]) => {
+      const all = document.querySelectorAll<HTMLElement>('.reveal .slides section.present[data-lectern-index]');
+      const present = all[all.length - 1];
+      if (!present || Number(present.dataset.lecternIndex) !== i) return false;
+      if (fr === null) return true;
+      const shown = [...present.querySelectorAll<HTMLElement>('.fragment.visible')].map((el) => Number(el.dataset.fragmentIndex));
+      return Math.max(-1, ...shown) === fr;
+    },
+    [index, f ?? null] as const,
+  );
 }
 
 /** The colour of one screen pixel of `page` as the browser painted it: [r, g, b]. */
