@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ExportProgress } from '../contract/ipc';
 import type { Deck, Slide } from '../deck/types';
 import { FileNotWritableError, processIsAlive } from './atomic-file';
-import { DeckHasErrorsError } from './pdf-export';
+import { exportProgressReporter, refuseDeckWithErrors } from './pdf-export';
 import { IMAGE_SCALE, slideImageFileName, type ImageFormat } from './pptx/index';
 import { refuseReadOnlyTarget } from './pptx-export';
 import type { PrintEngine } from './print-target';
@@ -88,11 +88,9 @@ export async function exportImages(request: ExportImagesRequest): Promise<Export
   const scale = request.scale ?? IMAGE_SCALE.default;
   const slides = chosenSlides(deck, request.slideNumbers);
   const total = pictureCount(slides, fragments);
-  const report = (phase: ExportProgress['phase'], done: number, message?: string) =>
-    onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });
+  const report = exportProgressReporter(onProgress, total);
 
-  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 && !request.allowErrors) throw new DeckHasErrorsError(deck, errors);
+  refuseDeckWithErrors(deck, request.allowErrors);
   const names = plannedImageNames(deck, slides, format, fragments);
   const maxSteps = Math.max(1, ...slides.map((s) => (fragments && s.fragments > 0 ? s.fragments + 1 : 1)));
   const targets = names.map((name) => join(outDir, name));

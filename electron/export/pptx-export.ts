@@ -11,7 +11,7 @@ import type { ExportProgress } from '../contract/ipc';
 import { ASSET_SCHEME, type Deck, type Slide } from '../deck/types';
 import { FileNotWritableError } from './atomic-file';
 import { scratchDir } from './chromium-scratch';
-import { DeckHasErrorsError } from './pdf-export';
+import { exportProgressReporter, refuseDeckWithErrors } from './pdf-export';
 import { stripMediaFile } from '../media/index';
 import { notesFromHtml, writePptx, type PptxSlide, type PptxVideo } from './pptx/index';
 import type { PrintEngine } from './print-target';
@@ -189,10 +189,8 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
   const fragments = request.fragments ?? false;
   const slides = chosenSlides(deck, request.slideNumbers);
   const total = pictureCount(slides, fragments);
-  const report = (phase: ExportProgress['phase'], done: number, message?: string) =>
-    onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });
-  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 && !request.allowErrors) throw new DeckHasErrorsError(deck, errors);
+  const report = exportProgressReporter(onProgress, total);
+  refuseDeckWithErrors(deck, request.allowErrors);
   refuseReadOnlyTarget(target);
   if (total >= LARGE_PPTX_PICTURES) {
     request.onWarning?.(
