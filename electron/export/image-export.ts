@@ -12,7 +12,7 @@ import { exportProgressReporter, refuseDeckWithErrors } from './pdf-export';
 import { IMAGE_SCALE, slideImageFileName, type ImageFormat } from './pptx/index';
 import { refuseReadOnlyTarget } from './pptx-export';
 import type { PrintEngine } from './print-target';
-import { captureSlidePictures, chosenSlides, pictureCount } from './slide-pictures';
+import { captureSlidePictures, chosenSlides, pictureCount, picturesOfSlide } from './slide-pictures';
 
 /** A slide frame is 1280x720 CSS pixels; `--scale 1` is 1920x1080, so 1.5 device pixels each. */
 const DEVICE_PIXELS_AT_SCALE_1 = 1.5;
@@ -72,9 +72,14 @@ function nameOf(deck: Deck, slide: Slide, step: number | undefined, maxSteps: nu
   return slideImageFileName(name);
 }
 
+/** The most steps any slide has: step numbers in names are padded to its width. */
+function maxStepsOf(slides: readonly Slide[], fragments: boolean): number {
+  return Math.max(1, ...slides.map((s) => picturesOfSlide(s, fragments)));
+}
+
 /** Every file name the export will write, in order (the refusal to overwrite checks them first). */
 export function plannedImageNames(deck: Deck, slides: readonly Slide[], format: ImageFormat, fragments: boolean): string[] {
-  const maxSteps = Math.max(1, ...slides.map((s) => (fragments && s.fragments > 0 ? s.fragments + 1 : 1)));
+  const maxSteps = maxStepsOf(slides, fragments);
   return slides.flatMap((slide) =>
     fragments && slide.fragments > 0
       ? Array.from({ length: slide.fragments + 1 }, (_, k) => nameOf(deck, slide, k + 1, maxSteps, format))
@@ -92,7 +97,7 @@ export async function exportImages(request: ExportImagesRequest): Promise<Export
 
   refuseDeckWithErrors(deck, request.allowErrors);
   const names = plannedImageNames(deck, slides, format, fragments);
-  const maxSteps = Math.max(1, ...slides.map((s) => (fragments && s.fragments > 0 ? s.fragments + 1 : 1)));
+  const maxSteps = maxStepsOf(slides, fragments);
   const targets = names.map((name) => join(outDir, name));
   const existing = targets.filter((t) => existsSync(t));
   if (existing.length > 0 && !request.overwrite) {

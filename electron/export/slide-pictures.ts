@@ -61,7 +61,12 @@ export function chosenSlides(deck: Deck, slideNumbers: readonly number[] | undef
 
 /** Pages the print view lays out for these slides: one each, or one per step plus the slide before. */
 export function pictureCount(slides: readonly Slide[], fragments: boolean): number {
-  return slides.reduce((sum, slide) => sum + (fragments && slide.fragments > 0 ? slide.fragments + 1 : 1), 0);
+  return slides.reduce((sum, slide) => sum + picturesOfSlide(slide, fragments), 0);
+}
+
+/** How many pictures one slide gives: one per fragment step (the first with none shown), or one. */
+export function picturesOfSlide(slide: Slide, fragments: boolean): number {
+  return fragments && slide.fragments > 0 ? slide.fragments + 1 : 1;
 }
 
 /** Parts of the pages to capture: `firstPage` is where each part's pages start over the export. */
