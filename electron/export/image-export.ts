@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, wr
 import { join } from 'node:path';
 import type { ExportProgress } from '../contract/ipc';
 import type { Deck, Slide } from '../deck/types';
-import { FileNotWritableError, processIsAlive } from './atomic-file';
+import { FileNotWritableError } from './atomic-file';
+import { removeFoldersOfEndedRuns } from './chromium-scratch';
 import { exportProgressReporter, refuseDeckWithErrors } from './pdf-export';
 import { IMAGE_SCALE, slideImageFileName, type ImageFormat } from './pptx/index';
 import { refuseReadOnlyTarget } from './pptx-export';
@@ -36,7 +37,7 @@ export interface ExportImagesRequest {
   onProgress?: (progress: ExportProgress) => void;
 }
 
-const STAGING = /^\.lectern-images-(\d+)-/;
+const STAGING = /^\.lectern-images-(?<pid>\d+)-/;
 /** Staging folders of exports still running in this process (an interrupt removes them). */
 const stagingNow = new Set<string>();
 
@@ -44,21 +45,6 @@ const stagingNow = new Set<string>();
 export function discardAllStaging(): void {
   for (const dir of stagingNow) rmSync(dir, { recursive: true, force: true });
   stagingNow.clear();
-}
-
-/** Staging folders left in `outDir` by killed exports. */
-function removeStaleStaging(outDir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(outDir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(STAGING.exec(name)?.[1]);
-    if (!pid || pid === process.pid || processIsAlive(pid)) continue;
-    rmSync(join(outDir, name), { recursive: true, force: true });
-  }
 }
 
 export interface ExportImagesResult {
@@ -109,7 +95,7 @@ export async function exportImages(request: ExportImagesRequest): Promise<Export
   let staging: string;
   try {
     mkdirSync(outDir, { recursive: true });
-    removeStaleStaging(outDir);
+    removeFoldersOfEndedRuns(outDir, STAGING); // left by killed exports
     staging = mkdtempSync(join(outDir, `.lectern-images-${process.pid}-`));
     stagingNow.add(staging);
   } catch (err) {
