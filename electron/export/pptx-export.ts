@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ExportProgress } from '../contract/ipc';
 import { ASSET_SCHEME, type Deck, type Slide } from '../deck/types';
+import { stripDeckExtension } from '../deck/deck-file';
 import { FileNotWritableError } from './atomic-file';
 import { scratchDir } from './chromium-scratch';
 import { exportProgressReporter, refuseDeckWithErrors } from './pdf-export';
@@ -67,7 +68,7 @@ export function discardAllSpools(): void {
 
 /** The file name for a deck's PowerPoint file: `talk.pptx`. */
 export function pptxFileName(deckFile: string): string {
-  return `${deckFile.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '')}.pptx`;
+  return `${stripDeckExtension(deckFile)}.pptx`;
 }
 
 /** A read-only file is one the user chose to keep: it is not replaced (root could rename over it). */
