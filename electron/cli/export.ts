@@ -252,14 +252,14 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
         trace(`${p.phase} ${p.done}/${p.total}`);
         progress.update(i, p, name);
       };
+      const onWarning = (message: string) => {
+        progress.stop();
+        process.stderr.write(`lectern export: ${name}: ${message}\n`);
+      };
       try {
         if (opts.outDir && !isImageFormat(opts.format)) mkdirSync(dirname(target), { recursive: true });
         if (opts.format === 'pptx') {
-          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, ...(slideNumbers ? { slideNumbers } : {}), allowErrors: opts.force, onProgress,
-            onWarning: (message) => {
-              progress.stop();
-              process.stderr.write(`lectern export: ${name}: ${message}\n`);
-            } });
+          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, ...(slideNumbers ? { slideNumbers } : {}), allowErrors: opts.force, onProgress, onWarning });
           written.push({ file: target });
         } else if (isImageFormat(opts.format)) {
           const { files } = await exportImages({
@@ -283,10 +283,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
             printer,
             target,
             allowErrors: opts.force,
-            onWarning: (message) => {
-              progress.stop();
-              process.stderr.write(`lectern export: ${name}: ${message}\n`);
-            },
+            onWarning,
             onProgress,
           });
           written.push({ file: target });
