@@ -19,7 +19,7 @@ import type { PrintEngine } from './print-target';
 import { captureSlidePictures, chosenSlides, pictureCount, type SlidePicture } from './slide-pictures';
 
 /** 1280x720 CSS pixels at 3 device pixels each: 3840x2160, twice 1920x1080. */
-export const PPTX_PICTURE_SCALE = 3;
+const PPTX_PICTURE_SCALE = 3;
 
 /**
  * PowerPoint pictures are PNGs encoded for speed (the same pixels): at 3840x2160 the encoding was

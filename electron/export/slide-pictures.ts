@@ -47,7 +47,7 @@ export interface SlidePicturesRequest {
  * 0.17 s of CPU a slide against a few milliseconds to print one to PDF, so a second renderer
  * (~0.5 s to open) pays off from a dozen slides, not from 60 as for PDFs.
  */
-export const MIN_PICTURE_PART_SLIDES = 12;
+const MIN_PICTURE_PART_SLIDES = 12;
 
 /** The slides a `--range` chose (1-based numbers, slidesInRange), in deck order; every slide
  *  without one. Empty is an error: an export of nothing is a mistake, not an empty file. */
