@@ -36,7 +36,7 @@ tumour-to-normal ratio matters. Pause for questions before moving on.
   return parts.join('\n---\n\n');
 }
 
-interface Sample {
+export interface Sample {
   seconds: number;
   /** Peak of the summed PSS of the process tree, MB. */
   treeMb: number;
@@ -85,12 +85,13 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
-/** One export as a process. Sampling /proc every 40 ms costs CPU on 2 cores, so only runs that
- *  measure memory and CPU sample; the timed runs do not. */
-function runOnce(args: string[], sampled = false): Promise<Sample> {
+/** One process tree run to its end: wall time and, when sampled, the tree's peak summed PSS, its
+ *  largest process and the CPU seconds it used. Sampling /proc every 40 ms costs CPU on 2 cores,
+ *  so only runs that measure memory and CPU sample; the timed runs do not. */
+export function measureProcessTree(argv: string[], options: { env?: NodeJS.ProcessEnv; sampled?: boolean } = {}): Promise<Sample> {
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...options.env } });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     let treeMb = 0;
@@ -106,17 +107,22 @@ function runOnce(args: string[], sampled = false): Promise<Sample> {
       }
       treeMb = Math.max(treeMb, sum);
     };
-    const timer = sampled ? setInterval(sample, 40) : undefined;
+    const timer = options.sampled ? setInterval(sample, 40) : undefined;
     child.once('exit', (code) => {
       const seconds = (performance.now() - start) / 1000;
       clearInterval(timer);
-      if (code !== 0) reject(new Error(`lectern ${args.join(' ')} failed (${code}): ${stderr}`));
+      if (code !== 0) reject(new Error(`${argv.join(' ')} failed (${code}): ${stderr.slice(-400)}`));
       else resolvePromise({ seconds, treeMb, largestMb, cpu: [...cpuByPid.values()].reduce((a, b) => a + b, 0) });
     });
   });
 }
 
-const median = (xs: number[]) => {
+/** One export as a process. */
+function runOnce(args: string[], sampled = false): Promise<Sample> {
+  return measureProcessTree([CLI, ...args], { sampled });
+}
+
+export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };

@@ -7,64 +7,25 @@
 // like-for-like figure: MARP_CLI=<marp-cli.js>, or /tmp/marp (npm install @marp-team/marp-cli
 // there; CHROME_PATH=/usr/bin/chromium). Without it the comparison is skipped and says so. Issue 16's budget: at most half of Marp's time. BENCH_SLIDES=30 runs one deck.
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cpuSeconds, descendants, generateDeck, pssMb } from './bench-export';
+import { generateDeck, measureProcessTree, median, type Sample } from './bench-export';
 
 const ROOT = resolve(__dirname, '..');
 const CLI = join(ROOT, 'bin', 'lectern.js');
 const MARP_DEFAULT = '/tmp/marp/node_modules/@marp-team/marp-cli/marp-cli.js';
 
-interface Sample {
-  seconds: number;
-  treeMb: number;
-  cpu: number;
-}
-
-/** One process tree: wall time, and when sampled, its peak summed PSS and CPU seconds. */
-function measure(args: string[], env: NodeJS.ProcessEnv, sampled: boolean): Promise<Sample> {
-  return new Promise((resolvePromise, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    let treeMb = 0;
-    const cpuByPid = new Map<number, number>();
-    const timer = sampled
-      ? setInterval(() => {
-          let sum = 0;
-          for (const pid of descendants(child.pid!)) {
-            sum += pssMb(pid);
-            cpuByPid.set(pid, Math.max(cpuByPid.get(pid) ?? 0, cpuSeconds(pid)));
-          }
-          treeMb = Math.max(treeMb, sum);
-        }, 50)
-      : undefined;
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      if (code !== 0) reject(new Error(`${args.slice(1).join(' ')} failed (${code}): ${stderr.slice(-400)}`));
-      else resolvePromise({ seconds: (performance.now() - start) / 1000, treeMb, cpu: [...cpuByPid.values()].reduce((a, b) => a + b, 0) });
-    });
-  });
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 async function row(label: string, args: string[], env: NodeJS.ProcessEnv, runs: number, cleanup: () => void): Promise<Sample> {
-  const sampled = await measure(args, env, true);
+  const sampled = await measureProcessTree(args, { env, sampled: true });
   cleanup();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    times.push((await measure(args, env, false)).seconds);
+    times.push((await measureProcessTree(args, { env })).seconds);
     cleanup();
   }
   // BENCH_RUNS=0: the sampled run's wall time (slowed a little by the sampling) stands alone.
-  const result = { seconds: median(times.length ? times : [sampled.seconds]), treeMb: sampled.treeMb, cpu: sampled.cpu };
+  const result = { ...sampled, seconds: median(times.length ? times : [sampled.seconds]) };
   console.log(`${label.padEnd(34)} ${result.seconds.toFixed(1).padStart(8)} ${result.cpu.toFixed(1).padStart(14)} ${result.treeMb.toFixed(0).padStart(14)}`);
   return result;
 }

@@ -8,7 +8,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { ExportOptions, ExportProgress, PdfFormat } from '../contract/ipc';
-import { isDeckFile } from '../deck/deck-file';
+import { isDeckFile, stripDeckExtension } from '../deck/deck-file';
 import { discardAllPending } from '../export/atomic-file';
 import { exportPdf, pdfFileName } from '../export/pdf-export';
 import { ChromiumPrinter } from '../export/chromium-printer';
@@ -72,7 +72,7 @@ const isImageFormat = (format: ExportFormat): format is 'png' | 'jpeg' => format
  *  for images, the folder: --out-dir (a folder of decks: mirrored, one folder per deck), else
  *  `<deck>-images` beside the deck. */
 export function pdfTarget(deckFile: string, inputRoot: string, opts: Pick<ExportCliOptions, 'format' | 'output' | 'outDir'>, oneDeck = true): string {
-  const base = deckFile.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+  const base = stripDeckExtension(deckFile);
   if (isImageFormat(opts.format)) {
     if (!opts.outDir) return join(dirname(deckFile), `${base}-images`);
     return oneDeck ? resolve(opts.outDir) : join(resolve(opts.outDir), relative(inputRoot, dirname(deckFile)), base);
@@ -252,14 +252,14 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
         trace(`${p.phase} ${p.done}/${p.total}`);
         progress.update(i, p, name);
       };
+      const onWarning = (message: string) => {
+        progress.stop();
+        process.stderr.write(`lectern export: ${name}: ${message}\n`);
+      };
       try {
         if (opts.outDir && !isImageFormat(opts.format)) mkdirSync(dirname(target), { recursive: true });
         if (opts.format === 'pptx') {
-          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, ...(slideNumbers ? { slideNumbers } : {}), allowErrors: opts.force, onProgress,
-            onWarning: (message) => {
-              progress.stop();
-              process.stderr.write(`lectern export: ${name}: ${message}\n`);
-            } });
+          await exportPptx({ deck: talk, engine: printer, target, fragments: opts.fragments, ...(slideNumbers ? { slideNumbers } : {}), allowErrors: opts.force, onProgress, onWarning });
           written.push({ file: target });
         } else if (isImageFormat(opts.format)) {
           const { files } = await exportImages({
@@ -283,10 +283,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
             printer,
             target,
             allowErrors: opts.force,
-            onWarning: (message) => {
-              progress.stop();
-              process.stderr.write(`lectern export: ${name}: ${message}\n`);
-            },
+            onWarning,
             onProgress,
           });
           written.push({ file: target });

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { ROOT_OPTION_HELP } from './root-option';
 
+const LENGTH_OPTION_HELP = "the talk length to use (a name from the deck's lengths:; default the first)";
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('lectern')
@@ -26,7 +27,7 @@ The deck format is documented in docs/deck-format.md.`,
     .argument('<path>', 'a deck (.md) or a folder of decks')
     .option('--strict', 'warnings fail too (exit 1)')
     .option('--json', 'print diagnostics as JSON')
-    .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
+    .option('--length <name>', LENGTH_OPTION_HELP)
     .option('--root <dir>', ROOT_OPTION_HELP)
     .action(async (path: string, opts: { strict?: boolean; json?: boolean; length?: string; root?: string }) => {
       const { runCheck } = await import('./check');
@@ -40,7 +41,7 @@ The deck format is documented in docs/deck-format.md.`,
     .requiredOption('-o, --output <file>', 'the HTML file to write')
     .option('--force', 'write even when the deck has compile errors (they show as error boxes)')
     .option('--include-hidden', 'keep slides marked data-visibility="hidden"')
-    .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
+    .option('--length <name>', LENGTH_OPTION_HELP)
     .option('--root <dir>', ROOT_OPTION_HELP)
     .action(async (deck: string, opts: { output: string; force?: boolean; includeHidden?: boolean; length?: string; root?: string }) => {
       const { runHtml } = await import('./html');
@@ -73,7 +74,7 @@ The deck format is documented in docs/deck-format.md.`,
     .option('--force', 'export even when the deck has compile errors; png/jpeg: replace pictures of an earlier export')
     .option('--include-hidden', 'print slides marked data-visibility="hidden" too')
     .option('--backup', 'export the backup slides (after the <!-- backup --> marker) too (PDF, pptx, pictures)')
-    .option('--length <name>', 'the talk length to use (a name from the deck\'s lengths:; default the first)')
+    .option('--length <name>', LENGTH_OPTION_HELP)
     .option('--root <dir>', ROOT_OPTION_HELP)
     .option('--quiet', 'no progress bar')
     .addHelpText(

@@ -81,7 +81,7 @@ function escapeHtml(s: string): string {
 }
 
 /** The code as HTML: highlight.js spans (text escaped by it), or escaped text. */
-export function highlightToHtml(code: string, language: string): string {
+function highlightToHtml(code: string, language: string): string {
   if (language && knownLanguage(language)) return hljs().highlight(code, { language, ignoreIllegals: true }).value;
   return escapeHtml(code);
 }

@@ -23,7 +23,7 @@ export interface PolicyContext {
  * rewrite href), no <feImage>. Names are lower case: sanitize-html lowercases them, and the HTML
  * parser restores SVG's camelCase (viewBox, linearGradient) when the slide is shown.
  */
-export const SVG_TAGS = new Set([
+const SVG_TAGS = new Set([
   'svg', 'g', 'defs', 'title', 'desc', 'symbol', 'use', 'path', 'rect', 'circle', 'ellipse', 'line',
   'polyline', 'polygon', 'text', 'tspan', 'textpath', 'marker', 'lineargradient', 'radialgradient',
   'stop', 'clippath', 'mask', 'pattern', 'switch',

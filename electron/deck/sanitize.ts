@@ -86,7 +86,7 @@ export function imagePolicy(input: Record<string, string>, ctx: PolicyContext): 
 }
 
 /** A colour as <font color> may give it: a name, #hex, or rgb()/hsl() of numbers; else null. */
-export function safeColor(value: string | undefined): string | null {
+function safeColor(value: string | undefined): string | null {
   const v = (value ?? '').trim();
   if (/^[a-zA-Z]{3,30}$/.test(v) || /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(v)) return v;
   if (/^(?:rgb|hsl)a?\(\s*[\d.%]+(?:\s*[,\s/]\s*[\d.%]+){2,3}\s*\)$/i.test(v)) return v;

@@ -29,7 +29,7 @@ const MAX_PATTERN_LENGTH = 500;
  * MAX_MATCH characters long (proof in windowedMatches); no separator is anywhere near that.
  */
 const WINDOW = 4096;
-export const MAX_MATCH = 1024;
+const MAX_MATCH = 1024;
 
 /**
  * Compiles a separator pattern with reveal.js's flags (`mg` for slide separators, `mgi` for

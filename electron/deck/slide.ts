@@ -92,7 +92,7 @@ interface PartResult {
 const ASIDE_NOTES = /<aside\b[^>]*\bclass="(?:[^"]*\s)?notes(?:\s[^"]*)?"[^>]*>([\s\S]*?)<\/aside>\s*/g;
 
 /** Moves reveal.js's `<aside class="notes">` out of sanitized body HTML. */
-export function takeAsideNotes(html: string): { html: string; notes: string[] } {
+function takeAsideNotes(html: string): { html: string; notes: string[] } {
   const notes: string[] = [];
   const rest = html.replace(ASIDE_NOTES, (_m, inner: string) => {
     notes.push(inner.trim());

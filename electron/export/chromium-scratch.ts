@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processIsAlive } from './atomic-file';
 
-const SCRATCH_NAME = /^lectern-(chromium|print|pictures)-(\d+)-/;
+const SCRATCH_NAME = /^lectern-(chromium|print|pictures)-(?<pid>\d+)-/;
 
 /** Our scratch folder in the OS temp dir, named with our pid so a killed run's can be found. */
 export function scratchDir(kind: 'chromium' | 'print' | 'pictures'): string {
@@ -15,6 +15,18 @@ export function scratchDir(kind: 'chromium' | 'print' | 'pictures'): string {
 
 /** Removes browser profiles and print pages left in the temp dir by killed exports. */
 export function removeStaleScratch(dir: string = tmpdir()): void {
+  // A killed export's browser exits once its pipe closes, but may still be writing into its
+  // profile: end it first.
+  removeFoldersOfEndedRuns(dir, SCRATCH_NAME, (folder, match) => {
+    if (match[1] === 'chromium') endOrphanedBrowser(folder);
+  });
+}
+
+/**
+ * Removes the folders in `dir` whose names (matching `named`, with the pid in a `pid` group) belong
+ * to a process that has ended: what a killed run left. Clean-up never fails an export.
+ */
+export function removeFoldersOfEndedRuns(dir: string, named: RegExp, beforeRemove?: (folder: string, match: RegExpExecArray) => void): void {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -22,16 +34,15 @@ export function removeStaleScratch(dir: string = tmpdir()): void {
     return;
   }
   for (const name of names) {
-    const match = SCRATCH_NAME.exec(name);
-    if (!match || Number(match[2]) === process.pid || processIsAlive(Number(match[2]))) continue;
+    const match = named.exec(name);
+    const pid = Number(match?.groups?.pid);
+    if (!match || !pid || pid === process.pid || processIsAlive(pid)) continue;
     const folder = join(dir, name);
-    // A killed export's browser exits once its pipe closes, but may still be writing into its
-    // profile: end it first.
-    if (match[1] === 'chromium') endOrphanedBrowser(folder);
+    beforeRemove?.(folder, match);
     try {
       rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     } catch {
-      // Still busy: the next run sweeps it. Clean-up never fails an export.
+      // Still busy: the next run sweeps it.
     }
   }
 }

@@ -7,12 +7,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, wr
 import { join } from 'node:path';
 import type { ExportProgress } from '../contract/ipc';
 import type { Deck, Slide } from '../deck/types';
-import { FileNotWritableError, processIsAlive } from './atomic-file';
-import { DeckHasErrorsError } from './pdf-export';
+import { FileNotWritableError } from './atomic-file';
+import { removeFoldersOfEndedRuns } from './chromium-scratch';
+import { exportProgressReporter, refuseDeckWithErrors } from './pdf-export';
 import { IMAGE_SCALE, slideImageFileName, type ImageFormat } from './pptx/index';
 import { refuseReadOnlyTarget } from './pptx-export';
 import type { PrintEngine } from './print-target';
-import { captureSlidePictures, chosenSlides, pictureCount } from './slide-pictures';
+import { captureSlidePictures, chosenSlides, pictureCount, picturesOfSlide } from './slide-pictures';
 
 /** A slide frame is 1280x720 CSS pixels; `--scale 1` is 1920x1080, so 1.5 device pixels each. */
 const DEVICE_PIXELS_AT_SCALE_1 = 1.5;
@@ -36,7 +37,7 @@ export interface ExportImagesRequest {
   onProgress?: (progress: ExportProgress) => void;
 }
 
-const STAGING = /^\.lectern-images-(\d+)-/;
+const STAGING = /^\.lectern-images-(?<pid>\d+)-/;
 /** Staging folders of exports still running in this process (an interrupt removes them). */
 const stagingNow = new Set<string>();
 
@@ -44,21 +45,6 @@ const stagingNow = new Set<string>();
 export function discardAllStaging(): void {
   for (const dir of stagingNow) rmSync(dir, { recursive: true, force: true });
   stagingNow.clear();
-}
-
-/** Staging folders left in `outDir` by killed exports. */
-function removeStaleStaging(outDir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(outDir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(STAGING.exec(name)?.[1]);
-    if (!pid || pid === process.pid || processIsAlive(pid)) continue;
-    rmSync(join(outDir, name), { recursive: true, force: true });
-  }
 }
 
 export interface ExportImagesResult {
@@ -72,9 +58,14 @@ function nameOf(deck: Deck, slide: Slide, step: number | undefined, maxSteps: nu
   return slideImageFileName(name);
 }
 
+/** The most steps any slide has: step numbers in names are padded to its width. */
+function maxStepsOf(slides: readonly Slide[], fragments: boolean): number {
+  return Math.max(1, ...slides.map((s) => picturesOfSlide(s, fragments)));
+}
+
 /** Every file name the export will write, in order (the refusal to overwrite checks them first). */
 export function plannedImageNames(deck: Deck, slides: readonly Slide[], format: ImageFormat, fragments: boolean): string[] {
-  const maxSteps = Math.max(1, ...slides.map((s) => (fragments && s.fragments > 0 ? s.fragments + 1 : 1)));
+  const maxSteps = maxStepsOf(slides, fragments);
   return slides.flatMap((slide) =>
     fragments && slide.fragments > 0
       ? Array.from({ length: slide.fragments + 1 }, (_, k) => nameOf(deck, slide, k + 1, maxSteps, format))
@@ -88,13 +79,11 @@ export async function exportImages(request: ExportImagesRequest): Promise<Export
   const scale = request.scale ?? IMAGE_SCALE.default;
   const slides = chosenSlides(deck, request.slideNumbers);
   const total = pictureCount(slides, fragments);
-  const report = (phase: ExportProgress['phase'], done: number, message?: string) =>
-    onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });
+  const report = exportProgressReporter(onProgress, total);
 
-  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 && !request.allowErrors) throw new DeckHasErrorsError(deck, errors);
+  refuseDeckWithErrors(deck, request.allowErrors);
   const names = plannedImageNames(deck, slides, format, fragments);
-  const maxSteps = Math.max(1, ...slides.map((s) => (fragments && s.fragments > 0 ? s.fragments + 1 : 1)));
+  const maxSteps = maxStepsOf(slides, fragments);
   const targets = names.map((name) => join(outDir, name));
   const existing = targets.filter((t) => existsSync(t));
   if (existing.length > 0 && !request.overwrite) {
@@ -106,7 +95,7 @@ export async function exportImages(request: ExportImagesRequest): Promise<Export
   let staging: string;
   try {
     mkdirSync(outDir, { recursive: true });
-    removeStaleStaging(outDir);
+    removeFoldersOfEndedRuns(outDir, STAGING); // left by killed exports
     staging = mkdtempSync(join(outDir, `.lectern-images-${process.pid}-`));
     stagingNow.add(staging);
   } catch (err) {

@@ -127,7 +127,7 @@ const themedCss = new Map<string, string>();
  * The renderer's CSS without the font faces of themes the deck does not use: every exported
  * file inlines its fonts, and the reveal.js themes' faces would add about a megabyte to each.
  */
-export function cssForTheme(css: string, theme: string): string {
+function cssForTheme(css: string, theme: string): string {
   const key = `${theme}\0${css.length}`;
   const hit = themedCss.get(key);
   if (hit) return hit;

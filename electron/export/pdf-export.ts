@@ -42,6 +42,18 @@ export class DeckHasErrorsError extends Error {
   }
 }
 
+/** Every exporter's first step: a deck with compile errors is refused unless the user allowed them. */
+export function refuseDeckWithErrors(deck: Deck, allowErrors: boolean | undefined): void {
+  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 && !allowErrors) throw new DeckHasErrorsError(deck, errors);
+}
+
+/** Progress of an export of `total` pages, as every exporter reports it. */
+export function exportProgressReporter(onProgress: ((progress: ExportProgress) => void) | undefined, total: number) {
+  return (phase: ExportProgress['phase'], done: number, message?: string): void =>
+    onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });
+}
+
 /** Options with every default filled in, as the print view receives them. */
 export function normaliseExportOptions(options: ExportOptions): Required<ExportOptions> {
   return {
@@ -73,11 +85,9 @@ export async function exportPdf(request: ExportPdfRequest): Promise<void> {
   const options = normaliseExportOptions(request.options);
   const deck = options.backup ? request.deck : withoutBackup(request.deck);
   const total = deck.slides.length;
-  const report = (phase: ExportProgress['phase'], done: number, message?: string) =>
-    onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });
+  const report = exportProgressReporter(onProgress, total);
 
-  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 && !request.allowErrors) throw new DeckHasErrorsError(deck, errors);
+  refuseDeckWithErrors(deck, request.allowErrors);
 
   // Reserve the temp file first: an unwritable target fails before any printing.
   const file = new PendingFile(target);

@@ -19,7 +19,7 @@ export function pathInDeck(root: string, path: string): string {
  * Text (a message, an error box) with the asset root removed from any path it quotes, and the
  * root itself ("outside the asset root /home/ana/course") written `.`.
  */
-export function withoutRoot(root: string, text: string): string {
+function withoutRoot(root: string, text: string): string {
   const bare = root.endsWith(sep) ? root.slice(0, -1) : root;
   // The file-system root (only ever a deck's own folder there): every path starts with it.
   if (bare === '' || /^[a-zA-Z]:$/.test(bare)) return text;

@@ -9,16 +9,17 @@ import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ExportProgress } from '../contract/ipc';
 import { ASSET_SCHEME, type Deck, type Slide } from '../deck/types';
+import { stripDeckExtension } from '../deck/deck-file';
 import { FileNotWritableError } from './atomic-file';
 import { scratchDir } from './chromium-scratch';
-import { DeckHasErrorsError } from './pdf-export';
+import { exportProgressReporter, refuseDeckWithErrors } from './pdf-export';
 import { stripMediaFile } from '../media/index';
 import { notesFromHtml, writePptx, type PptxSlide, type PptxVideo } from './pptx/index';
 import type { PrintEngine } from './print-target';
 import { captureSlidePictures, chosenSlides, pictureCount, type SlidePicture } from './slide-pictures';
 
 /** 1280x720 CSS pixels at 3 device pixels each: 3840x2160, twice 1920x1080. */
-export const PPTX_PICTURE_SCALE = 3;
+const PPTX_PICTURE_SCALE = 3;
 
 /**
  * PowerPoint pictures are PNGs encoded for speed (the same pixels): at 3840x2160 the encoding was
@@ -67,7 +68,7 @@ export function discardAllSpools(): void {
 
 /** The file name for a deck's PowerPoint file: `talk.pptx`. */
 export function pptxFileName(deckFile: string): string {
-  return `${deckFile.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '')}.pptx`;
+  return `${stripDeckExtension(deckFile)}.pptx`;
 }
 
 /** A read-only file is one the user chose to keep: it is not replaced (root could rename over it). */
@@ -189,10 +190,8 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
   const fragments = request.fragments ?? false;
   const slides = chosenSlides(deck, request.slideNumbers);
   const total = pictureCount(slides, fragments);
-  const report = (phase: ExportProgress['phase'], done: number, message?: string) =>
-    onProgress?.(message === undefined ? { phase, done, total } : { phase, done, total, message });
-  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 && !request.allowErrors) throw new DeckHasErrorsError(deck, errors);
+  const report = exportProgressReporter(onProgress, total);
+  refuseDeckWithErrors(deck, request.allowErrors);
   refuseReadOnlyTarget(target);
   if (total >= LARGE_PPTX_PICTURES) {
     request.onWarning?.(

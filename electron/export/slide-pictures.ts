@@ -47,7 +47,7 @@ export interface SlidePicturesRequest {
  * 0.17 s of CPU a slide against a few milliseconds to print one to PDF, so a second renderer
  * (~0.5 s to open) pays off from a dozen slides, not from 60 as for PDFs.
  */
-export const MIN_PICTURE_PART_SLIDES = 12;
+const MIN_PICTURE_PART_SLIDES = 12;
 
 /** The slides a `--range` chose (1-based numbers, slidesInRange), in deck order; every slide
  *  without one. Empty is an error: an export of nothing is a mistake, not an empty file. */
@@ -61,7 +61,12 @@ export function chosenSlides(deck: Deck, slideNumbers: readonly number[] | undef
 
 /** Pages the print view lays out for these slides: one each, or one per step plus the slide before. */
 export function pictureCount(slides: readonly Slide[], fragments: boolean): number {
-  return slides.reduce((sum, slide) => sum + (fragments && slide.fragments > 0 ? slide.fragments + 1 : 1), 0);
+  return slides.reduce((sum, slide) => sum + picturesOfSlide(slide, fragments), 0);
+}
+
+/** How many pictures one slide gives: one per fragment step (the first with none shown), or one. */
+export function picturesOfSlide(slide: Slide, fragments: boolean): number {
+  return fragments && slide.fragments > 0 ? slide.fragments + 1 : 1;
 }
 
 /** Parts of the pages to capture: `firstPage` is where each part's pages start over the export. */

@@ -83,7 +83,7 @@ const CONTAINED = new Set(['article', 'article-journal', 'article-magazine', 'ar
  * `keywords = {lectern-no-identifier}` in an entry: the author knows it has no DOI or PMID (an old
  * paper, a talk that gives none) and says so, rather than inventing one.
  */
-export const NO_IDENTIFIER_KEYWORD = 'lectern-no-identifier';
+const NO_IDENTIFIER_KEYWORD = 'lectern-no-identifier';
 function optedOut(keyword: unknown): boolean {
   return typeof keyword === 'string' && keyword.split(/[,;]\s*|\s+/).includes(NO_IDENTIFIER_KEYWORD);
 }
