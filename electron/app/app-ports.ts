@@ -60,6 +60,8 @@ export interface ExportRequest {
   options: ExportOptions;
   target: string;
   onProgress: (progress: ExportProgress) => void;
+  /** Something the user should know that did not stop the export (ink that could not be printed). */
+  onWarning?: (message: string) => void;
 }
 
 /** A PowerPoint file or a folder of pictures (electron/app/picture-export.ts decides where). */

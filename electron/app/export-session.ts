@@ -2,7 +2,7 @@
 // chosen in the menu, progress to the views and the task bar, and failure as a dialog. The deck
 // comes from the caller.
 
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { ExportOptions, ExportProgress, Paper, PictureExportOptions } from '../contract/ipc';
 import { withoutBackup } from '../deck/backup';
 import type { Deck } from '../deck/types';
@@ -64,29 +64,45 @@ export class ExportSession {
     });
     if (saved.canceled || !saved.filePath) return null;
     const target = saved.filePath;
-    return this.run(target, (onProgress) => this.deps.exportPdf({ deck, options, target, onProgress }));
+    return this.run(target, (onProgress, onWarning) => this.deps.exportPdf({ deck, options, target, onProgress, onWarning }));
   }
 
   /** Exports the deck as a .pptx or a folder of pictures, after asking where (picture-export.ts). */
   async exportPicturesWithDialog(deck: Deck | null, options: PictureExportOptions): Promise<{ file: string } | null> {
     if (!deck || this.running) return null;
-    const chosen = await choosePictureTarget(this.deps.dialog, deck, options);
+    // Like File > Export PDF, pictures and PowerPoint stand for the talk: no backup slides (nor
+    // in the picture names and count the dialogs go by).
+    const talk = withoutBackup(deck);
+    const chosen = await choosePictureTarget(this.deps.dialog, talk, options);
     if (!chosen || this.running) return null;
     const { target, overwrite } = chosen;
-    // Like File > Export PDF, pictures and PowerPoint stand for the talk: no backup slides.
-    return this.run(target, (onProgress) => this.deps.exportPictures({ deck: withoutBackup(deck), options, target, overwrite, onProgress }));
+    return this.run(target, (onProgress) => this.deps.exportPictures({ deck: talk, options, target, overwrite, onProgress }));
   }
 
-  /** One export at a time, its progress to the views and on every window's progress bar. */
-  private async run(target: string, work: (onProgress: (progress: ExportProgress) => void) => Promise<void>): Promise<{ file: string } | null> {
+  /** One export at a time, its progress to the views and on every window's progress bar, and what
+   *  it warned about (ink it could not print) in one message once the file is written. */
+  private async run(
+    target: string,
+    work: (onProgress: (progress: ExportProgress) => void, onWarning: (message: string) => void) => Promise<void>,
+  ): Promise<{ file: string } | null> {
     this.running = true;
     this.deps.menuChanged();
     const onProgress = (progress: ExportProgress) => {
       this.windows.send('export:progress', { ...progress, file: target });
       this.windows.setProgressBar(progressBarValue(progress));
     };
+    const warnings: string[] = [];
     try {
-      await work(onProgress);
+      await work(onProgress, (message) => warnings.push(message));
+      if (warnings.length > 0) {
+        void this.deps.dialog.showMessageBox({
+          type: 'warning',
+          title: 'Exported with warnings',
+          message: `${basename(target)} was written, with ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`}.`,
+          detail: warnings.join('\n'),
+          buttons: ['OK'],
+        });
+      }
       return { file: target };
     } catch (err) {
       this.deps.dialog.showErrorBox('Export failed', err instanceof Error ? err.message : String(err));

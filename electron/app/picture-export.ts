@@ -9,7 +9,8 @@ import type { PictureExportOptions } from '../contract/ipc';
 import { stripDeckExtension } from '../deck/deck-file';
 import type { Deck } from '../deck/types';
 import { plannedImageNames } from '../export/image-export';
-import { pptxFileName } from '../export/pptx-export';
+import { largePptxNotice, pptxFileName } from '../export/pptx-export';
+import { pictureCount } from '../export/slide-pictures';
 import { IMAGE_SCALE, JPEG_QUALITY } from '../export/pptx/index';
 import type { DialogLike } from './app-ports';
 
@@ -37,13 +38,28 @@ export interface PictureTarget {
 }
 
 /**
- * Asks where the export goes. A .pptx: the save dialog (which asks before replacing a file). Pictures:
+ * Asks where the export goes. A .pptx: the save dialog (which asks before replacing a file), after
+ * asking whether a very long deck should really go whole (largePptxNotice). Pictures:
  * a folder; when it holds pictures of an earlier export with the names this one writes, the user is
  * asked before they are replaced. Null when the user cancels either question.
  */
 export async function choosePictureTarget(dialog: DialogLike, deck: Deck, options: PictureExportOptions): Promise<PictureTarget | null> {
   const start = defaultPictureTarget(deck.file, options.format);
   if (options.format === 'pptx') {
+    // The app has no --range: a very long deck is a question before anything starts.
+    const large = largePptxNotice(pictureCount(deck.slides, options.fragments === true));
+    if (large) {
+      const answer = await dialog.showMessageBox({
+        type: 'warning',
+        title: 'Export PowerPoint',
+        message: 'Export every slide as a picture?',
+        detail: `${large}. Exporting fewer slides needs the command line: lectern export --format pptx --range.`,
+        buttons: ['Export', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      });
+      if (answer.response !== 0) return null;
+    }
     const saved = await dialog.showSaveDialog({ title: 'Export PowerPoint', defaultPath: start, filters: [{ name: 'PowerPoint', extensions: ['pptx'] }] });
     return saved.canceled || !saved.filePath ? null : { target: saved.filePath, overwrite: true };
   }

@@ -157,7 +157,7 @@ export async function runExport(path: string, opts: ExportCliOptions): Promise<n
   }
   let printer: ChromiumPrinter;
   try {
-    printer = new ChromiumPrinter({ executablePath: opts.browser });
+    printer = new ChromiumPrinter({ executablePath: opts.browser, capturesPictures: isImageFormat(opts.format) || opts.format === 'pptx' });
   } catch (err) {
     fail(describe(err));
     return EXIT_FAILED;

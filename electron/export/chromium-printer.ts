@@ -40,6 +40,20 @@ const HEADLESS_ARGS = [
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,PaintHolding',
 ];
 
+/**
+ * For exports that take pictures: Chromium draws a frame whenever one is asked for instead of at
+ * its 60 Hz beat. Each picture waits for frames (the scroll to its page, then the capture), so
+ * the beat left both cores idle between pictures: 30 slides as PowerPoint took 5.3 s, now 4.7 s
+ * (300 as PNG: 24.0 s, now 22.4 s). PDFs print a little slower with it (300 slides: 2.9 s against
+ * 3.3 s), so they go without.
+ */
+const PICTURE_ARGS = ['--disable-frame-rate-limit'];
+
+/** The command line a print browser starts with (before its profile and start page). */
+export function headlessArgs(options: { capturesPictures?: boolean } = {}): string[] {
+  return [...HEADLESS_ARGS, ...(options.capturesPictures ? PICTURE_ARGS : []), ...OFFLINE_CHROMIUM_ARGS];
+}
+
 interface Browser {
   process: ChildProcess;
   cdp: CdpPipe;
@@ -61,6 +75,8 @@ export interface ChromiumPrinterOptions {
   /** Pages printing at once, each in its own renderer process; default one per core, at most
    *  MAX_CONCURRENCY (each renderer holds its part of the deck in memory). */
   concurrency?: number;
+  /** The jobs are pictures (image and PowerPoint export), not PDFs: see PICTURE_ARGS. */
+  capturesPictures?: boolean;
 }
 
 export const MAX_CONCURRENCY = 4;
@@ -76,10 +92,12 @@ export class ChromiumPrinter implements PrintEngine, PdfPrinter {
   private workDir: string | undefined;
   private jobs = 0;
   private readonly executablePath: string;
+  private readonly capturesPictures: boolean;
 
   constructor(options: ChromiumPrinterOptions = {}) {
     // Resolve now, so a missing browser is reported before any work starts.
     this.executablePath = findBrowser(options.executablePath);
+    this.capturesPictures = options.capturesPictures === true;
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? Math.min(availableParallelism(), MAX_CONCURRENCY)));
   }
 
@@ -107,7 +125,7 @@ export class ChromiumPrinter implements PrintEngine, PdfPrinter {
       const startPage = pathToFileURL(join(this.scratch(), 'blank.html')).href;
       const child = spawn(
         this.executablePath,
-        [...HEADLESS_ARGS, ...OFFLINE_CHROMIUM_ARGS, `--user-data-dir=${profile}`, startPage],
+        [...headlessArgs({ capturesPictures: this.capturesPictures }), `--user-data-dir=${profile}`, startPage],
         {
           // fd 3: we write commands; fd 4: Chromium writes replies.
           stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],

@@ -57,6 +57,13 @@ export const LARGE_PPTX_PICTURES = 1000;
 /** About what a text slide's 3840x2160 picture weighs (pictures of images weigh more). */
 const TYPICAL_PICTURE_MB = 0.3;
 
+/** What a user is told before a PowerPoint export of this many pictures (the command line warns,
+ *  the app asks); undefined below LARGE_PPTX_PICTURES. */
+export function largePptxNotice(pictures: number): string | undefined {
+  if (pictures < LARGE_PPTX_PICTURES) return undefined;
+  return `${pictures} pictures make a PowerPoint file of roughly ${Math.round((pictures * TYPICAL_PICTURE_MB) / 100) * 100} MB and take minutes to capture`;
+}
+
 /** Spool folders of exports running in this process (an interrupt removes them). */
 const spoolsNow = new Set<string>();
 
@@ -193,11 +200,8 @@ export async function exportPptx(request: ExportPptxRequest): Promise<void> {
   const report = exportProgressReporter(onProgress, total);
   refuseDeckWithErrors(deck, request.allowErrors);
   refuseReadOnlyTarget(target);
-  if (total >= LARGE_PPTX_PICTURES) {
-    request.onWarning?.(
-      `${total} pictures make a PowerPoint file of roughly ${Math.round((total * TYPICAL_PICTURE_MB) / 100) * 100} MB and take minutes to capture; --range exports fewer`,
-    );
-  }
+  const large = largePptxNotice(total);
+  if (large) request.onWarning?.(`${large}; --range exports fewer`);
 
   const spool = scratchDir('pictures');
   spoolsNow.add(spool);

@@ -67,7 +67,11 @@ function harness(t: { after(fn: () => void): void }) {
     /** The answer to the next question (0: the first button). */
     answer: 0,
     questions: [] as string[],
+    /** The detail under each question or notice, in order. */
+    details: [] as string[],
   };
+  /** Warnings the next PDF export reports as it runs (ink it could not print). */
+  const pdfWarnings: string[] = [];
   let live: LiveReloadEvents | null = null;
   const exports: ExportRequest[] = [];
   const pictureExports: PictureExportRequest[] = [];
@@ -89,6 +93,7 @@ function harness(t: { after(fn: () => void): void }) {
       showErrorBox: (title, content) => void dialogs.errors.push(`${title}: ${content}`),
       showMessageBox: async (options) => {
         dialogs.questions.push(options.message);
+        dialogs.details.push(options.detail ?? '');
         return { response: dialogs.answer };
       },
     },
@@ -100,6 +105,7 @@ function harness(t: { after(fn: () => void): void }) {
     },
     exportPdf: async (request) => {
       exports.push(request);
+      for (const warning of pdfWarnings.splice(0)) request.onWarning?.(warning);
       request.onProgress({ phase: 'layout', done: 0, total: 3 });
       request.onProgress({ phase: 'done', done: 3, total: 3 });
     },
@@ -116,7 +122,7 @@ function harness(t: { after(fn: () => void): void }) {
   };
   const ctl = new LecternController(deps);
   const byRole = (role: ViewRole) => windows.filter((w) => w.role === role && !w.destroyed);
-  return { ctl, deckFile, dir, screen, windows, byRole, power, dialogs, exports, pictureExports, opened, quits, live: () => live! };
+  return { ctl, deckFile, dir, screen, windows, byRole, power, dialogs, exports, pictureExports, pdfWarnings, opened, quits, live: () => live! };
 }
 
 test('no deck: the start screen; opening one presents it on the right displays and blocks display sleep', async (t) => {
@@ -314,6 +320,20 @@ test('export: save dialog, progress to presenter and progress bars, cancel and f
   await h.ctl.invoke('export:pdf', presenter!.webContents.id, { format: 'slides' });
   assert.deepEqual(h.exports[1]!.options, { format: 'slides' }, 'slides keep their frame: no paper');
   assert.equal(h.ctl.menuState().exporting, false);
+});
+
+test('export warnings (ink that could not be printed) are shown once the file is written', async (t) => {
+  const h = harness(t);
+  h.ctl.start(h.deckFile);
+  const [presenter] = h.byRole('presenter');
+  h.dialogs.save = join(h.dir, 'out.pdf');
+  await h.ctl.invoke('export:pdf', presenter!.webContents.id, { format: 'slides' });
+  assert.deepEqual(h.dialogs.questions, [], 'no warnings, no message');
+  h.pdfWarnings.push('ink not printed: talk.ink.json: line 3: not JSON', 'second warning');
+  assert.deepEqual(await h.ctl.invoke('export:pdf', presenter!.webContents.id, { format: 'slides', ink: true }), { file: join(h.dir, 'out.pdf') });
+  assert.deepEqual(h.dialogs.questions, ['out.pdf was written, with 2 warnings.']);
+  assert.equal(h.dialogs.details[0], 'ink not printed: talk.ink.json: line 3: not JSON\nsecond warning');
+  assert.deepEqual(h.dialogs.errors, []);
 });
 
 test('PowerPoint and images: a save or folder dialog, the PDF export session (progress, one at a time), cancel', async (t) => {

@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import type { DialogLike } from '../../electron/app/app-ports';
 import { choosePictureTarget, defaultPictureTarget, validPictureOptions } from '../../electron/app/picture-export';
 import { loadDeck } from '../../electron/deck/index';
+import { LARGE_PPTX_PICTURES } from '../../electron/export/pptx-export';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-picture-target-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,6 +38,31 @@ test('PowerPoint: a save dialog for .pptx files; cancelling exports nothing', as
   assert.deepEqual(await choosePictureTarget(saved.dialog, deck, { format: 'pptx' }), { target: join(dir, 'out.pptx'), overwrite: true });
   assert.deepEqual(saved.asked, [`save ${join(dir, 'talk.pptx')} pptx`]);
   assert.equal(await choosePictureTarget(fakeDialog({}).dialog, deck, { format: 'pptx' }), null);
+});
+
+test('PowerPoint of a very long deck: the user is asked first; declining opens no save dialog', async () => {
+  const longFile = join(dir, 'long.md');
+  writeFileSync(longFile, Array.from({ length: LARGE_PPTX_PICTURES }, (_, i) => `## Slide ${i + 1}`).join('\n\n---\n\n'));
+  const long = loadDeck(longFile);
+  assert.equal(long.slides.length, LARGE_PPTX_PICTURES);
+  const declined = fakeDialog({ save: join(dir, 'long.pptx'), replace: false });
+  assert.equal(await choosePictureTarget(declined.dialog, long, { format: 'pptx' }), null);
+  assert.deepEqual(declined.asked, ['ask Export every slide as a picture?']);
+  const agreed = fakeDialog({ save: join(dir, 'long.pptx'), replace: true });
+  assert.deepEqual(await choosePictureTarget(agreed.dialog, long, { format: 'pptx' }), { target: join(dir, 'long.pptx'), overwrite: true });
+  assert.deepEqual(agreed.asked, ['ask Export every slide as a picture?', `save ${join(dir, 'long.pptx')} pptx`]);
+  // Steps count: a shorter deck asks once its steps reach the bound, and only with --fragments.
+  const short = { ...long, slides: long.slides.slice(0, LARGE_PPTX_PICTURES / 2).map((slide) => ({ ...slide, fragments: 1 })) };
+  const whole = fakeDialog({});
+  await choosePictureTarget(whole.dialog, short, { format: 'pptx' });
+  assert.deepEqual(whole.asked, [`save ${join(dir, 'long.pptx')} pptx`], 'one picture a slide: under the bound');
+  const stepped = fakeDialog({});
+  await choosePictureTarget(stepped.dialog, short, { format: 'pptx', fragments: true });
+  assert.deepEqual(stepped.asked, ['ask Export every slide as a picture?']);
+  // Pictures go one file each into a folder: no question.
+  const images = fakeDialog({});
+  await choosePictureTarget(images.dialog, long, { format: 'png' });
+  assert.deepEqual(images.asked, [`open ${join(dir, 'long-images')} openDirectory,createDirectory`]);
 });
 
 test('images: a folder dialog; pictures of an earlier export are replaced only when the user agrees', async () => {
