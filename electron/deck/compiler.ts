@@ -10,6 +10,7 @@ import { createCitationCaches, loadTalkBibliography } from './deck-bibliography'
 import { applyCitations, type PendingSlide } from './deck-citations';
 import { createMediaResolver } from './media-assets';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
+import { bodyLooksLikeSlides, notesLookLikeSlides } from './merged-slides';
 import { expand, titleFromFile, type Entry, type Expansion } from './includes';
 import { budgetsFor, chooseLength, lengthsAttributeLine, slideLengths } from './lengths';
 import { DEFAULT_RENDER_OPTIONS, type DeckRenderContext } from './render-context';
@@ -72,35 +73,6 @@ interface CacheEntry {
 
 function isBlank(chunk: SlideChunk): boolean {
   return chunk.body.text.trim() === '' && (chunk.notes === null || chunk.notes.text.trim() === '');
-}
-
-/**
- * What in a slide's notes looks like slide content: a heading, another `Note:` line, a rule
- * followed by a heading, or several images or code blocks. Everything after `Note:` to the next
- * separator is notes, so a separator Lectern did not read moves whole slides there.
- */
-export function notesLookLikeSlides(notes: string): { what: string; lineOffset: number } | null {
-  const lines = notes.split('\n');
-  let fence = false;
-  let images = 0;
-  let codeBlocks = 0;
-  let ruleAt = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (/^\s{0,3}(```|~~~)/.test(line)) {
-      if (!fence) codeBlocks++;
-      fence = !fence;
-      if (codeBlocks >= 2 && !fence) return { what: 'several code blocks', lineOffset: i };
-      continue;
-    }
-    if (fence) continue;
-    if (/^\s{0,3}#{1,6}\s+\S/.test(line)) return { what: ruleAt >= 0 ? 'a horizontal rule followed by a heading' : 'a heading', lineOffset: ruleAt >= 0 ? ruleAt : i };
-    if (i > 0 && /^\s{0,3}notes?:/i.test(line)) return { what: 'a second Note: line', lineOffset: i };
-    if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) ruleAt = i;
-    images += (line.match(/!\[[^\]]*\]\(|<img\b/g) ?? []).length;
-    if (images >= 2) return { what: 'several images', lineOffset: i };
-  }
-  return null;
 }
 
 export function createDeckCompiler(): DeckCompiler {
@@ -238,6 +210,13 @@ export function createDeckCompiler(): DeckCompiler {
         diagnostics.push({
           file: entry.file, line: chunk.notes.line + merged.lineOffset, column: 1, severity: 'warning', code: 'notes-look-like-slides',
           message: `the speaker notes hold ${merged.what}: probably slides were merged into these notes (a missing separator, or separators Lectern does not read: it splits on ---, ---- and --, or on separator/verticalSeparator in the front matter)`,
+        });
+      }
+      const run = bodyLooksLikeSlides(chunk.body.text);
+      if (run) {
+        diagnostics.push({
+          file: entry.file, line: chunk.body.line + run.lineOffset, column: 1, severity: 'warning', code: 'slides-look-merged',
+          message: `this slide holds ${run.headings} headings of level 1-2: probably several slides run together (Lectern splits on ---, ---- and --; separators set elsewhere, such as a reveal.js template's data-separator, go in the front matter as separator: and verticalSeparator:)`,
         });
       }
       if (render.empty) {

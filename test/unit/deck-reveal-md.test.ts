@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { compileDeck, type Deck } from '../../electron/deck/index';
-import { notesLookLikeSlides } from '../../electron/deck/compiler';
+import { bodyLooksLikeSlides, notesLookLikeSlides } from '../../electron/deck/merged-slides';
 import { parseDuration } from '../../electron/deck/frontmatter';
 import { compileSeparator } from '../../electron/deck/separators';
 
@@ -94,6 +94,38 @@ test('notes that hold slides are named for what they hold', () => {
   assert.match(notesLookLikeSlides('a\n```\nx\n```\n```\ny\n```')?.what ?? '', /code blocks/);
   assert.match(notesLookLikeSlides('a\nNote: b')?.what ?? '', /second Note/);
   assert.equal(notesLookLikeSlides('```md\n# not a heading\n```'), null);
+});
+
+test('a slide with three or more top-level headings is named as slides run together', () => {
+  assert.equal(bodyLooksLikeSlides('# Title\n## Subtitle\n\nDr. A'), null, 'a title slide has two');
+  assert.equal(bodyLooksLikeSlides('## A\n### B\n### C\n#### D'), null, 'lower levels structure one slide');
+  assert.equal(bodyLooksLikeSlides('## A\n```md\n# one\n## two\n```\ntext'), null, 'headings in code are text');
+  assert.deepEqual(bodyLooksLikeSlides('# A\n\ntext\n\n## B\n\nmore\n\n## C\n\n# D'), { headings: 4, lineOffset: 8 });
+  // Setext headings (`===`, and `--` under text, the underline a deck keeps) count at their text.
+  assert.deepEqual(bodyLooksLikeSlides('A\n===\n\nB\n--\n\nC\n==='), { headings: 3, lineOffset: 6 });
+  assert.equal(bodyLooksLikeSlides('# A\n--\n\n## B'), null, 'an underline under a heading is no second heading');
+});
+
+test('a deck whose separators were set in an HTML template is one slide, and check says why', async () => {
+  // Blank-line separators that a reveal.js template sets (data-separator), not the deck: Lectern
+  // cannot see the template, so it reads one slide and names the cure.
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(join(__dirname, '../fixtures/foreign/template-separators.md'), 'utf8');
+  const templated = compile(source);
+  assert.equal(templated.slides.length, 1);
+  const warning = find(templated, 'slides-look-merged');
+  assert.ok(warning, JSON.stringify(templated.diagnostics.map((d) => d.code)));
+  assert.equal(warning.severity, 'warning');
+  assert.match(source.split('\n')[warning.line - 1] ?? '', /^## During the scan/, 'at the third top-level heading');
+  assert.match(warning.message, /4 headings of level 1-2: probably several slides run together.*data-separator.*separator:/);
+
+  // The template's separators in the front matter: the slides reveal.js shows, and no warning.
+  const split = compile(`---\nseparator: "^\\n\\n\\n"\nverticalSeparator: "^\\n\\n"\n---\n${source}`);
+  assert.deepEqual(split.slides.map((s) => [s.title, s.h, s.v]), [
+    ['Contrast media safety', 0, 0], ['Before the scan', 0, 1], ['Who needs premedication?', 0, 2],
+    ['During the scan', 1, 0], ['After the scan', 1, 1],
+  ]);
+  assert.equal(find(split, 'slides-look-merged'), undefined);
 });
 
 test('windowed RE2 matching finds what a RegExp over the whole text finds', () => {
