@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
-import { loadDeck } from '../../electron/deck/index';
+import { createDeckCompiler, loadDeck, loadDeckWithMedia, MediaLibrary } from '../../electron/deck/index';
+import { ChromiumPrinter } from '../../electron/export/chromium-printer';
+import { exportImages } from '../../electron/export/image-export';
 import { notesFromHtml } from '../../electron/export/pptx/index';
 import { ROOT, lectern, noBrowserReason, pdfInfo, scratchFixtures } from '../fixtures/export/support';
 import { readPptx } from '../support/pptx-reader';
@@ -153,6 +155,28 @@ describe('image export', { skip }, () => {
     assert.equal(lectern(['export', deck, '--format', 'jpeg', '--out-dir', jpeg, '--quality', '60', '--range', '1']).status, 0);
     assert.deepEqual(readdirSync(jpeg), ['slide-001.jpg']);
     assert.equal(readFileSync(join(jpeg, 'slide-001.jpg')).subarray(0, 3).toString('hex'), 'ffd8ff');
+  });
+
+  test("unthrottled frames (the command line's picture exports) capture the pixels Chromium's 60 Hz beat does", async () => {
+    // The Y-90 physics deck: KaTeX, SVG figures and fragment steps, each picture compared byte
+    // for byte, so a frame taken before its fonts, figures or raster were complete would show.
+    const physics = await loadDeckWithMedia(join(ROOT, 'slides', '05-y90-physics', 'deck.md'), { compiler: createDeckCompiler(), media: new MediaLibrary(join(scratch.dir, 'media')) });
+    const folders: string[] = [];
+    for (const capturesPictures of [false, true]) {
+      const printer = new ChromiumPrinter({ capturesPictures });
+      const outDir = join(scratch.dir, `frames-${capturesPictures}`);
+      try {
+        await exportImages({ deck: physics, engine: printer, outDir, format: 'png', fragments: true });
+      } finally {
+        await printer.close();
+      }
+      folders.push(outDir);
+    }
+    const names = readdirSync(folders[0]!).sort();
+    assert.ok(names.length >= physics.slides.length, names.join(' '));
+    assert.deepEqual(readdirSync(folders[1]!).sort(), names);
+    const differ = names.filter((name) => !readFileSync(join(folders[0]!, name)).equals(readFileSync(join(folders[1]!, name))));
+    assert.deepEqual(differ, [], 'every picture identical');
   });
 });
 
