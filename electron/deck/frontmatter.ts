@@ -1,6 +1,7 @@
 // YAML front matter -> deck settings, with every problem located at its line in the deck file.
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { DeclaredRoot } from './asset-root';
+import { indentQuotedContinuations } from './quoted-continuations';
 import { compileSeparator } from './separators';
 import { looksLikeThemeFile } from './theme-file';
 import type { FrontMatterBlock, Separators } from './source';
@@ -75,8 +76,11 @@ export function parseDuration(value: unknown): number | null {
 export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: FrontMatter; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fm: FrontMatter = { sectionLines: new Map() };
-  const counter = new LineCounter();
-  const doc = parseDocument(block.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const parse = (text: string) => {
+    const lineCounter = new LineCounter();
+    return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }), counter: lineCounter };
+  };
+  let { doc, counter } = parse(block.text);
   const pos = (offset: number | undefined): { line: number; column: number } => {
     const p = counter.linePos(offset ?? 0);
     return { line: block.line + p.line - 1, column: p.col };
@@ -84,6 +88,17 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
   const add = (severity: 'error' | 'warning', code: string, message: string, offset: number | undefined): void => {
     diagnostics.push({ file, ...pos(offset), severity, code, message });
   };
+  // A quoted value whose later lines are not indented: reveal-md reads it, so Lectern does too
+  // (quoted-continuations.ts), with a warning, when that is all that was wrong.
+  const repaired = doc.errors.length ? indentQuotedContinuations(block.text) : null;
+  const reparsed = repaired ? parse(repaired.text) : null;
+  if (repaired && reparsed && reparsed.doc.errors.length === 0) {
+    ({ doc, counter } = reparsed);
+    diagnostics.push({
+      file, line: block.line + repaired.line, column: 1, severity: 'warning', code: 'front-matter-syntax',
+      message: `front matter: the quoted value of ${repaired.key} goes on over lines that are not indented; read as reveal-md reads it, but YAML wants them indented under the key`,
+    });
+  }
   for (const e of doc.errors) add('error', 'front-matter-syntax', `front matter: ${e.message.split('\n')[0]}`, e.pos[0]);
   if (doc.errors.length) return { fm, diagnostics };
   for (const w of doc.warnings) add('warning', 'front-matter-syntax', `front matter: ${w.message.split('\n')[0]}`, w.pos[0]);

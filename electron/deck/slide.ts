@@ -4,6 +4,7 @@
 // (render-context.ts); the slide's contexts share one SlideRenderContext, which references
 // the compile's DeckRenderContext. Pure apart from reading the files it refers to; the result
 // is plain data the compiler can cache.
+import { keepElementCommentsInItems } from './item-comments';
 import type { Token, Tokens } from 'marked';
 import type { FileStamp } from './assets';
 import { createMarkdown, renderTokens } from './markdown';
@@ -158,7 +159,7 @@ function renderPart(src: SourceText, ctx: RenderContext, isBody: boolean, cites:
   const dialect = citing ? mdCitations : md;
   try {
     if (nestingDepth(src.text) > MAX_NESTING) throw new RangeError('nesting');
-    tokens = dialect.lexer(src.text);
+    tokens = dialect.lexer(keepElementCommentsInItems(src.text));
     walk(tokens as AnyToken[], null, ctx);
     if (citing) placeCitations(tokens, src, ctx, cites);
     if (ctx.rawHtml || ctx.slide.deck.options.sanitizeEverything) {

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, Expected> = {
   'reveal-html.md': { slides: 5, notes: 5, fragments: 4 },
   'scripts.md': { slides: 5, notes: 5, fragments: 2 },
   'course/lecture-03/slides.md': { slides: 5, notes: 5, fragments: 2 },
+  'fragment-lines.md': { slides: 5, notes: 5, fragments: 9 },
   // Its separators live in a reveal.js template, which neither tool sees (README).
   'template-separators.md': { slides: 1, notes: 1, fragments: 0, codes: ['slides-look-merged'] },
 };
@@ -47,6 +48,15 @@ for (const [name, want] of Object.entries(EXPECTED)) {
     for (const c of want.codes ?? []) assert.ok(codes.has(c), `${name} should report ${c}; got ${[...codes].join(', ')}`);
   });
 }
+
+test('fragment-lines.md: a fragment comment under a list item keeps one list, revealed item by item, as in reveal.js', () => {
+  const d = loadDeck(join(DIR, 'fragment-lines.md'));
+  assert.deepEqual(d.slides.map((s) => s.fragments), [0, 2, 3, 3, 1]);
+  assert.equal(d.slides[2]!.html.match(/<ul>/g)?.length, 1);
+  assert.equal(d.slides[2]!.html.match(/<li class="fragment">/g)?.length, 3);
+  assert.match(d.slides[3]!.html, /<li class="fragment">Observer with no other task<ul>\s*<li class="fragment">documents/);
+  assert.match(d.slides[0]!.html, /<h1>Sedation checklist<\/h1>/, 'Markdown indented inside a layout div');
+});
 
 test('course-vertical.md: ---- makes vertical slides under their --- slide', () => {
   const d = loadDeck(join(DIR, 'course-vertical.md'));

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compileDeck, type Deck } from '../../electron/deck/index';
+import { indentQuotedContinuations } from '../../electron/deck/quoted-continuations';
 
 const FILE = '/tmp/lectern-fm-test/deck.md';
 const compile = (fm: string, body = '# Slide\nNote: n'): Deck => compileDeck(`---\n${fm}\n---\n${body}`, FILE);
@@ -107,4 +108,56 @@ test('a block that does not look like settings is a slide, not front matter', ()
 
 test('reveal-md settings are accepted silently', () => {
   assert.deepEqual(compile('title: T\nrevealOptions:\n  transition: fade').diagnostics, []);
+});
+
+test('a quoted value whose later lines are not indented is read as reveal-md reads it, with a warning', () => {
+  // reveal-md's js-yaml accepts this; YAML wants the later lines indented under the key.
+  const source = [
+    '---',
+    'title: Contrast reactions',
+    'description: "Who is at risk: the history,',
+    'what to do in the first five minutes,',
+    '',
+    'and what to \\"write down\\"."',
+    "venue: 'St. Mary''s,",
+    "Room 2'",
+    'separator: <!--s-->',
+    '---',
+    '# One',
+    'Note: n',
+    '<!--s-->',
+    '# Two',
+    'Note: n',
+  ].join('\n');
+  const deck = compileDeck(source, '/talks/deck.md');
+  assert.deepEqual(deck.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.equal(deck.meta.title, 'Contrast reactions');
+  assert.equal(deck.meta.venue, "St. Mary's, Room 2");
+  assert.equal(deck.slides.length, 2, 'the keys after the value are read (the separator)');
+  const warnings = deck.diagnostics.filter((d) => d.code === 'front-matter-syntax');
+  assert.equal(warnings.length, 1);
+  assert.equal(warnings[0]!.severity, 'warning');
+  assert.equal(warnings[0]!.line, 4, 'at the first line that lacks indentation');
+  assert.match(warnings[0]!.message, /quoted value of description .*reveal-md/);
+});
+
+test('the repair indents only what a quoted value lacks, and keeps every line', () => {
+  assert.equal(indentQuotedContinuations('title: "one line"\nauthor: x'), null, 'nothing runs on');
+  assert.equal(indentQuotedContinuations('title: "runs on\n  indented already"'), null);
+  const nested = indentQuotedContinuations('talk:\n  summary: "a\nb"\n  room: "1"');
+  assert.deepEqual(nested, { text: 'talk:\n  summary: "a\n   b"\n  room: "1"', key: 'summary', line: 2 });
+  // An escaped quote does not close a double-quoted value; '' does not close a single-quoted one.
+  assert.equal(indentQuotedContinuations('a: "x \\" y\nz"')?.text, 'a: "x \\" y\n z"');
+  assert.equal(indentQuotedContinuations("a: 'it''s\nz'")?.text, "a: 'it''s\n z'");
+  const text = 'a: "x\ny"\nb: 1\nc: "p\nq"';
+  assert.equal(indentQuotedContinuations(text)?.text.split('\n').length, text.split('\n').length);
+});
+
+test('a front matter that is wrong in other ways keeps its own errors after the repair is tried', () => {
+  const deck = compileDeck('---\ndescription: "runs on\nunindented"\ntitle: [unclosed\n---\n# A\nNote: n', '/talks/deck.md');
+  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
+  assert.ok(errors.length > 0);
+  assert.ok(errors.every((e) => e.code === 'front-matter-syntax'), JSON.stringify(errors));
+  assert.equal(errors[0]!.line, 2, 'the errors of the deck as written: the value that runs on');
+  assert.match(errors[0]!.message, /closing "quote/);
 });

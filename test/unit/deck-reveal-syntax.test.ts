@@ -43,6 +43,32 @@ test('a fragment comment at the start of an item with sub-items hides the item a
   assert.match(d.slides[0]!.html, /<li class="fragment"><strong>T<\/strong> \(glass\)\n?<ul>\n<li>sub<\/li>/);
 });
 
+test('a fragment comment on the line under a list item applies to the item: one list, item by item', () => {
+  const d = compile('## Before\n\n- one\n<!-- .element class="fragment" -->\n- two\n<!-- .element: class="fragment" -->\n- three\n');
+  const html = d.slides[0]!.html;
+  assert.equal(html.match(/<ul>/g)?.length, 1, html);
+  assert.equal(html.match(/<li class="fragment">/g)?.length, 2, html);
+  assert.match(html, /<li>three<\/li>/);
+  assert.equal(d.slides[0]!.fragments, 2);
+  assert.deepEqual(codes(d), []);
+});
+
+test('numbered and nested items keep their comment; after a blank line it is the whole list\'s', () => {
+  const nested = compile('1. one\n<!-- .element: class="fragment" -->\n2. two\n   - detail\n   <!-- .element: class="fragment" -->\n').slides[0]!.html;
+  assert.match(nested, /<ol>\s*<li class="fragment">one<\/li>\s*<li>two<ul>\s*<li class="fragment">detail<\/li>/);
+  const whole = compile('- one\n- two\n\n<!-- .element: class="fragment" -->\n').slides[0]!.html;
+  assert.match(whole, /<ul class="fragment">\s*<li>one<\/li>\s*<li>two<\/li>/);
+  const fenced = compile('```md\n- one\n<!-- .element: class="fragment" -->\n```\n').slides[0]!.html;
+  assert.match(fenced, /^<pre><code[^>]*>.*one\n&lt;!-- .element: class=&quot;fragment&quot; --&gt;\n<\/code><\/pre>/, 'code is left as written');
+});
+
+test('the comment lines are moved, not the lines after them: positions stay where they were', () => {
+  const d = compile('- one\n<!-- .element: class="fragment" -->\n- two\n\n![scan](missing.png)\n');
+  const missing = d.diagnostics.find((x) => x.message.includes('missing.png'));
+  assert.ok(missing, JSON.stringify(d.diagnostics));
+  assert.deepEqual([missing.line, missing.column], [5, 9]);
+});
+
 test('a fragment that hides only a bold word of a visible line is a warning at the comment', () => {
   const d = compile('# A\n\n- The beads do **not** spread <!-- .element: class="fragment" -->\n- x');
   const w = d.diagnostics.find((x) => x.code === 'fragment-hides-part');
