@@ -46,7 +46,7 @@ export interface Sample {
   cpu: number;
 }
 
-export function descendants(root: number): number[] {
+function descendants(root: number): number[] {
   const parents = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -65,7 +65,7 @@ export function descendants(root: number): number[] {
   return out;
 }
 
-export function pssMb(pid: number): number {
+function pssMb(pid: number): number {
   try {
     const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
     return match ? Number(match[1]) / 1024 : 0;
@@ -74,7 +74,7 @@ export function pssMb(pid: number): number {
   }
 }
 
-export function cpuSeconds(pid: number): number {
+function cpuSeconds(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -5,19 +5,16 @@
 // does not grow with the deck (pptxgenjs, measured the same way: 0.57 GB at 100 slides,
 // 1.57 GB at 300, 5.07 GB at 1,000).
 //
-// With MARP_CLI=<path to marp-cli's marp-cli.js> (and CHROME_PATH for its browser), also times
-// Marp CLI `--pptx` on the 30- and 300-slide bench decks and samples its process tree: the
-// baseline for the issue's budget (Lectern's whole `export --format pptx` at most half of it),
-// which needs the export path wired to compare end to end.
+// Lectern's whole `export --format pptx` against Marp CLI `--pptx` (the budget of issue 16) is
+// `npm run bench picture` (bench-picture-export.ts): this one measures the writer alone.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writePptx } from '../electron/export/pptx/pptx-writer';
 import type { PptxSlide } from '../electron/export/pptx/types';
 import { syntheticPng } from '../test/support/synthetic-png';
-import { cpuSeconds, descendants, generateDeck, pssMb } from './bench-export';
 
 const DISTINCT_PICTURES = 10;
 
@@ -59,31 +56,6 @@ function runChild(count: number, pictureDir: string, target: string): WriterRun 
   return JSON.parse(run.stdout) as WriterRun;
 }
 
-/** Marp CLI as a process tree: wall time, peak summed PSS, CPU seconds. */
-function runMarp(marp: string, deck: string, out: string): Promise<{ seconds: number; treeMb: number; cpu: number }> {
-  return new Promise((resolvePromise, reject) => {
-    const start = performance.now();
-    const proc = spawn(process.execPath, [marp, '--no-stdin', '--pptx', '--allow-local-files', deck, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    let treeMb = 0;
-    const cpuByPid = new Map<number, number>();
-    const timer = setInterval(() => {
-      let sum = 0;
-      for (const pid of descendants(proc.pid!)) {
-        sum += pssMb(pid);
-        cpuByPid.set(pid, Math.max(cpuByPid.get(pid) ?? 0, cpuSeconds(pid)));
-      }
-      treeMb = Math.max(treeMb, sum);
-    }, 40);
-    proc.once('exit', (code) => {
-      clearInterval(timer);
-      if (code !== 0) reject(new Error(`marp failed (${code}): ${stderr}`));
-      else resolvePromise({ seconds: (performance.now() - start) / 1000, treeMb, cpu: [...cpuByPid.values()].reduce((a, b) => a + b, 0) });
-    });
-  });
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-pptx-'));
   try {
@@ -98,20 +70,6 @@ async function main(): Promise<void> {
       const r = runChild(count, dir, join(dir, `deck-${count}.pptx`));
       console.log(`${String(count).padStart(6)}   ${r.seconds.toFixed(2).padStart(7)}   ${r.cpu.toFixed(1).padStart(5)}   ${r.peakMb.toFixed(0).padStart(11)}   ${(r.bytes / 1e6).toFixed(0).padStart(7)}`);
       rmSync(join(dir, `deck-${count}.pptx`), { force: true });
-    }
-
-    const marp = process.env.MARP_CLI;
-    if (!marp) {
-      console.log('Marp CLI comparison skipped: set MARP_CLI to marp-cli.js (and CHROME_PATH) to measure it');
-      return;
-    }
-    console.log('Marp CLI --pptx (whole process tree, Markdown to .pptx)');
-    console.log('slides   seconds   cpu s (tree)   peak tree MB');
-    for (const count of [30, 300]) {
-      const deck = join(dir, `deck-${count}.md`);
-      writeFileSync(deck, generateDeck(count));
-      const r = await runMarp(marp, deck, join(dir, `marp-${count}.pptx`));
-      console.log(`${String(count).padStart(6)}   ${r.seconds.toFixed(2).padStart(7)}   ${r.cpu.toFixed(1).padStart(12)}   ${r.treeMb.toFixed(0).padStart(12)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
