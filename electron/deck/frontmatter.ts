@@ -42,7 +42,7 @@ export interface FrontMatter {
 
 const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'css', 'duration', 'lengths', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator', 'bibliography', 'csl', 'citations', 'root'];
 /** reveal-md settings a deck written for it may carry; harmless, so not worth a warning. */
-const REVEAL_MD_KEYS = new Set(['revealOptions', 'highlightTheme', 'scripts', 'preprocessor', 'template', 'listingTemplate', 'description', 'static', 'absoluteUrl', 'assetsDir', 'staticDirs', 'glob', 'mermaid']);
+const REVEAL_MD_KEYS = new Set(['revealOptions', 'highlightTheme', 'preprocessor', 'template', 'listingTemplate', 'description', 'static', 'absoluteUrl', 'assetsDir', 'staticDirs', 'glob', 'mermaid']);
 /** Marp and Slidev settings: the dialect note (dialect.ts) says what does not carry over. */
 const OTHER_DIALECT_KEYS = new Set(['marp', 'paginate', 'headingDivider', 'class', 'backgroundColor', 'backgroundImage', 'color', 'header', 'footer', 'size', 'math', 'style', 'layout', 'background', 'highlighter', 'lineNumbers', 'drawings', 'transition', 'mdc', 'info', 'fonts', 'colorSchema', 'aspectRatio', 'canvasWidth', 'themeConfig', 'addons', 'download', 'exportFilename', 'monaco', 'clicks', 'level', 'hideInToc', 'routeAlias', 'src', 'preload']);
 
@@ -223,6 +223,10 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
       case 'root':
         if (typeof scalar === 'string' && scalar.trim() !== '') fm.root = { value: scalar.trim(), ...pos(valueAt) };
         else wrong('a folder path relative to the deck, such as ..');
+        break;
+      case 'scripts':
+        // Said once, at the key: charts and widgets a deck's scripts draw will be missing.
+        add('warning', 'scripts-not-run', 'front matter: scripts are not run (Lectern runs no deck scripts, so what they draw will be missing); draw it as an image or inline SVG', at);
         break;
       default:
         if (!REVEAL_MD_KEYS.has(key) && !OTHER_DIALECT_KEYS.has(key)) {

@@ -97,6 +97,14 @@ test("reveal-md's css: files apply after the theme, in order, confined and offli
   assert.equal(find(compile('---\ncss: 3\n---\n# A\nNote: n'), 'front-matter-type')?.severity, 'error');
 });
 
+test("reveal-md's scripts: are a warning at the key, since what they draw will be missing", () => {
+  const d = compile('---\ntitle: Charts\nscripts: asset/echarts.min.js,charts.js\n---\n# A\nNote: n');
+  const w = find(d, 'scripts-not-run');
+  assert.equal(w?.severity, 'warning');
+  assert.equal(w?.line, 3);
+  assert.equal(find(d, 'unknown-front-matter-key'), undefined);
+});
+
 test('durations in human forms', () => {
   assert.equal(parseDuration(40), 40);
   assert.equal(parseDuration('40 min'), 40);
