@@ -132,6 +132,14 @@ export function createDeckCompiler(): DeckCompiler {
       if (theme.path) deps.add(theme.path);
       if (theme.css) themeCss = theme.css;
     }
+    // reveal-md's css: files, after the theme, in their order (the later wins, as on its pages).
+    for (const sheet of fm.css ?? []) {
+      const loaded = loadThemeFile(sheet.ref, dirname(file), resolver, 'css');
+      for (const p of loaded.problems) diagnostics.push({ file, line: sheet.line, column: sheet.column, ...p });
+      for (const a of loaded.assets) assets.set(a.ref, a);
+      if (loaded.path) deps.add(loaded.path);
+      if (loaded.css) themeCss = themeCss ? `${themeCss}\n${loaded.css}` : loaded.css;
+    }
     for (const f of bibliography?.files ?? []) deps.add(f);
     const declaredLengths = fm.lengths ?? [];
     const lengthNames = new Set(declaredLengths.map((l) => l.name));

@@ -16,6 +16,8 @@ export interface FrontMatter {
   theme?: ThemeName;
   /** `theme: path/to/file.css`: the path as written, and its line. */
   themeFile?: { ref: string; line: number; column: number };
+  /** reveal-md's `css: a.css,b.css` (or a list): stylesheets after the theme, as written. */
+  css?: Array<{ ref: string; line: number; column: number }>;
   duration?: number;
   slideNumbers?: boolean;
   /** Budgets for every length (the deck's `sections:` as plain minutes). */
@@ -38,9 +40,9 @@ export interface FrontMatter {
   root?: DeclaredRoot;
 }
 
-const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'duration', 'lengths', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator', 'bibliography', 'csl', 'citations', 'root'];
+const KEYS = ['title', 'author', 'date', 'venue', 'theme', 'css', 'duration', 'lengths', 'slideNumbers', 'sections', 'separator', 'verticalSeparator', 'notesSeparator', 'bibliography', 'csl', 'citations', 'root'];
 /** reveal-md settings a deck written for it may carry; harmless, so not worth a warning. */
-const REVEAL_MD_KEYS = new Set(['revealOptions', 'highlightTheme', 'css', 'scripts', 'preprocessor', 'template', 'listingTemplate', 'description', 'static', 'absoluteUrl', 'assetsDir', 'staticDirs', 'glob', 'mermaid']);
+const REVEAL_MD_KEYS = new Set(['revealOptions', 'highlightTheme', 'preprocessor', 'template', 'listingTemplate', 'description', 'static', 'absoluteUrl', 'assetsDir', 'staticDirs', 'glob', 'mermaid']);
 /** Marp and Slidev settings: the dialect note (dialect.ts) says what does not carry over. */
 const OTHER_DIALECT_KEYS = new Set(['marp', 'paginate', 'headingDivider', 'class', 'backgroundColor', 'backgroundImage', 'color', 'header', 'footer', 'size', 'math', 'style', 'layout', 'background', 'highlighter', 'lineNumbers', 'drawings', 'transition', 'mdc', 'info', 'fonts', 'colorSchema', 'aspectRatio', 'canvasWidth', 'themeConfig', 'addons', 'download', 'exportFilename', 'monaco', 'clicks', 'level', 'hideInToc', 'routeAlias', 'src', 'preload']);
 
@@ -192,6 +194,24 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
         fm.bibliography = paths;
         break;
       }
+      case 'css': {
+        // reveal-md's form: one path, several separated by commas, or a list.
+        const items = isSeq(value) ? (value.items as YamlNode[]) : [value];
+        const files: Array<{ ref: string; line: number; column: number }> = [];
+        for (const item of items) {
+          const v = isScalar(item) ? item.value : undefined;
+          if (typeof v !== 'string' || v.trim() === '') {
+            add('error', 'front-matter-type', 'front matter: css must be a .css file path, several separated by commas, or a list', item?.range?.[0] ?? valueAt);
+            continue;
+          }
+          for (const ref of v.split(',').map((r) => r.trim()).filter(Boolean)) {
+            if (looksLikeThemeFile(ref)) files.push({ ref, ...pos(item?.range?.[0]) });
+            else add('warning', 'css-not-stylesheet', `front matter: css ${ref} is not a .css file; not used`, item?.range?.[0]);
+          }
+        }
+        fm.css = files;
+        break;
+      }
       case 'csl':
         if (typeof scalar === 'string' && scalar.trim() !== '') fm.csl = { value: scalar.trim(), ...pos(valueAt) };
         else wrong('a style name (vancouver, apa) or a .csl file path');
@@ -203,6 +223,10 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
       case 'root':
         if (typeof scalar === 'string' && scalar.trim() !== '') fm.root = { value: scalar.trim(), ...pos(valueAt) };
         else wrong('a folder path relative to the deck, such as ..');
+        break;
+      case 'scripts':
+        // Said once, at the key: charts and widgets a deck's scripts draw will be missing.
+        add('warning', 'scripts-not-run', 'front matter: scripts are not run (Lectern runs no deck scripts, so what they draw will be missing); draw it as an image or inline SVG', at);
         break;
       default:
         if (!REVEAL_MD_KEYS.has(key) && !OTHER_DIALECT_KEYS.has(key)) {

@@ -1,4 +1,5 @@
-// `theme: talk.css`: a theme given as a CSS file beside the deck (reveal-md's custom themes).
+// `theme: talk.css`: a theme given as a CSS file beside the deck (reveal-md's custom themes), and
+// reveal-md's `css:` stylesheets, read the same way.
 // Confined like every asset; its local url()s (images, fonts) become deck assets; @import and
 // network url()s are removed with a warning (the pages' CSP would block them anyway, so this is
 // for the author's information, not the only guard). `</style` cannot end the element it goes in.
@@ -22,11 +23,15 @@ export function looksLikeThemeFile(theme: string): boolean {
   return extname(theme).toLowerCase() === '.css';
 }
 
-export function loadThemeFile(ref: string, deckDir: string, resolver: AssetResolver): ThemeFile {
+/**
+ * Reads a deck's stylesheet: `theme: talk.css`, or one of reveal-md's `css:` files (`key` names
+ * which in messages). Both are sanitised alike and go on the page after the built-in theme.
+ */
+export function loadThemeFile(ref: string, deckDir: string, resolver: AssetResolver, key: 'theme' | 'css' = 'theme'): ThemeFile {
   const out: ThemeFile = { css: '', assets: [], path: null, problems: [] };
   const res = resolver.resolve(ref, deckDir, 'any');
   if (!res.ok) {
-    out.problems.push({ severity: 'error', code: res.code === 'missing-asset' ? 'missing-theme' : 'bad-theme', message: `front matter: theme ${ref}: ${res.message}` });
+    out.problems.push({ severity: 'error', code: res.code === 'missing-asset' ? 'missing-theme' : 'bad-theme', message: `front matter: ${key} ${ref}: ${res.message}` });
     return out;
   }
   out.path = res.asset.path;
@@ -36,7 +41,7 @@ export function loadThemeFile(ref: string, deckDir: string, resolver: AssetResol
     if (bytes.length > MAX_THEME_BYTES) throw new Error(`larger than ${MAX_THEME_BYTES / 1024 / 1024} MB`);
     css = bytes.toString('utf8');
   } catch (err) {
-    out.problems.push({ severity: 'error', code: 'bad-theme', message: `front matter: cannot read theme ${ref}: ${err instanceof Error ? err.message : String(err)}` });
+    out.problems.push({ severity: 'error', code: 'bad-theme', message: `front matter: cannot read ${key} ${ref}: ${err instanceof Error ? err.message : String(err)}` });
     return out;
   }
   const removed = new Set<string>();
@@ -55,7 +60,7 @@ export function loadThemeFile(ref: string, deckDir: string, resolver: AssetResol
     }
     const local = resolver.resolve(target.split(/[?#]/)[0] ?? '', cssDir, 'any');
     if (!local.ok) {
-      out.problems.push({ severity: 'warning', code: 'missing-asset', message: `theme ${ref}: url(${target}): ${local.message}` });
+      out.problems.push({ severity: 'warning', code: 'missing-asset', message: `${key} ${ref}: url(${target}): ${local.message}` });
       return 'none';
     }
     out.assets.push(local.asset);
@@ -66,7 +71,7 @@ export function loadThemeFile(ref: string, deckDir: string, resolver: AssetResol
     return '/* removed */(';
   });
   css = css.replace(/<\/(style)/gi, '<\\/$1');
-  if (removed.size) out.problems.push({ severity: 'warning', code: 'theme-network', message: `theme ${ref}: removed ${[...removed].join(' and ')}; Lectern is offline` });
+  if (removed.size) out.problems.push({ severity: 'warning', code: 'theme-network', message: `${key} ${ref}: removed ${[...removed].join(' and ')}; Lectern is offline` });
   out.css = css;
   return out;
 }

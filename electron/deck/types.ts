@@ -45,8 +45,9 @@ export interface DeckMeta {
   venue?: string;
   theme: ThemeName;
   /**
-   * A theme given as a CSS file (`theme: talk.css`): its sanitised text, local url()s written
-   * `lectern-asset:<ref>` like slide HTML. Applied on top of `theme`.
+   * A theme given as a CSS file (`theme: talk.css`) and reveal-md's `css:` files after it: their
+   * sanitised text, local url()s written `lectern-asset:<ref>` like slide HTML. Applied on top
+   * of `theme`.
    */
   themeCss?: string;
   /** Planned length of the talk in minutes (for pacing): the chosen length's, else `duration`. */

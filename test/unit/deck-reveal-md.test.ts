@@ -74,6 +74,37 @@ test('a theme file applies, confined, with its fonts as assets and the network r
   assert.equal(find(outside, 'bad-theme')?.severity ?? find(outside, 'missing-theme')?.severity, 'error');
 });
 
+test("reveal-md's css: files apply after the theme, in order, confined and offline like a theme file", () => {
+  mkdirSync(join(dir, 'css'), { recursive: true });
+  writeFileSync(join(dir, 'css', 'layout.css'), '.reveal .col-wrapper { display: flex }\n.reveal .logo { background: url(../fonts/head.woff2) }');
+  writeFileSync(join(dir, 'print.css'), '@import url(https://cdn.example/p.css);\n.reveal h2 { color: teal }');
+  writeFileSync(join(dir, 'theme.css'), '.reveal h1 { color: navy }');
+  const d = compile('---\ntheme: theme.css\ncss: css/layout.css, print.css\n---\n# A\nNote: n');
+  const css = d.meta.themeCss ?? '';
+  assert.ok(css.indexOf('navy') < css.indexOf('display: flex') && css.indexOf('display: flex') < css.indexOf('teal'), css);
+  assert.match(css, /url\(lectern-asset:fonts\/head\.woff2\)/, 'a url() relative to its own file');
+  assert.doesNotMatch(css, /example/);
+  assert.match(find(d, 'theme-network')?.message ?? '', /^css print\.css: removed @import/);
+  assert.equal(find(d, 'theme-network')?.line, 3);
+  assert.equal(find(d, 'unknown-front-matter-key'), undefined);
+
+  // A list; a file that is not a stylesheet is a warning; a missing or escaping one an error.
+  const listed = compile('---\ncss:\n  - print.css\n  - notes.txt\n  - missing.css\n  - ../outside.css\n---\n# A\nNote: n');
+  assert.match(listed.meta.themeCss ?? '', /teal/);
+  assert.equal(find(listed, 'css-not-stylesheet')?.line, 4);
+  const errors = listed.diagnostics.filter((x) => x.severity === 'error');
+  assert.deepEqual(errors.map((e) => [e.line, /missing\.css|outside\.css/.test(e.message)]), [[5, true], [6, true]]);
+  assert.equal(find(compile('---\ncss: 3\n---\n# A\nNote: n'), 'front-matter-type')?.severity, 'error');
+});
+
+test("reveal-md's scripts: are a warning at the key, since what they draw will be missing", () => {
+  const d = compile('---\ntitle: Charts\nscripts: asset/echarts.min.js,charts.js\n---\n# A\nNote: n');
+  const w = find(d, 'scripts-not-run');
+  assert.equal(w?.severity, 'warning');
+  assert.equal(w?.line, 3);
+  assert.equal(find(d, 'unknown-front-matter-key'), undefined);
+});
+
 test('durations in human forms', () => {
   assert.equal(parseDuration(40), 40);
   assert.equal(parseDuration('40 min'), 40);
