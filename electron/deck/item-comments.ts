@@ -11,7 +11,8 @@
 // text keeps it in the item, as the author saw it in reveal.js. Only spaces are added at the
 // start of those lines: every line keeps its number. Pure.
 
-const FENCE = /^\s{0,3}(```|~~~)/;
+import { fencedLines } from './source';
+
 /** A list item's first line: its indentation, marker and the spaces before its text. */
 const ITEM = /^( *)([-*+]|\d{1,9}[.)])( +)\S/;
 /** A line that is nothing but an `.element` comment. */
@@ -20,21 +21,17 @@ const ELEMENT_COMMENT = /^ *<!--\s*\.element[\s:][\s\S]*?-->\s*$/;
 /** `text` with every `.element` comment line that directly follows a list item's text indented
  *  to that item's text; `text` itself when there is none. */
 export function keepElementCommentsInItems(text: string): string {
+  if (!text.includes('.element')) return text; // most slides: nothing to look at
   const lines = text.split('\n');
-  let fence = false;
+  const { inFence } = fencedLines(lines, 0);
   /** Column of the text of the item the previous line belongs to; -1 when it belongs to none. */
   let itemText = -1;
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (FENCE.test(line)) {
-      fence = !fence;
-      itemText = -1;
-      continue;
-    }
-    if (fence) continue;
-    if (line.trim() === '') {
-      // After a blank line a comment at the margin is a block of its own, in reveal.js too.
+    if (inFence[i] || line.trim() === '') {
+      // Code is left as written; after a blank line a comment at the margin is a block of its
+      // own, in reveal.js too.
       itemText = -1;
       continue;
     }

@@ -2,6 +2,8 @@
 // template's data-separator, a typo) leave whole slides in one slide's body or in its notes. The
 // compiler warns at the line where the next slide seems to start. Pure.
 
+import { fencedLines } from './source';
+
 const FENCE = /^\s{0,3}(```|~~~)/;
 
 /**
@@ -48,17 +50,14 @@ export const MERGED_SLIDE_HEADINGS = 3;
  */
 export function bodyLooksLikeSlides(body: string): { headings: number; lineOffset: number } | null {
   const lines = body.split('\n');
-  let fence = false;
+  const { inFence } = fencedLines(lines, 0);
   let headings = 0;
   let thirdAt = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (FENCE.test(line)) {
-      fence = !fence;
-      continue;
-    }
-    if (fence) continue;
-    const underlined = i > 0 && UNDERLINE.test(line) && (lines[i - 1] ?? '').trim() !== '' && !TOP_HEADING.test(lines[i - 1] ?? '');
+    if (inFence[i]) continue;
+    const above = lines[i - 1] ?? '';
+    const underlined = i > 0 && !inFence[i - 1] && UNDERLINE.test(line) && above.trim() !== '' && !TOP_HEADING.test(above);
     if (TOP_HEADING.test(line) || underlined) {
       headings++;
       if (headings === MERGED_SLIDE_HEADINGS) thirdAt = underlined ? i - 1 : i;

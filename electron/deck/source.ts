@@ -125,8 +125,10 @@ function lineStarts(lines: string[]): number[] {
   return starts;
 }
 
-/** Marks the lines inside fenced code (fence lines included) from `from` on. */
-function fencedLines(lines: string[], from: number): { inFence: boolean[]; unclosed: number | null } {
+/** Marks the lines inside fenced code (fence lines included) from `from` on: the one reading of
+ *  fences, for the splitter and for the checks that must skip code (merged-slides.ts,
+ *  item-comments.ts). */
+export function fencedLines(lines: string[], from: number): { inFence: boolean[]; unclosed: number | null } {
   const inFence = new Array<boolean>(lines.length).fill(false);
   let fence: { char: string; length: number; line: number } | null = null;
   for (let i = from; i < lines.length; i++) {
