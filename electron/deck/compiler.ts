@@ -124,22 +124,17 @@ export function createDeckCompiler(): DeckCompiler {
     const keys = new SlideKeys();
     const assets = new Map<string, DeckAsset>();
     const deps = expansion.dependencies;
-    let themeCss: string | undefined;
-    if (fm.themeFile) {
-      const theme = loadThemeFile(fm.themeFile.ref, dirname(file), resolver);
-      for (const p of theme.problems) diagnostics.push({ file, line: fm.themeFile.line, column: fm.themeFile.column, ...p });
-      for (const a of theme.assets) assets.set(a.ref, a);
-      if (theme.path) deps.add(theme.path);
-      if (theme.css) themeCss = theme.css;
-    }
-    // reveal-md's css: files, after the theme, in their order (the later wins, as on its pages).
-    for (const sheet of fm.css ?? []) {
-      const loaded = loadThemeFile(sheet.ref, dirname(file), resolver, 'css');
+    // The theme file, then reveal-md's css: files in their order (the later wins, as on its pages).
+    const sheets = [...(fm.themeFile ? [{ ...fm.themeFile, key: 'theme' as const }] : []), ...(fm.css ?? []).map((sheet) => ({ ...sheet, key: 'css' as const }))];
+    const sheetCss: string[] = [];
+    for (const sheet of sheets) {
+      const loaded = loadThemeFile(sheet.ref, dirname(file), resolver, sheet.key);
       for (const p of loaded.problems) diagnostics.push({ file, line: sheet.line, column: sheet.column, ...p });
       for (const a of loaded.assets) assets.set(a.ref, a);
       if (loaded.path) deps.add(loaded.path);
-      if (loaded.css) themeCss = themeCss ? `${themeCss}\n${loaded.css}` : loaded.css;
+      if (loaded.css) sheetCss.push(loaded.css);
     }
+    const themeCss = sheetCss.length ? sheetCss.join('\n') : undefined;
     for (const f of bibliography?.files ?? []) deps.add(f);
     const declaredLengths = fm.lengths ?? [];
     const lengthNames = new Set(declaredLengths.map((l) => l.name));
