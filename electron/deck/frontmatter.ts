@@ -90,6 +90,17 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
   const add = (severity: 'error' | 'warning', code: string, message: string, offset: number | undefined): void => {
     diagnostics.push({ file, ...pos(offset), severity, code, message });
   };
+  /** A value that is one text or a list of texts, each trimmed with where it stands; an item that
+   *  is no text is an error saying what `expected`. */
+  const textItems = (value: YamlNode | null, valueAt: number | undefined, expected: string): Array<{ text: string; offset: number | undefined }> => {
+    const out: Array<{ text: string; offset: number | undefined }> = [];
+    for (const item of isSeq(value) ? (value.items as YamlNode[]) : [value]) {
+      const v = isScalar(item) ? item.value : undefined;
+      if (typeof v === 'string' && v.trim() !== '') out.push({ text: v.trim(), offset: item?.range?.[0] });
+      else add('error', 'front-matter-type', `front matter: ${expected}`, item?.range?.[0] ?? valueAt);
+    }
+    return out;
+  };
   // A quoted value whose later lines are not indented: reveal-md reads it, so Lectern does too
   // (quoted-continuations.ts), with a warning, when that is all that was wrong.
   const repaired = doc.errors.length ? indentQuotedContinuations(block.text) : null;
@@ -182,31 +193,17 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string): { fm: F
       case 'lengths':
         fm.lengths = parseLengths(value, add, pos);
         break;
-      case 'bibliography': {
+      case 'bibliography':
         // One path or a list of paths (Pandoc's form).
-        const items = isSeq(value) ? (value.items as YamlNode[]) : [value];
-        const paths: Array<{ path: string; line: number; column: number }> = [];
-        for (const item of items) {
-          const v = isScalar(item) ? item.value : undefined;
-          if (typeof v === 'string' && v.trim() !== '') paths.push({ path: v.trim(), ...pos(item?.range?.[0]) });
-          else add('error', 'front-matter-type', 'front matter: bibliography must be a file path or a list of paths', item?.range?.[0] ?? valueAt);
-        }
-        fm.bibliography = paths;
+        fm.bibliography = textItems(value, valueAt, 'bibliography must be a file path or a list of paths').map((t) => ({ path: t.text, ...pos(t.offset) }));
         break;
-      }
       case 'css': {
         // reveal-md's form: one path, several separated by commas, or a list.
-        const items = isSeq(value) ? (value.items as YamlNode[]) : [value];
         const files: Array<{ ref: string; line: number; column: number }> = [];
-        for (const item of items) {
-          const v = isScalar(item) ? item.value : undefined;
-          if (typeof v !== 'string' || v.trim() === '') {
-            add('error', 'front-matter-type', 'front matter: css must be a .css file path, several separated by commas, or a list', item?.range?.[0] ?? valueAt);
-            continue;
-          }
-          for (const ref of v.split(',').map((r) => r.trim()).filter(Boolean)) {
-            if (looksLikeThemeFile(ref)) files.push({ ref, ...pos(item?.range?.[0]) });
-            else add('warning', 'css-not-stylesheet', `front matter: css ${ref} is not a .css file; not used`, item?.range?.[0]);
+        for (const t of textItems(value, valueAt, 'css must be a .css file path, several separated by commas, or a list')) {
+          for (const ref of t.text.split(',').map((r) => r.trim()).filter(Boolean)) {
+            if (looksLikeThemeFile(ref)) files.push({ ref, ...pos(t.offset) });
+            else add('warning', 'css-not-stylesheet', `front matter: css ${ref} is not a .css file; not used`, t.offset);
           }
         }
         fm.css = files;
