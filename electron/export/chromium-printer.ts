@@ -92,12 +92,13 @@ export class ChromiumPrinter implements PrintEngine, PdfPrinter {
   private workDir: string | undefined;
   private jobs = 0;
   private readonly executablePath: string;
-  private readonly capturesPictures: boolean;
+  /** What the browser starts with, before its profile and start page. */
+  private readonly launchArgs: string[];
 
   constructor(options: ChromiumPrinterOptions = {}) {
     // Resolve now, so a missing browser is reported before any work starts.
     this.executablePath = findBrowser(options.executablePath);
-    this.capturesPictures = options.capturesPictures === true;
+    this.launchArgs = headlessArgs({ capturesPictures: options.capturesPictures === true });
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? Math.min(availableParallelism(), MAX_CONCURRENCY)));
   }
 
@@ -125,7 +126,7 @@ export class ChromiumPrinter implements PrintEngine, PdfPrinter {
       const startPage = pathToFileURL(join(this.scratch(), 'blank.html')).href;
       const child = spawn(
         this.executablePath,
-        [...headlessArgs({ capturesPictures: this.capturesPictures }), `--user-data-dir=${profile}`, startPage],
+        [...this.launchArgs, `--user-data-dir=${profile}`, startPage],
         {
           // fd 3: we write commands; fd 4: Chromium writes replies.
           stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
